@@ -1,0 +1,3 @@
+import support from './support';
+
+export default { support };

@@ -1,0 +1,3 @@
+import { publicReadController } from '../../../lib/public-read-controller';
+
+export default publicReadController('api::activity.activity');

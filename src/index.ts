@@ -1,0 +1,21 @@
+import type { Core } from '@strapi/strapi';
+import { assertLocalPluginsLoaded } from './plugin-check';
+import { registerArchiveGuard } from './bootstrap/archive-guard';
+import { ensureLocales } from './bootstrap/locales';
+import { grantRolePermissions } from './bootstrap/permissions';
+import { ensureFirstAdmin } from './bootstrap/first-admin';
+import { seedDemoWhenEmpty } from './seed';
+
+export default {
+  register({ strapi }: { strapi: Core.Strapi }) {
+    assertLocalPluginsLoaded(strapi);
+    registerArchiveGuard(strapi);
+  },
+
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await ensureLocales(strapi);
+    await grantRolePermissions(strapi);
+    await ensureFirstAdmin(strapi);
+    await seedDemoWhenEmpty(strapi);
+  },
+};

@@ -1,0 +1,29 @@
+import { errors } from '@strapi/utils';
+
+type Query = Record<string, unknown>;
+
+export interface Caller {
+  /** Staff with a full-access API token see drafts and archived items; nobody else does. */
+  isStaff: boolean;
+}
+
+/**
+ * Strapi 5 serves drafts to anyone with `find` via `?status=draft` (or any
+ * value but `published`). Public readers get published, non-archived rows
+ * only, whatever the query asks.
+ */
+export function restrictToPublic(query: Query, { hasArchivedAt }: { hasArchivedAt: boolean }): Query {
+  const { status, filters, ...rest } = query;
+  if (status !== undefined && status !== 'published') {
+    if (status === 'draft') throw new errors.ForbiddenError('Drafts are not public');
+    throw new errors.ValidationError('Invalid status: only "published" is allowed');
+  }
+  const visible = hasArchivedAt ? { archivedAt: { $null: true } } : undefined;
+  const merged = filters && visible ? { $and: [filters, visible] } : (filters ?? visible);
+  return { ...rest, status: 'published', ...(merged ? { filters: merged } : {}) };
+}
+
+export function callerOf(ctx: any): Caller {
+  const auth = ctx.state?.auth;
+  return { isStaff: auth?.strategy?.name === 'api-token' && auth?.credentials?.type === 'full-access' };
+}

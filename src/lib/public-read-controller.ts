@@ -1,0 +1,24 @@
+import { factories } from '@strapi/strapi';
+import type { UID } from '@strapi/strapi';
+import { callerOf, restrictToPublic } from './public-query';
+
+/** The core controller with reads limited to what the public may see. */
+export const publicReadController = (uid: UID.ContentType) =>
+  factories.createCoreController(uid, ({ strapi }) => {
+    const hasArchivedAt = Boolean(strapi.getModel(uid).attributes.archivedAt);
+    const limitToPublic = (ctx: any) => {
+      if (!callerOf(ctx).isStaff) ctx.query = restrictToPublic(ctx.query ?? {}, { hasArchivedAt });
+    };
+
+    return {
+      async find(ctx: any) {
+        limitToPublic(ctx);
+        return super.find(ctx);
+      },
+      // The Document Service's findOne adds the query's filters to the documentId match.
+      async findOne(ctx: any) {
+        limitToPublic(ctx);
+        return super.findOne(ctx);
+      },
+    };
+  });
