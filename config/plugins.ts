@@ -26,7 +26,7 @@ const deniedTypes = [
 // Our own plugins live in ./plugins and are compiled with the app. Every plugin
 // listed with `resolve` is checked at start-up (src/plugin-check.ts): Strapi
 // would otherwise skip one whose build is missing without a word.
-const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
+const config = (): Core.Config.Plugin => ({
   'users-permissions': {
     config: {
       jwtManagement: 'refresh',

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
-type PluginsConfig = Record<string, { enabled?: boolean; resolve?: string } | boolean | undefined>;
+type PluginsConfig = Record<string, { enabled?: boolean; resolve?: string; config?: unknown } | boolean | undefined>;
 
 /**
  * Strapi drops a local plugin whose server entry is missing, or that lacks

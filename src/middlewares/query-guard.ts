@@ -11,36 +11,61 @@ export function populateDepth(populate: unknown): number {
   }
   if (Array.isArray(populate)) return Math.max(0, ...populate.map(populateDepth));
   if (typeof populate === 'object') {
-    return Math.max(
-      0,
-      ...Object.entries(populate as Record<string, unknown>).map(([key, value]) => {
-        // Dynamic-zone fragments ({ on: { 'a.b': {...} } }) add no level of their own.
-        if (key === 'on' && value && typeof value === 'object') {
-          return Math.max(0, ...Object.values(value).map(nestedDepth));
-        }
-        return 1 + nestedDepth(value);
-      })
-    );
+    return Math.max(0, ...Object.values(populate as Record<string, unknown>).map((value) => 1 + nestedDepth(value)));
   }
   return 1;
 }
 
 function nestedDepth(value: unknown): number {
-  if (value && typeof value === 'object' && !Array.isArray(value)) {
-    return populateDepth((value as Record<string, unknown>).populate);
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return 0;
+  const { populate, on } = value as { populate?: unknown; on?: Record<string, { populate?: unknown }> };
+  // Dynamic-zone fragments ({ on: { 'shared.quote': { populate } } }) add no level of their own.
+  const fragments = on && typeof on === 'object' ? Object.values(on).map((f) => populateDepth(f?.populate)) : [];
+  return Math.max(populateDepth(populate), ...fragments);
+}
+
+const PAGINATION_MINIMUM: Record<string, number> = { page: 1, pageSize: 1, start: 0, limit: 1 };
+
+/** Strapi silently clamps nonsense pagination to defaults; a caller deserves to know. */
+export function paginationProblem(pagination: unknown): string | null {
+  if (pagination === undefined) return null;
+  if (!pagination || typeof pagination !== 'object' || Array.isArray(pagination)) return 'pagination must be an object';
+  for (const [key, raw] of Object.entries(pagination as Record<string, unknown>)) {
+    if (key === 'withCount') {
+      if (!['true', 'false', true, false].includes(raw as string)) return 'pagination[withCount] must be true or false';
+      continue;
+    }
+    const minimum = PAGINATION_MINIMUM[key];
+    if (minimum === undefined) return `pagination[${key}] is not a pagination parameter`;
+    if (typeof raw !== 'string' && typeof raw !== 'number') return `pagination[${key}] must be a whole number`;
+    const value = Number(raw);
+    if (!/^-?\d+$/.test(String(raw).trim()) || value < minimum) return `pagination[${key}] must be a whole number of at least ${minimum}`;
   }
-  return 0;
+  return null;
+}
+
+const SCALAR_PARAMS = ['locale', 'status'];
+
+export function queryProblem(query: Record<string, unknown>): { message: string; details?: Record<string, unknown> } | null {
+  for (const name of SCALAR_PARAMS) {
+    if (query[name] !== undefined && typeof query[name] !== 'string') return { message: `${name} must be a single value` };
+  }
+  const pagination = paginationProblem(query.pagination);
+  if (pagination) return { message: pagination };
+  if (query.populate !== undefined) {
+    const depth = populateDepth(query.populate);
+    if (depth > MAX_POPULATE_DEPTH) {
+      return { message: `populate is ${depth} levels deep; at most ${MAX_POPULATE_DEPTH} are allowed`, details: { maxDepth: MAX_POPULATE_DEPTH } };
+    }
+  }
+  return null;
 }
 
 export default (_config: unknown, _ctx: { strapi: Core.Strapi }) =>
   async (ctx: any, next: () => Promise<void>) => {
-    if (ctx.path.startsWith('/api/') && ctx.query?.populate !== undefined) {
-      const depth = populateDepth(ctx.query.populate);
-      if (depth > MAX_POPULATE_DEPTH) {
-        throw new errors.ValidationError(`populate is ${depth} levels deep; at most ${MAX_POPULATE_DEPTH} are allowed`, {
-          maxDepth: MAX_POPULATE_DEPTH,
-        });
-      }
+    if (ctx.path.startsWith('/api/') && ctx.query) {
+      const problem = queryProblem(ctx.query);
+      if (problem) throw new errors.ValidationError(problem.message, problem.details);
     }
     await next();
   };

@@ -1,0 +1,75 @@
+import request from 'supertest';
+import { strapi } from './strapi';
+
+let counter = 0;
+/** Unique per call, so suites sharing one database never collide. */
+export const unique = (prefix: string) => `${prefix}-${process.pid}-${Date.now().toString(36)}-${++counter}`;
+
+export const api = () => request(strapi().server.httpServer);
+
+type Status = 'published' | 'draft';
+
+export async function createDocument(uid: string, data: Record<string, unknown>, status: Status = 'published', locale = 'nl') {
+  return (await strapi().documents(uid as any).create({ data, status, locale } as any)) as any;
+}
+
+export async function createUser(overrides: Record<string, unknown> = {}) {
+  const name = unique('user');
+  const role = await strapi().db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' } });
+  return strapi().plugin('users-permissions').service('user').add({
+    username: name,
+    email: `${name}@private.example`,
+    password: 'Secret-Passw0rd',
+    provider: 'local',
+    confirmed: true,
+    blocked: false,
+    role: role.id,
+    ...overrides,
+  });
+}
+
+/** A small, complete social map: what the public may see, and what it may not. */
+export async function createSocialMap() {
+  const tag = unique('map');
+  const category = await createDocument('api::category.category', { name: `Cat ${tag}`, slug: `cat-${tag}` });
+  const neighbourhood = await createDocument('api::neighbourhood.neighbourhood', { name: `Wijk ${tag}`, slug: `wijk-${tag}` });
+  const member = await createUser();
+  const orgData = (name: string) => ({
+    name: `${name} ${tag}`,
+    slug: `${name.toLowerCase()}-${tag}`,
+    email: `info-${tag}@public.example`,
+    reminderEmail: `reminder-${name.toLowerCase()}-${tag}@secret.example`,
+    members: [member.id],
+    categories: [category.documentId],
+    neighbourhoods: [neighbourhood.documentId],
+    externalId: `ext-${name}-${tag}`,
+  });
+  const published = await createDocument('api::organisation.organisation', orgData('Published'));
+  const draft = await createDocument('api::organisation.organisation', orgData('Draft'), 'draft');
+  const archived = await createDocument('api::organisation.organisation', orgData('Archived'));
+  await strapi().documents('api::organisation.organisation').update({
+    documentId: archived.documentId,
+    locale: 'nl',
+    data: { archivedAt: new Date().toISOString() },
+  } as any);
+  const activity = await createDocument('api::activity.activity', {
+    title: `Wandelen ${tag}`,
+    slug: `wandelen-${tag}`,
+    organisation: published.documentId,
+    categories: [category.documentId],
+    neighbourhood: neighbourhood.documentId,
+  });
+  const orphanActivity = await createDocument('api::activity.activity', {
+    title: `Koffie ${tag}`,
+    slug: `koffie-${tag}`,
+    organisation: archived.documentId,
+  });
+  const initiator = await createUser();
+  const initiative = await createDocument('api::initiative.initiative', {
+    title: `Idee ${tag}`,
+    slug: `idee-${tag}`,
+    initiator: initiator.id,
+    theme: category.documentId,
+  });
+  return { tag, category, neighbourhood, member, initiator, published, draft, archived, activity, orphanActivity, initiative };
+}

@@ -1,0 +1,36 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { startStrapi, stopStrapi } from './helpers/strapi';
+
+/**
+ * Boots Strapi once for the whole run and runs every integration suite
+ * against it: tests/suites/*.suite.ts and each plugin's __tests__/*.suite.ts.
+ * Booting takes seconds, so suites share one instance and make their own
+ * uniquely named data instead of booting again.
+ */
+const ROOT = path.resolve(__dirname, '..');
+
+function suiteFiles(): string[] {
+  const inDir = (dir: string) =>
+    fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.suite.ts')).map((f) => path.join(dir, f)) : [];
+  const plugins = fs.readdirSync(path.join(ROOT, 'plugins'));
+  return [
+    ...inDir(path.join(ROOT, 'tests/suites')),
+    ...plugins.flatMap((name) => inDir(path.join(ROOT, 'plugins', name, 'server/src/__tests__'))),
+  ].sort();
+}
+
+beforeAll(async () => {
+  await startStrapi();
+}, 180_000);
+
+afterAll(async () => {
+  await stopStrapi();
+}, 60_000);
+
+for (const file of suiteFiles()) {
+  describe(path.relative(ROOT, file), () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    require(file);
+  });
+}
