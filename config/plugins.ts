@@ -1,3 +1,4 @@
+import path from 'path';
 import type { Core } from '@strapi/strapi';
 
 const allowedMediaTypes = [
@@ -23,10 +24,49 @@ const deniedTypes = [
   'application/x-mach-binary',
 ];
 
+// Strapi loads this file compiled, as dist/config/plugins.js; tests import the
+// source, config/plugins.ts. Both must find the project root.
+const appRoot = path.resolve(__dirname, __filename.endsWith('.ts') ? '..' : '../..');
+
+type Env = Core.Config.Shared.ConfigParams['env'];
+
+// SMTP when SMTP_HOST is set; otherwise every mail is written to MAIL_DIR as an
+// .eml file, so sign-up and notification flows also work in the offline demo.
+// `||` rather than env defaults: .env (copied from .env.example) sets these
+// variables to '' when unused, and '' must mean "not configured".
+const email = (env: Env) => {
+  const from = env('MAIL_FROM') || 'buurtplein <noreply@buurtplein.local>';
+  const settings = { defaultFrom: from, defaultReplyTo: env('MAIL_REPLY_TO') || from };
+  const host = env('SMTP_HOST');
+  if (host) {
+    const secure = env.bool('SMTP_SECURE', false);
+    const user = env('SMTP_USERNAME');
+    return {
+      provider: 'nodemailer',
+      providerOptions: {
+        host,
+        // Implicit TLS (SMTP_SECURE=true) is served on 465, STARTTLS on 587.
+        port: env.int('SMTP_PORT') || (secure ? 465 : 587),
+        secure,
+        pool: env.bool('SMTP_POOL', false),
+        ...(user ? { auth: { user, pass: env('SMTP_PASSWORD') } } : {}),
+      },
+      settings,
+    };
+  }
+  return {
+    // Installed as a file: dependency, so it resolves by (lower-case) package
+    // name wherever the project lives; the email plugin lower-cases paths.
+    provider: '@buurtplein/provider-email-file',
+    providerOptions: { dir: path.resolve(appRoot, env('MAIL_DIR') || '.tmp/mail') },
+    settings,
+  };
+};
+
 // Our own plugins live in ./plugins and are compiled with the app. Every plugin
 // listed with `resolve` is checked at start-up (src/plugin-check.ts): Strapi
 // would otherwise skip one whose build is missing without a word.
-const config = (): Core.Config.Plugin => ({
+const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
   'users-permissions': {
     config: {
       jwtManagement: 'refresh',
@@ -42,6 +82,9 @@ const config = (): Core.Config.Plugin => ({
         deniedTypes,
       },
     },
+  },
+  email: {
+    config: email(env),
   },
   'idea-support': {
     enabled: true,

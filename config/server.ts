@@ -4,7 +4,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
   host: env('HOST', '0.0.0.0'),
   port: env.int('PORT', 1337),
   url: env('PUBLIC_URL', ''),
-  proxy: env.bool('IS_PROXIED', false),
+  // Strapi 5 reads proxy.koa: trust X-Forwarded-* (client IP for rate limits, https for cookies).
+  proxy: { koa: env.bool('IS_PROXIED', false) },
   app: {
     keys: env.array('APP_KEYS')!,
   },

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { assertLocalPluginsLoaded } from './plugin-check';
 import { registerArchiveGuard } from './bootstrap/archive-guard';
+import { registerOrganisationApproval } from './bootstrap/organisation-approval';
 import { ensureLocales } from './bootstrap/locales';
 import { grantRolePermissions } from './bootstrap/permissions';
 import { ensureFirstAdmin } from './bootstrap/first-admin';
@@ -10,6 +11,7 @@ export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     assertLocalPluginsLoaded(strapi);
     registerArchiveGuard(strapi);
+    registerOrganisationApproval(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -9,30 +9,61 @@ export const PUBLIC_CONTENT_TYPES = [
   'api::subsidy.subsidy',
 ] as const;
 
-/** Read actions everyone (signed in or not) gets; writes come with their own roles. */
+/** Read actions everyone (signed in or not) gets. */
 export const PUBLIC_ACTIONS = [
   ...PUBLIC_CONTENT_TYPES.flatMap((uid) => [`${uid}.find`, `${uid}.findOne`]),
   'plugin::idea-support.support.status',
+  // During a login that must set up 2FA the caller has a challenge, not yet a JWT.
+  'api::account.account.setupTwoFactor',
+  'api::account.account.enableTwoFactor',
 ];
+
+export const SIGNED_IN_ACTIONS = [...PUBLIC_ACTIONS, 'api::account.account.disableTwoFactor'];
+
+export const EDITOR_ACTIONS = [
+  ...SIGNED_IN_ACTIONS,
+  ...['organisations', 'updateOrganisation', 'invite', 'activities', 'createActivity', 'updateActivity', 'deleteActivity', 'publishActivity', 'unpublishActivity'].map(
+    (handler) => `api::my.my.${handler}`
+  ),
+];
+
+export const EDITOR_ROLE = { type: 'editor', name: 'Organisation editor', description: 'Keeps the listing and activities of their own organisations up to date.' };
 
 const ROLE_ACTIONS: Record<string, readonly string[]> = {
   public: PUBLIC_ACTIONS,
-  authenticated: PUBLIC_ACTIONS,
+  authenticated: SIGNED_IN_ACTIONS,
+  editor: EDITOR_ACTIONS,
 };
+
+async function ensureEditorRole(strapi: Core.Strapi) {
+  const roles = strapi.db.query('plugin::users-permissions.role');
+  if (!(await roles.findOne({ where: { type: EDITOR_ROLE.type } }))) await roles.create({ data: EDITOR_ROLE });
+}
 
 /**
  * Grants in code what staff would otherwise click together in the admin
  * panel. Only adds missing rows, so it is safe on every boot and never takes
- * back a permission staff granted by hand.
+ * back a permission staff granted by hand. Editors also get whatever a
+ * signed-in resident has (users-permissions' own defaults included).
  */
 export async function grantRolePermissions(strapi: Core.Strapi) {
+  await ensureEditorRole(strapi);
   const roles = strapi.db.query('plugin::users-permissions.role');
   const permissions = strapi.db.query('plugin::users-permissions.permission');
-  for (const [type, actions] of Object.entries(ROLE_ACTIONS)) {
+  const roleOf = async (type: string) => {
     const role = await roles.findOne({ where: { type } });
     if (!role) throw new Error(`[buurtplein] users-permissions role "${type}" is missing`);
-    const existing = await permissions.findMany({ where: { role: role.id, action: { $in: actions } }, select: ['action'] });
-    const have = new Set(existing.map((p: { action: string }) => p.action));
+    return role;
+  };
+  const actionsOf = async (roleId: number) =>
+    (await permissions.findMany({ where: { role: roleId }, select: ['action'] })).map((p: { action: string }) => p.action);
+
+  const authenticated = await roleOf('authenticated');
+  const residentActions = await actionsOf(authenticated.id);
+  for (const [type, wanted] of Object.entries(ROLE_ACTIONS)) {
+    const role = type === 'authenticated' ? authenticated : await roleOf(type);
+    const actions = type === 'editor' ? [...new Set([...residentActions, ...wanted])] : wanted;
+    const have = new Set(await actionsOf(role.id));
     for (const action of actions.filter((a) => !have.has(a))) {
       await permissions.create({ data: { action, role: role.id } });
     }

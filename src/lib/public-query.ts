@@ -1,4 +1,5 @@
 import { errors } from '@strapi/utils';
+import { forbidden } from './errors';
 
 type Query = Record<string, unknown>;
 
@@ -15,7 +16,7 @@ export interface Caller {
 export function restrictToPublic(query: Query, { hasArchivedAt }: { hasArchivedAt: boolean }): Query {
   const { status, filters, ...rest } = query;
   if (status !== undefined && status !== 'published') {
-    if (status === 'draft') throw new errors.ForbiddenError('Drafts are not public');
+    if (status === 'draft') throw forbidden('Drafts are not public');
     throw new errors.ValidationError('Invalid status: only "published" is allowed');
   }
   const visible = hasArchivedAt ? { archivedAt: { $null: true } } : undefined;

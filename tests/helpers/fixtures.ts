@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { strapi } from './strapi';
+import { FRONTEND_URL, mailSink, strapi } from './strapi';
 
 let counter = 0;
 /** Unique per call, so suites sharing one database never collide. */
@@ -73,3 +73,24 @@ export async function createSocialMap() {
   });
   return { tag, category, neighbourhood, member, initiator, published, draft, archived, activity, orphanActivity, initiative };
 }
+
+/** The token from the first link in the newest mail to `to` whose subject matches. */
+export async function tokenFromMail(to: string, subject: RegExp, param = 'token') {
+  const mail = await mailSink().waitFor({ to, subject }, 10_000);
+  const link = mailSink().linksIn(mail).find((l) => l.startsWith(FRONTEND_URL));
+  if (!link) throw new Error(`no link to the frontend in mail "${mail.subject}"`);
+  const value = new URL(link).searchParams.get(param);
+  if (!value) throw new Error(`link ${link} has no ${param}`);
+  return { value, link, mail };
+}
+
+/** Logs in by email link exactly as a person would: ask, open the mail, follow the link. */
+export async function loginByEmail(email: string) {
+  mailSink().clear();
+  await api().post('/api/auth/magic-link').send({ email }).expect(200);
+  const { value } = await tokenFromMail(email.toLowerCase(), /inloglink|login link/i);
+  const res = await api().post('/api/auth/magic-link/callback').send({ token: value }).expect(200);
+  return res.body as { jwt: string; user: { id: number; email: string } };
+}
+
+export const bearer = (jwt: string) => ({ Authorization: `Bearer ${jwt}` });

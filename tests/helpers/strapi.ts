@@ -1,9 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { compileStrapi, createStrapi } from '@strapi/strapi';
 import { createTestDatabase, type TestDatabase } from './database';
+import { startMailSink, type MailSink } from './mail-sink';
 
 let instance: Core.Strapi | undefined;
 let database: TestDatabase | undefined;
+let sink: MailSink | undefined;
+
+export const FRONTEND_URL = 'http://frontend.test';
 
 /** Boots the real app once for the whole run, on a database of its own. */
 export async function startStrapi(): Promise<Core.Strapi> {
@@ -14,6 +18,19 @@ export async function startStrapi(): Promise<Core.Strapi> {
   process.env.LOG_LEVEL = process.env.LOG_LEVEL || 'warn';
   delete process.env.ADMIN_EMAIL;
   delete process.env.ADMIN_PASSWORD;
+  // A real SMTP server in this process: tests read links out of the mails.
+  sink = await startMailSink();
+  Object.assign(process.env, {
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: String(sink.port),
+    SMTP_USERNAME: '',
+    FRONTEND_URL,
+    // Trust X-Forwarded-For so rate-limit tests can act as different IPs.
+    IS_PROXIED: 'true',
+    // High by default; the rate-limit suite lowers them for its own scope of requests.
+    RATE_LIMIT_MAX_PER_IP: '10000',
+    RATE_LIMIT_MAX_PER_EMAIL: '1000',
+  });
   database = await createTestDatabase();
   const app = await compileStrapi();
   instance = await createStrapi({ ...app, autoReload: false, serveAdminPanel: false }).load();
@@ -26,6 +43,13 @@ export async function stopStrapi() {
   instance = undefined;
   if (database) await database.drop();
   database = undefined;
+  if (sink) await sink.stop();
+  sink = undefined;
+}
+
+export function mailSink(): MailSink {
+  if (!sink) throw new Error('The mail sink is not started');
+  return sink;
 }
 
 /** The running instance, for suites; only valid inside tests. */

@@ -1,0 +1,20 @@
+import type { Core } from '@strapi/strapi';
+
+// App settings of our own; read with strapi.config.get('buurtplein.<key>').
+export default ({ env }: Core.Config.Shared.ConfigParams) => ({
+  /** The public website: links in mails point here, and it posts the token back to the API. */
+  frontendUrl: env('FRONTEND_URL', env('PUBLIC_URL', '') || 'http://localhost:1337'),
+  /** Who is told about new sign-ups (comma-separated). */
+  staffEmails: env.array('STAFF_EMAILS', []),
+  links: {
+    magicLinkMinutes: env.int('MAGIC_LINK_MINUTES', 30),
+    invitationDays: env.int('INVITATION_DAYS', 7),
+    claimDays: env.int('CLAIM_DAYS', 7),
+    twoFactorChallengeMinutes: 5,
+  },
+  rateLimit: {
+    windowSeconds: env.int('RATE_LIMIT_WINDOW_SECONDS', 900),
+    maxPerIp: env.int('RATE_LIMIT_MAX_PER_IP', 30),
+    maxPerEmail: env.int('RATE_LIMIT_MAX_PER_EMAIL', 5),
+  },
+});

@@ -1,0 +1,42 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+
+const USER_UID = 'plugin::users-permissions.user';
+
+/**
+ * Answers a successful login exactly like users-permissions' own
+ * POST /api/auth/local does, for each of its jwtManagement modes, so clients
+ * treat an email-link login and a password login the same. (Its helper is
+ * not exported, hence the few mirrored lines.)
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async respondWithLogin(ctx: any, user: { id: number }, extra: Record<string, unknown> = {}) {
+    // Loaded afresh and unpopulated, so the user object is the one /api/auth/local returns.
+    const stored = await strapi.db.query(USER_UID).findOne({ where: { id: user.id } });
+    const sanitizedUser = await strapi.contentAPI.sanitize.output(stored, strapi.getModel(USER_UID), { auth: ctx.state.auth });
+    const mode = String(strapi.config.get('plugin::users-permissions.jwtManagement', 'legacy-support'));
+    if (mode !== 'refresh') {
+      const jwt = strapi.plugin('users-permissions').service('jwt').issue({ id: user.id });
+      return ctx.send({ jwt, user: sanitizedUser, ...extra });
+    }
+    const sessions = strapi.sessionManager('users-permissions');
+    const deviceId = typeof ctx.request.body?.deviceId === 'string' ? ctx.request.body.deviceId : undefined;
+    const refresh = await sessions.generateRefreshToken(String(user.id), deviceId, { type: 'refresh' });
+    const access = await sessions.generateAccessToken(refresh.token);
+    if ('error' in access) throw new errors.ApplicationError('Invalid credentials');
+    const config = strapi.config.get('plugin::users-permissions.sessions') as any;
+    if (config?.httpOnly || ctx.request.header['x-strapi-refresh-cookie'] === 'httpOnly') {
+      ctx.cookies.set(config?.cookie?.name || 'strapi_up_refresh', refresh.token, {
+        httpOnly: true,
+        secure: typeof config?.cookie?.secure === 'boolean' ? config.cookie.secure : process.env.NODE_ENV === 'production',
+        sameSite: config?.cookie?.sameSite ?? 'lax',
+        path: config?.cookie?.path ?? '/',
+        domain: config?.cookie?.domain,
+        maxAge: config?.cookie?.maxAge,
+        overwrite: true,
+      });
+      return ctx.send({ jwt: access.token, user: sanitizedUser, ...extra });
+    }
+    return ctx.send({ jwt: access.token, refreshToken: refresh.token, user: sanitizedUser, ...extra });
+  },
+});

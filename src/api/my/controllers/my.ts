@@ -1,0 +1,70 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { unauthorized } from '../../../lib/errors';
+import { DOCUMENT_ID, parseBody, parseData } from '../../../lib/validation';
+import { activityCreate, activityUpdate, invitation, localeQuery, organisationUpdate } from '../validation';
+
+const userOf = (ctx: any): number => {
+  const id = ctx.state.user?.id;
+  if (!id) throw unauthorized('Log in first');
+  return id;
+};
+
+const documentIdOf = (ctx: any): string => {
+  if (!DOCUMENT_ID.test(ctx.params.documentId)) throw new errors.ValidationError('documentId is not a valid document id');
+  return ctx.params.documentId;
+};
+
+/** The signed-in editor's workspace: their organisations and activities, drafts included. */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const workspace = () => strapi.service('api::my.workspace') as any;
+
+  return {
+    async organisations(ctx: any) {
+      ctx.body = { data: await workspace().organisations(userOf(ctx), localeQuery(ctx.query)), meta: {} };
+    },
+
+    async updateOrganisation(ctx: any) {
+      const data = await parseData(ctx.request.body, organisationUpdate);
+      ctx.body = { data: await workspace().updateOrganisation(userOf(ctx), documentIdOf(ctx), localeQuery(ctx.query), data), meta: {} };
+    },
+
+    async activities(ctx: any) {
+      const organisation = typeof ctx.query.organisation === 'string' ? ctx.query.organisation : undefined;
+      ctx.body = { data: await workspace().activities(userOf(ctx), localeQuery(ctx.query), organisation), meta: {} };
+    },
+
+    async createActivity(ctx: any) {
+      const data = await parseData(ctx.request.body, activityCreate);
+      ctx.status = 201;
+      ctx.body = { data: await workspace().createActivity(userOf(ctx), localeQuery(ctx.query), data), meta: {} };
+    },
+
+    async updateActivity(ctx: any) {
+      const data = await parseData(ctx.request.body, activityUpdate);
+      ctx.body = { data: await workspace().updateActivity(userOf(ctx), documentIdOf(ctx), localeQuery(ctx.query), data), meta: {} };
+    },
+
+    async deleteActivity(ctx: any) {
+      await workspace().deleteActivity(userOf(ctx), documentIdOf(ctx));
+      ctx.status = 204;
+    },
+
+    async publishActivity(ctx: any) {
+      await workspace().publishActivity(userOf(ctx), documentIdOf(ctx));
+      ctx.body = { data: { documentId: ctx.params.documentId, isPublished: true }, meta: {} };
+    },
+
+    async unpublishActivity(ctx: any) {
+      await workspace().unpublishActivity(userOf(ctx), documentIdOf(ctx));
+      ctx.body = { data: { documentId: ctx.params.documentId, isPublished: false }, meta: {} };
+    },
+
+    async invite(ctx: any) {
+      const body = await parseBody<{ email: string; language?: 'nl' | 'en' }>(ctx.request.body, invitation);
+      const sent = await strapi.service('api::account.invitations').invite(userOf(ctx), documentIdOf(ctx), body.email, body.language);
+      ctx.status = 201;
+      ctx.body = { data: sent, meta: {} };
+    },
+  };
+};

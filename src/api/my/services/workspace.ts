@@ -1,0 +1,110 @@
+import type { Core } from '@strapi/strapi';
+import { forbidden } from '../../../lib/errors';
+import { uniqueSlug } from '../../../lib/unique-slug';
+
+const ORG = 'api::organisation.organisation';
+const ACTIVITY = 'api::activity.activity';
+type Data = Record<string, unknown>;
+
+/**
+ * What an editor does with their own organisations and activities. Every
+ * method starts with the membership check, so no route, filter or body can
+ * reach another organisation's items.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const membership = () => strapi.service('api::organisation.membership') as any;
+
+  async function publishedIds(uid: string, ids: string[]) {
+    const rows = await strapi.db.query(uid as any).findMany({ where: { documentId: { $in: ids }, publishedAt: { $notNull: true } }, select: ['documentId'] });
+    return new Set(rows.map((r: { documentId: string }) => r.documentId));
+  }
+
+  async function withPublicationState<T extends { documentId: string }>(uid: string, drafts: T[]) {
+    const live = await publishedIds(uid, drafts.map((d) => d.documentId));
+    return drafts.map((d) => ({ ...d, isPublished: live.has(d.documentId) }));
+  }
+
+  async function isApproved(organisationId: string) {
+    return (await strapi.db.query(ORG).count({ where: { documentId: organisationId, approvalStatus: 'approved' } })) > 0;
+  }
+
+  /**
+   * Edits to something already public go public too: a volunteer should not
+   * have to publish twice. A first edit in another language creates that
+   * version; its slug comes along (Strapi does not copy uid fields).
+   */
+  async function saveDraftAndKeepLive(uid: string, documentId: string, locale: string, data: Data) {
+    const wasLive = (await publishedIds(uid, [documentId])).has(documentId);
+    const versions = await strapi.db.query(uid as any).findMany({ where: { documentId, publishedAt: null }, select: ['locale', 'slug'] });
+    const isNewLocale = !versions.some((v: { locale: string }) => v.locale === locale);
+    if (isNewLocale && versions[0]?.slug) data = { slug: versions[0].slug, ...data };
+    const draft = await strapi.documents(uid as any).update({ documentId, locale, data } as any);
+    if (wasLive) await strapi.documents(uid as any).publish({ documentId, locale } as any);
+    return { ...draft, isPublished: wasLive };
+  }
+
+  return {
+    async organisations(userId: number, locale: string) {
+      const ids = await membership().organisationIdsOf(userId);
+      const drafts = await strapi.documents(ORG).findMany({
+        filters: { documentId: { $in: ids } },
+        locale,
+        status: 'draft',
+        populate: { categories: { fields: ['name', 'slug'] }, neighbourhoods: { fields: ['name', 'slug'] } },
+      } as any);
+      return withPublicationState(ORG, drafts as any);
+    },
+
+    async updateOrganisation(userId: number, documentId: string, locale: string, data: Data) {
+      await membership().assertMember(documentId, userId);
+      const approved = await isApproved(documentId);
+      const saved = await saveDraftAndKeepLive(ORG, documentId, locale, data);
+      return { ...saved, approvalStatus: approved ? 'approved' : 'pending' };
+    },
+
+    async activities(userId: number, locale: string, organisationId?: string) {
+      const ids: string[] = await membership().organisationIdsOf(userId);
+      const scope = organisationId ? ids.filter((id) => id === organisationId) : ids;
+      const drafts = await strapi.documents(ACTIVITY).findMany({
+        filters: { organisation: { documentId: { $in: scope } } },
+        locale,
+        status: 'draft',
+        sort: 'startsAt:asc',
+        populate: { organisation: { fields: ['name', 'slug'] }, categories: { fields: ['name', 'slug'] } },
+      } as any);
+      return withPublicationState(ACTIVITY, drafts as any);
+    },
+
+    async createActivity(userId: number, locale: string, data: Data & { title: string; organisation: string }) {
+      await membership().assertMember(data.organisation, userId);
+      const slug = await uniqueSlug(strapi, ACTIVITY, data.title);
+      const draft = await strapi.documents(ACTIVITY).create({ data: { ...data, slug }, locale, status: 'draft' } as any);
+      return { ...draft, isPublished: false };
+    },
+
+    async updateActivity(userId: number, documentId: string, locale: string, data: Data) {
+      await membership().assertActivityMember(documentId, userId);
+      // Moving an activity is only possible between the editor's own organisations.
+      if (data.organisation !== undefined) await membership().assertMember(data.organisation, userId);
+      return saveDraftAndKeepLive(ACTIVITY, documentId, locale, data);
+    },
+
+    async deleteActivity(userId: number, documentId: string) {
+      await membership().assertActivityMember(documentId, userId);
+      await strapi.documents(ACTIVITY).delete({ documentId, locale: '*' } as any);
+    },
+
+    async publishActivity(userId: number, documentId: string) {
+      const organisationId = await membership().assertActivityMember(documentId, userId);
+      if (!(await isApproved(organisationId))) {
+        throw forbidden('Your organisation is waiting for approval by staff; activities can be published after that');
+      }
+      await strapi.documents(ACTIVITY).publish({ documentId, locale: '*' } as any);
+    },
+
+    async unpublishActivity(userId: number, documentId: string) {
+      await membership().assertActivityMember(documentId, userId);
+      await strapi.documents(ACTIVITY).unpublish({ documentId, locale: '*' } as any);
+    },
+  };
+};

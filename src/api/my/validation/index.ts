@@ -1,0 +1,58 @@
+import { documentId, documentIds, email, url, yup } from '../../../lib/validation';
+
+const text = (max: number) => yup.string().max(max).nullable();
+const place = {
+  address: text(200),
+  postalCode: text(16),
+  city: text(100),
+  latitude: yup.number().min(-90).max(90).nullable(),
+  longitude: yup.number().min(-180).max(180).nullable(),
+};
+
+export const organisationFields = {
+  name: yup.string().trim().min(2).max(200),
+  description: text(10_000),
+  categories: documentIds(),
+  neighbourhoods: documentIds(),
+  ...place,
+  phone: text(40),
+  email: email().nullable(),
+  website: url().nullable(),
+  reminderEmail: email().nullable(),
+};
+
+export const organisationUpdate = yup.object(organisationFields);
+
+const RRULE = /^(RRULE:)?FREQ=(DAILY|WEEKLY|MONTHLY|YEARLY)(;[A-Z]+=[A-Za-z0-9,+:-]+)*$/;
+export const TARGET_GROUPS = ['children', 'youth', 'adults', 'seniors', 'families', 'newcomers', 'carers', 'everyone'];
+
+const activityFields = {
+  title: yup.string().trim().min(2).max(200),
+  description: text(10_000),
+  organisation: documentId(),
+  categories: documentIds(),
+  neighbourhood: documentId().nullable(),
+  ...place,
+  startsAt: yup.date().nullable(),
+  endsAt: yup
+    .date()
+    .nullable()
+    .when('startsAt', (startsAt: Date | null | undefined, schema: any) => (startsAt ? schema.min(startsAt, 'endsAt must not be before startsAt') : schema)),
+  recurrence: yup.string().matches(RRULE, 'recurrence must be an RFC 5545 RRULE such as FREQ=WEEKLY;BYDAY=TU').max(500).nullable(),
+  cost: yup.number().min(0).max(100_000).nullable(),
+  costNote: text(200),
+  targetGroups: yup.array().of(yup.string().oneOf(TARGET_GROUPS).required()).max(TARGET_GROUPS.length).nullable(),
+  enrolmentUrl: url().nullable(),
+  capacity: yup.number().integer().min(0).max(100_000).nullable(),
+};
+
+export const activityCreate = yup.object({
+  ...activityFields,
+  title: activityFields.title.required(),
+  organisation: activityFields.organisation.required(),
+});
+export const activityUpdate = yup.object(activityFields);
+
+export const invitation = yup.object({ email: email().required(), language: yup.string().oneOf(['nl', 'en']) });
+
+export const localeQuery = (query: Record<string, unknown>) => (query.locale === 'en' ? 'en' : 'nl');

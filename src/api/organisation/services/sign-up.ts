@@ -1,0 +1,72 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { forbidden } from '../../../lib/errors';
+import { frontendLink, languageOf, sendLater, sendMail, type Language } from '../../../mail';
+import { signUpReceivedMail } from '../../../mail/templates';
+import { uniqueSlug } from '../../../lib/unique-slug';
+import { MINUTE, settings } from '../../../lib/settings';
+
+const ORG = 'api::organisation.organisation';
+
+export interface SignUp {
+  organisation: Record<string, unknown> & { name: string; categories?: string[]; neighbourhoods?: string[] };
+  contactEmail: string;
+  language?: Language;
+}
+
+/**
+ * A new organisation: saved as a pending draft that only staff can publish,
+ * with the person who signed up as its first editor. Their mail carries a
+ * login link, so they can prepare activities while staff review.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const people = () => strapi.service('api::account.people') as any;
+  const tokens = () => strapi.service('api::account.one-time-token') as any;
+
+  async function assertPublished(uid: string, ids: string[] | undefined, field: string) {
+    if (!ids?.length) return;
+    const found = await strapi.db.query(uid as any).findMany({ where: { documentId: { $in: ids }, publishedAt: { $notNull: true } }, select: ['documentId'] });
+    const known = new Set(found.map((r: { documentId: string }) => r.documentId));
+    const unknown = ids.filter((id) => !known.has(id));
+    if (unknown.length) throw new errors.ValidationError(`Unknown ${field}: ${unknown.join(', ')}`, { field, unknown });
+  }
+
+  return {
+    async signUp({ organisation, contactEmail, language: requested }: SignUp) {
+      await assertPublished('api::category.category', organisation.categories, 'categories');
+      await assertPublished('api::neighbourhood.neighbourhood', organisation.neighbourhoods, 'neighbourhoods');
+      const language = languageOf(requested);
+      const person = (await people().findByEmail(contactEmail)) ?? (await people().create(contactEmail, language, { confirmed: false }));
+      if (person.blocked) throw forbidden('This account has been blocked by an administrator');
+
+      const created = await strapi.documents(ORG).create({
+        data: {
+          ...organisation,
+          slug: await uniqueSlug(strapi, ORG, organisation.name),
+          approvalStatus: 'pending',
+          members: [person.id],
+          lastConfirmedAt: new Date(),
+        },
+        locale: 'nl',
+        status: 'draft',
+      } as any);
+      await people().makeEditor(person);
+
+      sendLater(strapi, 'sign-up confirmation', async () => {
+        const minutes = settings(strapi).links.magicLinkMinutes;
+        const { token } = await tokens().issue({ purpose: 'magic-link', email: person.email, locale: language, ttlMs: minutes * MINUTE });
+        const link = frontendLink(strapi, '/login/email', { token });
+        await sendMail(strapi, person.email, signUpReceivedMail(language, { organisation: organisation.name, link }));
+        const staff = settings(strapi).staffEmails;
+        if (staff.length) {
+          await sendMail(strapi, staff, {
+            subject: `Nieuwe aanmelding / new sign-up: ${organisation.name}`,
+            text: `${organisation.name} (${person.email}) wacht op goedkeuring in het beheer: Content Manager → Organisation, approvalStatus = pending.\n`,
+            html: `<p>${organisation.name} wacht op goedkeuring / awaits approval.</p>`,
+          });
+        }
+      });
+      return { documentId: created!.documentId, name: created!.name, slug: created!.slug, approvalStatus: 'pending' };
+    },
+  };
+};

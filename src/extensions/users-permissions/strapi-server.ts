@@ -1,0 +1,68 @@
+import type { Core } from '@strapi/strapi';
+import { withTwoFactor } from '../../api/account/lib/two-factor-login';
+import { localizedForgotPassword } from '../../api/account/lib/password-reset';
+import type { RateLimitRouteConfig } from '../../middlewares/rate-limit';
+
+type ControllerFactory = (deps: { strapi: Core.Strapi }) => Record<string, any>;
+interface Route {
+  method: string;
+  path: string;
+  config?: { middlewares?: unknown[] } & Record<string, unknown>;
+}
+type RoutesFactory = ((...args: unknown[]) => { routes: Route[] }) & Record<string, unknown>;
+interface UsersPermissionsPlugin {
+  contentTypes: Record<'user' | 'role', { schema: { attributes: Record<string, unknown> } }>;
+  controllers: Record<string, ControllerFactory>;
+  routes: Record<string, RoutesFactory>;
+}
+
+/** Our limiter (per IP and per email, 429 + Retry-After) instead of users-permissions' own, on every auth route. */
+const AUTH_ROUTE_LIMITS: Record<string, RateLimitRouteConfig> = {
+  '/auth/local': { scope: 'login', emailField: 'identifier' },
+  '/auth/local/register': { scope: 'register' },
+  '/auth/forgot-password': { scope: 'forgot-password' },
+  '/auth/reset-password': { scope: 'reset-password' },
+  '/auth/send-email-confirmation': { scope: 'email-confirmation' },
+};
+
+const withOurRateLimit = (route: Route): Route => {
+  const limit = AUTH_ROUTE_LIMITS[route.path];
+  if (!limit || route.method !== 'POST') return route;
+  const others = (route.config?.middlewares ?? []).filter((m) => m !== 'plugin::users-permissions.rateLimit');
+  return { ...route, config: { ...route.config, middlewares: [...others, { name: 'global::rate-limit', config: limit }] } };
+};
+
+/**
+ * Adds to users-permissions what buurtplein needs: the language mails are
+ * written in, two-factor login (TOTP) and roles that require it. Login and
+ * forgot-password are wrapped, not rewritten, so the rest keeps Strapi's
+ * own behaviour.
+ */
+export default (plugin: UsersPermissionsPlugin) => {
+  Object.assign(plugin.contentTypes.user.schema.attributes, {
+    language: { type: 'enumeration', enum: ['nl', 'en'], default: 'nl' },
+    totpEnabled: { type: 'boolean', default: false },
+    totpSecret: { type: 'string', private: true, searchable: false, configurable: false },
+    totpLastStep: { type: 'biginteger', private: true, configurable: false },
+  });
+  Object.assign(plugin.contentTypes.role.schema.attributes, {
+    requireTwoFactor: { type: 'boolean', default: false },
+  });
+
+  const createAuthController = plugin.controllers.auth;
+  plugin.controllers.auth = ({ strapi }) => {
+    const controller = createAuthController({ strapi });
+    return {
+      ...controller,
+      callback: withTwoFactor(strapi, controller.callback.bind(controller)),
+      forgotPassword: localizedForgotPassword(strapi),
+    };
+  };
+
+  const createContentApiRoutes = plugin.routes['content-api'];
+  plugin.routes['content-api'] = Object.assign((...args: unknown[]) => {
+    const routes = createContentApiRoutes(...args);
+    return { ...routes, routes: routes.routes.map(withOurRateLimit) };
+  }, createContentApiRoutes);
+  return plugin;
+};

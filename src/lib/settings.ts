@@ -1,0 +1,13 @@
+import type { Core } from '@strapi/strapi';
+
+export interface BuurtpleinSettings {
+  frontendUrl: string;
+  staffEmails: string[];
+  links: { magicLinkMinutes: number; invitationDays: number; claimDays: number; twoFactorChallengeMinutes: number };
+  rateLimit: { windowSeconds: number; maxPerIp: number; maxPerEmail: number };
+}
+
+export const settings = (strapi: Core.Strapi) => strapi.config.get('buurtplein') as BuurtpleinSettings;
+
+export const MINUTE = 60_000;
+export const DAY = 24 * 60 * MINUTE;

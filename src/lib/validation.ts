@@ -1,0 +1,52 @@
+import { errors, validateYupSchema, yup } from '@strapi/utils';
+import { forbidden } from './errors';
+
+export { yup };
+
+export const DOCUMENT_ID = /^[a-z0-9]{24}$/;
+export const documentId = () => yup.string().matches(DOCUMENT_ID, '${path} must be a documentId');
+export const documentIds = () => yup.array().of(documentId().required()).max(20);
+export const email = () => yup.string().trim().lowercase().email('${path} must be an email address').max(200);
+export const url = () => yup.string().trim().matches(/^https?:\/\/\S+$/, '${path} must start with http:// or https://').max(500);
+export const language = () => yup.string().oneOf(['nl', 'en']);
+
+/** Fields only staff or our plugins may change: asking for them is refused, not silently dropped. */
+export const STAFF_ONLY_FIELDS = [
+  'supportCount',
+  'archivedAt',
+  'lastConfirmedAt',
+  'members',
+  'approvalStatus',
+  'externalId',
+  'thresholdReachedAt',
+  'publishedAt',
+  'createdBy',
+  'updatedBy',
+  'locale',
+  'localizations',
+  'documentId',
+  'id',
+];
+
+/**
+ * Parses `body.data` against a schema: 403 for staff-only fields, 400 for
+ * unknown fields or bad values, in Strapi's error shape.
+ */
+export async function parseData<T extends Record<string, unknown>>(body: unknown, schema: yup.ObjectSchema<any>): Promise<T> {
+  const data = (body as { data?: unknown } | undefined)?.data;
+  if (!data || typeof data !== 'object' || Array.isArray(data)) {
+    throw new errors.ValidationError('The request body must be { "data": { ... } }');
+  }
+  const staffOnly = Object.keys(data).filter((key) => STAFF_ONLY_FIELDS.includes(key));
+  if (staffOnly.length) throw forbidden(`Only staff can change: ${staffOnly.join(', ')}`, { fields: staffOnly });
+  const known = Object.keys(schema.fields);
+  const unknown = Object.keys(data).filter((key) => !known.includes(key));
+  if (unknown.length) throw new errors.ValidationError(`Unknown fields: ${unknown.join(', ')}`, { fields: unknown });
+  return (await validateYupSchema(schema.noUnknown(), { strict: false, abortEarly: false })(data)) as T;
+}
+
+/** Validates a plain JSON body (no `data` envelope), e.g. `{ email }` for auth routes. */
+export const parseBody = async <T>(body: unknown, schema: yup.ObjectSchema<any>): Promise<T> => {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw new errors.ValidationError('The request body must be a JSON object');
+  return (await validateYupSchema(schema, { strict: false, abortEarly: false })(body)) as T;
+};

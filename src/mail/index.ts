@@ -1,0 +1,53 @@
+import type { Core } from '@strapi/strapi';
+
+export type Language = 'nl' | 'en';
+export const LANGUAGES: Language[] = ['nl', 'en'];
+export const languageOf = (...candidates: unknown[]): Language =>
+  (candidates.find((c) => c === 'nl' || c === 'en') as Language | undefined) ?? 'nl';
+
+export interface Mail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** One mail in one language: a subject and paragraphs; URLs become links in the HTML part. */
+export interface MailText {
+  subject: string;
+  paragraphs: string[];
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const linkify = (html: string) => html.replace(/https?:\/\/[^\s<]+/g, (url) => `<a href="${url}">${url}</a>`);
+
+export function renderMail(language: Language, texts: Record<Language, MailText>): Mail {
+  const { subject, paragraphs } = texts[language];
+  return {
+    subject,
+    text: paragraphs.join('\n\n') + '\n',
+    html: `<!doctype html><html lang="${language}"><body>${paragraphs
+      .map((p) => `<p>${linkify(escapeHtml(p)).replace(/\n/g, '<br>')}</p>`)
+      .join('')}</body></html>`,
+  };
+}
+
+export async function sendMail(strapi: Core.Strapi, to: string | string[], mail: Mail) {
+  await strapi.plugin('email').service('email').send({ to, ...mail });
+}
+
+/**
+ * Sends after the response: the caller's answer and timing must not depend on
+ * whether an account exists or how fast SMTP is. Failures are logged.
+ */
+export function sendLater(strapi: Core.Strapi, label: string, task: () => Promise<unknown>) {
+  setImmediate(() => {
+    task().catch((error: Error) => strapi.log.error(`[mail] ${label} failed: ${error.message}`));
+  });
+}
+
+/** Where links in mails point: the public website, which posts the token back to the API. */
+export function frontendLink(strapi: Core.Strapi, path: string, params: Record<string, string>) {
+  const base = String(strapi.config.get('buurtplein.frontendUrl')).replace(/\/+$/, '');
+  return `${base}${path}?${new URLSearchParams(params).toString()}`;
+}

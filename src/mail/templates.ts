@@ -1,0 +1,148 @@
+import { renderMail, type Language } from './index';
+
+/** Every mail the app itself sends, in Dutch and English. */
+
+const signature = { nl: 'Met vriendelijke groet,\nbuurtplein', en: 'Kind regards,\nbuurtplein' };
+
+export const magicLinkMail = (language: Language, { link, minutes }: { link: string; minutes: number }) =>
+  renderMail(language, {
+    nl: {
+      subject: 'Je inloglink voor buurtplein',
+      paragraphs: [
+        'Hallo,',
+        `Klik op deze link om in te loggen. De link werkt ${minutes} minuten en één keer:`,
+        link,
+        'Heb je niet om deze link gevraagd? Dan kun je deze mail negeren.',
+        signature.nl,
+      ],
+    },
+    en: {
+      subject: 'Your buurtplein login link',
+      paragraphs: [
+        'Hello,',
+        `Click this link to log in. It works once, for ${minutes} minutes:`,
+        link,
+        'Did not ask for this link? Then you can ignore this email.',
+        signature.en,
+      ],
+    },
+  });
+
+export const signUpReceivedMail = (language: Language, { organisation, link }: { organisation: string; link: string }) =>
+  renderMail(language, {
+    nl: {
+      subject: `Aanmelding ontvangen: ${organisation}`,
+      paragraphs: [
+        'Hallo,',
+        `Bedankt voor het aanmelden van ${organisation}. Een medewerker van de gemeente kijkt je aanmelding na; je krijgt een mail zodra je organisatie zichtbaar is.`,
+        'Je kunt nu al inloggen om je gegevens en activiteiten klaar te zetten:',
+        link,
+        signature.nl,
+      ],
+    },
+    en: {
+      subject: `Sign-up received: ${organisation}`,
+      paragraphs: [
+        'Hello,',
+        `Thank you for signing up ${organisation}. A member of the municipality's staff will review it; you will get an email as soon as your organisation is visible.`,
+        'You can already log in to prepare your details and activities:',
+        link,
+        signature.en,
+      ],
+    },
+  });
+
+export const organisationApprovedMail = (language: Language, { organisation, link }: { organisation: string; link: string }) =>
+  renderMail(language, {
+    nl: {
+      subject: `${organisation} staat nu op de sociale kaart`,
+      paragraphs: [
+        'Hallo,',
+        `Goed nieuws: ${organisation} is goedgekeurd en voor iedereen zichtbaar. Inloggen om je activiteiten te publiceren kan via:`,
+        link,
+        signature.nl,
+      ],
+    },
+    en: {
+      subject: `${organisation} is now on the social map`,
+      paragraphs: [
+        'Hello,',
+        `Good news: ${organisation} has been approved and is visible to everyone. Log in to publish your activities here:`,
+        link,
+        signature.en,
+      ],
+    },
+  });
+
+export const invitationMail = (
+  language: Language,
+  { organisation, inviter, link, days }: { organisation: string; inviter: string; link: string; days: number }
+) =>
+  renderMail(language, {
+    nl: {
+      subject: `Uitnodiging: beheer ${organisation} op buurtplein`,
+      paragraphs: [
+        'Hallo,',
+        `${inviter} nodigt je uit om samen ${organisation} op buurtplein bij te houden. Met deze link doe je mee (een account wordt zo nodig voor je gemaakt). De link werkt ${days} dagen:`,
+        link,
+        signature.nl,
+      ],
+    },
+    en: {
+      subject: `Invitation: manage ${organisation} on buurtplein`,
+      paragraphs: [
+        'Hello,',
+        `${inviter} invites you to keep ${organisation} up to date on buurtplein together. Join with this link (we create an account for you if needed). It works for ${days} days:`,
+        link,
+        signature.en,
+      ],
+    },
+  });
+
+export const claimMail = (language: Language, { organisation, link, days }: { organisation: string; link: string; days: number }) =>
+  renderMail(language, {
+    nl: {
+      subject: `Beheer ${organisation} zelf op buurtplein`,
+      paragraphs: [
+        'Hallo,',
+        `${organisation} staat op de sociale kaart. Met deze link word je beheerder en kun je de gegevens en activiteiten zelf bijhouden. De link werkt ${days} dagen en één keer:`,
+        link,
+        'Niet aangevraagd? Dan kun je deze mail negeren; er verandert niets.',
+        signature.nl,
+      ],
+    },
+    en: {
+      subject: `Manage ${organisation} yourself on buurtplein`,
+      paragraphs: [
+        'Hello,',
+        `${organisation} is on the social map. This link makes you its editor, so you can keep its details and activities up to date. It works once, for ${days} days:`,
+        link,
+        'Did not ask for this? Then ignore this email; nothing changes.',
+        signature.en,
+      ],
+    },
+  });
+
+export const passwordResetMail = (language: Language, { link }: { link: string }) =>
+  renderMail(language, {
+    nl: {
+      subject: 'Nieuw wachtwoord voor buurtplein',
+      paragraphs: [
+        'Hallo,',
+        'Met deze link kies je een nieuw wachtwoord:',
+        link,
+        'Liever zonder wachtwoord? Vraag op de inlogpagina een inloglink per mail aan.',
+        signature.nl,
+      ],
+    },
+    en: {
+      subject: 'New password for buurtplein',
+      paragraphs: [
+        'Hello,',
+        'Choose a new password with this link:',
+        link,
+        'Rather not use a password? Ask for a login link by email on the login page.',
+        signature.en,
+      ],
+    },
+  });
