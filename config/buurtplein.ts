@@ -6,6 +6,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   frontendUrl: env('FRONTEND_URL', env('PUBLIC_URL', '') || 'http://localhost:1337'),
   /** Who is told about new sign-ups (comma-separated). */
   staffEmails: env.array('STAFF_EMAILS', []),
+  /** Role types (e.g. editor) whose members must log in with a second factor. */
+  twoFactorRoles: env.array('TWO_FACTOR_ROLES', []),
   links: {
     magicLinkMinutes: env.int('MAGIC_LINK_MINUTES', 30),
     invitationDays: env.int('INVITATION_DAYS', 7),

@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 export interface BuurtpleinSettings {
   frontendUrl: string;
   staffEmails: string[];
+  twoFactorRoles: string[];
   links: { magicLinkMinutes: number; invitationDays: number; claimDays: number; twoFactorChallengeMinutes: number };
   rateLimit: { windowSeconds: number; maxPerIp: number; maxPerEmail: number };
 }

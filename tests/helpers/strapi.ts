@@ -15,6 +15,7 @@ export async function startStrapi(): Promise<Core.Strapi> {
   process.env.NODE_ENV = 'test';
   process.env.SEED_DEMO_DATA = 'false';
   process.env.LOG_STARTUP = 'false';
+  process.env.CRON_ENABLED = 'false';
   process.env.LOG_LEVEL = process.env.LOG_LEVEL || 'warn';
   delete process.env.ADMIN_EMAIL;
   delete process.env.ADMIN_PASSWORD;

@@ -162,6 +162,29 @@ describe('two-factor login (TOTP)', () => {
     const stored = await strapi().db.query(USER).findOne({ where: { id: person.id } });
     expect(stored.totpEnabled).toBe(true);
   });
+
+  it('operators can require it for a role type with TWO_FACTOR_ROLES', async () => {
+    const type = unique('listed');
+    const role = await strapi().db.query('plugin::users-permissions.role').create({ data: { name: type, type } });
+    const person = await createUser({ role: role.id });
+    await api().post('/api/auth/local').send({ identifier: person.email, password }).expect(200).expect((res) => expect(res.body.jwt).toBeDefined());
+    strapi().config.set('buurtplein.twoFactorRoles', [type]);
+    try {
+      const login = await api().post('/api/auth/local').send({ identifier: person.email, password }).expect(200);
+      expect(login.body.twoFactorSetupRequired).toBe(true);
+    } finally {
+      strapi().config.set('buurtplein.twoFactorRoles', []);
+    }
+  });
+
+  it('expired challenges and links are cleaned up', async () => {
+    const tokens = strapi().service('api::account.one-time-token') as any;
+    await tokens.issue({ purpose: 'magic-link', email: 'old@resident.example', ttlMs: -2 * 24 * 3600 * 1000 });
+    const before = await strapi().db.query(TOKEN).count({ where: { email: 'old@resident.example' } });
+    await tokens.deleteExpired();
+    expect(before).toBe(1);
+    expect(await strapi().db.query(TOKEN).count({ where: { email: 'old@resident.example' } })).toBe(0);
+  });
 });
 
 describe('rate limits', () => {

@@ -19,6 +19,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const people = () => strapi.service('api::account.people') as any;
   const session = () => strapi.service('api::account.session') as any;
 
+  /** Per role: the role's own flag, or the operator's TWO_FACTOR_ROLES list (the admin's roles screen cannot show our flag). */
+  const roleRequiresIt = (person: Person) =>
+    Boolean(person.role?.requireTwoFactor || (person.role && settings(strapi).twoFactorRoles.includes(person.role.type)));
+
   const secretOf = async (userId: number) => (await users().findOne({ where: { id: userId }, select: ['totpSecret'] }))?.totpSecret as string | null;
 
   /** A code counts once: the conditional update refuses the same (or an older) time step twice. */
@@ -51,7 +55,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   return {
-    needsSecondFactor: (person: Person) => Boolean(person.totpEnabled || person.role?.requireTwoFactor),
+    needsSecondFactor: (person: Person) => Boolean(person.totpEnabled || roleRequiresIt(person)),
 
     /** The end of every successful first step (password or email link). */
     async loginOrChallenge(ctx: any, person: Person, extra: Record<string, unknown> = {}) {
@@ -90,7 +94,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async disable(userId: number, code: unknown) {
       const person: Person = await people().findById(userId);
-      if (person.role?.requireTwoFactor) throw forbidden('Your role requires two-factor login');
+      if (roleRequiresIt(person)) throw forbidden('Your role requires two-factor login');
       if (!person.totpEnabled) return;
       await acceptCode(userId, await secretOf(userId), code);
       await users().update({ where: { id: userId }, data: { totpEnabled: false, totpSecret: null, totpLastStep: null } });

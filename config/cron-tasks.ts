@@ -1,0 +1,14 @@
+import type { Core } from '@strapi/strapi';
+
+/**
+ * Jobs that are safe on every instance at once (idempotent deletes); jobs
+ * that must run once per schedule guard themselves (see each plugin).
+ */
+export default {
+  deleteExpiredLoginLinks: {
+    task: async ({ strapi }: { strapi: Core.Strapi }) => {
+      await strapi.service('api::account.one-time-token').deleteExpired();
+    },
+    options: { rule: '17 3 * * *', tz: 'Europe/Amsterdam' },
+  },
+};
