@@ -91,6 +91,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
     resolve: './plugins/idea-support',
     config: {
       initiativeUid: 'api::initiative.initiative',
+      threshold: env.int('SUPPORT_THRESHOLD', 50),
+      notifyEmails: env.array('STAFF_EMAILS', []),
     },
   },
 });

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 'use strict';
-// npm run seed [-- --dry-run] [-- --scale N]: loads the demo town into the configured database.
 const path = require('node:path');
 const { parseArgs } = require('node:util');
+const { withStrapi, runCli } = require('./lib/with-strapi');
 
 const HELP = `Usage: npm run seed -- [options]
 
@@ -16,30 +16,15 @@ Options:
   --scale N     multiply organisations, activities and initiatives by N (default 1)
   -h, --help    show this help`;
 
-async function main() {
+runCli('seed', async () => {
   const { values } = parseArgs({
     options: { 'dry-run': { type: 'boolean' }, scale: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help) return console.log(HELP);
   const scale = values.scale === undefined ? 1 : Number(values.scale);
   if (!Number.isFinite(scale) || scale <= 0) throw new Error(`--scale must be a positive number, got "${values.scale}"`);
-
-  require('./setup-env').writeEnvIfMissing();
-  process.env.SEED_DEMO_DATA = 'false'; // this command decides what is seeded, not the start-up hook
-  process.env.LOG_STARTUP = 'false';
-  process.env.LOG_LEVEL = process.env.LOG_LEVEL || 'warn';
-  const { compileStrapi, createStrapi } = require('@strapi/strapi');
-  const app = await compileStrapi({ appDir: path.resolve(__dirname, '..') });
-  const strapi = await createStrapi({ ...app, autoReload: false, serveAdminPanel: false }).load();
-  try {
+  await withStrapi(async (strapi, app) => {
     const { seedDemo } = require(path.join(app.distDir, 'src/seed'));
     await seedDemo(strapi, { scale, dryRun: Boolean(values['dry-run']), log: (line) => console.log(line) });
-  } finally {
-    await strapi.destroy();
-  }
-}
-
-main().catch((error) => {
-  console.error(`[seed] failed: ${error.message}`);
-  process.exit(1);
+  });
 });

@@ -13,12 +13,18 @@ export const PUBLIC_CONTENT_TYPES = [
 export const PUBLIC_ACTIONS = [
   ...PUBLIC_CONTENT_TYPES.flatMap((uid) => [`${uid}.find`, `${uid}.findOne`]),
   'plugin::idea-support.support.status',
+  'plugin::idea-support.support.ranking',
   // During a login that must set up 2FA the caller has a challenge, not yet a JWT.
   'api::account.account.setupTwoFactor',
   'api::account.account.enableTwoFactor',
 ];
 
-export const SIGNED_IN_ACTIONS = [...PUBLIC_ACTIONS, 'api::account.account.disableTwoFactor'];
+export const SIGNED_IN_ACTIONS = [
+  ...PUBLIC_ACTIONS,
+  'api::account.account.disableTwoFactor',
+  'plugin::idea-support.support.support',
+  'plugin::idea-support.support.withdraw',
+];
 
 export const EDITOR_ACTIONS = [
   ...SIGNED_IN_ACTIONS,

@@ -1,15 +1,27 @@
 export interface IdeaSupportConfig {
-  /** The content type residents support; it needs an integer `supportCount` and an `archivedAt` datetime. */
+  /** The content type residents support: it needs supportCount, thresholdReachedAt, archivedAt and supportUntil. */
   initiativeUid: string;
+  /** Supports at which staff are told, once, that an initiative has enough backing. */
+  threshold: number;
+  /** Who gets that mail. */
+  notifyEmails: string[];
 }
 
 export default {
   default: {
     initiativeUid: 'api::initiative.initiative',
+    threshold: 50,
+    notifyEmails: [],
   } satisfies IdeaSupportConfig,
   validator(config: Partial<IdeaSupportConfig>) {
     if (typeof config.initiativeUid !== 'string' || !/^api::[\w-]+\.[\w-]+$/.test(config.initiativeUid)) {
       throw new Error('[idea-support] config.initiativeUid must be a content-type uid like "api::initiative.initiative"');
+    }
+    if (!Number.isInteger(config.threshold) || (config.threshold as number) < 1) {
+      throw new Error('[idea-support] config.threshold must be a whole number of at least 1');
+    }
+    if (!Array.isArray(config.notifyEmails) || config.notifyEmails.some((e) => typeof e !== 'string' || !e.includes('@'))) {
+      throw new Error('[idea-support] config.notifyEmails must be a list of email addresses');
     }
   },
 };

@@ -1,6 +1,7 @@
 import register from './register';
 import bootstrap from './bootstrap';
 import config from './config';
+import contentTypes from './content-types';
 import routes from './routes';
 import controllers from './controllers';
 import services from './services';
@@ -9,6 +10,7 @@ export default {
   register,
   bootstrap,
   config,
+  contentTypes,
   routes,
   controllers,
   services,

@@ -1,24 +1,98 @@
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { createSupportsRepository } from '../repositories/supports';
+import { thresholdReachedMail } from '../templates/threshold-reached';
+import { pluginConfig } from '../utils/plugin-config';
 
 export interface SupportStatus {
   supportCount: number;
   supported: boolean;
 }
 
+export const PERIODS = { '7d': 7, '30d': 30, all: null } as const;
+export type Period = keyof typeof PERIODS;
+
+const DAY = 24 * 3600 * 1000;
+
+/** Who may support what, and what happens when they do. SQL lives in the repository. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const initiativeUid = () => (strapi.config.get('plugin::idea-support') as { initiativeUid: string }).initiativeUid;
+  const config = () => pluginConfig(strapi);
+  const repository = () => createSupportsRepository(strapi, config().initiativeUid);
+
+  /** The published, non-archived initiative, or a 404 that says nothing about drafts. */
+  async function publicInitiative(documentId: string) {
+    const initiative = await strapi.documents(config().initiativeUid as any).findFirst({
+      filters: { documentId, archivedAt: { $null: true } },
+      status: 'published',
+      fields: ['title', 'supportCount', 'supportUntil'],
+    } as any);
+    if (!initiative) throw new errors.NotFoundError('No public initiative with this documentId');
+    return initiative as unknown as { title: string; supportCount: number | null; supportUntil: string | null };
+  }
+
+  function assertOpen(initiative: { supportUntil: string | null }) {
+    if (initiative.supportUntil && new Date(initiative.supportUntil).getTime() <= Date.now()) {
+      throw new errors.ApplicationError(`Supporting this initiative closed on ${initiative.supportUntil}`, { reason: 'closed', supportUntil: initiative.supportUntil });
+    }
+  }
+
+  function tellStaff(title: string, supports: number) {
+    const { notifyEmails, threshold } = config();
+    if (!notifyEmails.length) return;
+    setImmediate(() => {
+      strapi
+        .plugin('email')
+        .service('email')
+        .send({ to: notifyEmails, ...thresholdReachedMail({ title, supports, threshold }) })
+        .catch((error: Error) => strapi.log.error(`[idea-support] threshold mail failed: ${error.message}`));
+    });
+  }
 
   return {
-    /** The public count of a published, non-archived initiative; null when there is none. */
-    async getStatus(documentId: string): Promise<SupportStatus | null> {
-      const initiative = await strapi.documents(initiativeUid() as any).findFirst({
-        filters: { documentId, archivedAt: { $null: true } },
+    async getStatus(documentId: string, userId?: number): Promise<SupportStatus> {
+      const initiative = await publicInitiative(documentId);
+      const supported = userId ? await repository().hasSupported(documentId, userId) : false;
+      return { supportCount: initiative.supportCount ?? 0, supported };
+    },
+
+    async support(documentId: string, userId: number): Promise<SupportStatus> {
+      const initiative = await publicInitiative(documentId);
+      assertOpen(initiative);
+      const result = await repository().add(documentId, userId, config().threshold);
+      if (result.thresholdReached) tellStaff(initiative.title, result.supportCount);
+      return { supportCount: result.supportCount, supported: true };
+    },
+
+    async withdraw(documentId: string, userId: number): Promise<SupportStatus> {
+      assertOpen(await publicInitiative(documentId));
+      const result = await repository().remove(documentId, userId);
+      return { supportCount: result.supportCount, supported: false };
+    },
+
+    async ranking(period: Period, limit: number, locale: string) {
+      const days = PERIODS[period];
+      const since = days === null ? null : new Date(Date.now() - days * DAY);
+      const ranked = await repository().ranking(since, limit, locale);
+      const initiatives = await strapi.documents(config().initiativeUid as any).findMany({
+        filters: { documentId: { $in: ranked.map((r) => r.documentId) } },
         status: 'published',
-        fields: ['supportCount'],
-      });
-      if (!initiative) return null;
-      // The supports ledger arrives with the support endpoints; until then nobody has supported.
-      return { supportCount: initiative.supportCount ?? 0, supported: false };
+        locale,
+        fields: ['title', 'slug', 'summary', 'stage', 'supportCount', 'thresholdReachedAt'],
+      } as any);
+      const byId = new Map((initiatives as any[]).map((i) => [i.documentId, i]));
+      return ranked
+        .filter((r) => byId.has(r.documentId))
+        .map((r) => ({ ...byId.get(r.documentId), supportsInPeriod: r.supports }));
+    },
+
+    recount: (documentId: string) => repository().recount(documentId),
+    withdrawAllOf: (userId: number) => repository().removeAllOf(userId),
+
+    /** Compares every stored count with the ledger; with `fix`, repairs what differs. */
+    async verify({ fix = false }: { fix?: boolean } = {}) {
+      const drift = await repository().findDrift();
+      if (fix) for (const d of drift) await repository().recount(d.initiative);
+      return { drift, fixed: fix ? drift.length : 0 };
     },
   };
 };

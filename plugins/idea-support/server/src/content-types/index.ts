@@ -1,0 +1,5 @@
+import supportSchema from './support/schema.json';
+
+export default {
+  support: { schema: supportSchema },
+};

@@ -1,0 +1,34 @@
+'use strict';
+// Boots the app (compiled fresh) for a command-line job, runs it, shuts down.
+const path = require('node:path');
+
+const ROOT = path.resolve(__dirname, '../..');
+
+async function withStrapi(job) {
+  require('../setup-env').writeEnvIfMissing();
+  process.env.SEED_DEMO_DATA = 'false'; // a command decides what it writes, not the start-up hook
+  process.env.CRON_ENABLED = 'false';
+  process.env.LOG_STARTUP = 'false';
+  process.env.LOG_LEVEL = process.env.LOG_LEVEL || 'warn';
+  const { compileStrapi, createStrapi } = require('@strapi/strapi');
+  const app = await compileStrapi({ appDir: ROOT });
+  const strapi = await createStrapi({ ...app, autoReload: false, serveAdminPanel: false }).load();
+  try {
+    return await job(strapi, app);
+  } finally {
+    await strapi.destroy();
+  }
+}
+
+/** Runs main(), printing a one-line error and exiting 1 on failure. */
+function runCli(label, main) {
+  main().then(
+    (code) => process.exit(typeof code === 'number' ? code : 0),
+    (error) => {
+      console.error(`[${label}] failed: ${error.message}`);
+      process.exit(1);
+    }
+  );
+}
+
+module.exports = { withStrapi, runCli, ROOT };
