@@ -24,6 +24,7 @@ export const SIGNED_IN_ACTIONS = [
   'api::account.account.disableTwoFactor',
   'plugin::idea-support.support.support',
   'plugin::idea-support.support.withdraw',
+  ...['initiatives', 'createInitiative', 'updateInitiative'].map((handler) => `api::my.initiatives.${handler}`),
 ];
 
 export const EDITOR_ACTIONS = [

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { forbidden } from '../../../lib/errors';
 import { uniqueSlug } from '../../../lib/unique-slug';
+import { publishedIds, updateDraft, withPublicationState } from '../../../lib/drafts';
 
 const ORG = 'api::organisation.organisation';
 const ACTIVITY = 'api::activity.activity';
@@ -14,31 +15,14 @@ type Data = Record<string, unknown>;
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const membership = () => strapi.service('api::organisation.membership') as any;
 
-  async function publishedIds(uid: string, ids: string[]) {
-    const rows = await strapi.db.query(uid as any).findMany({ where: { documentId: { $in: ids }, publishedAt: { $notNull: true } }, select: ['documentId'] });
-    return new Set(rows.map((r: { documentId: string }) => r.documentId));
-  }
-
-  async function withPublicationState<T extends { documentId: string }>(uid: string, drafts: T[]) {
-    const live = await publishedIds(uid, drafts.map((d) => d.documentId));
-    return drafts.map((d) => ({ ...d, isPublished: live.has(d.documentId) }));
-  }
-
   async function isApproved(organisationId: string) {
     return (await strapi.db.query(ORG).count({ where: { documentId: organisationId, approvalStatus: 'approved' } })) > 0;
   }
 
-  /**
-   * Edits to something already public go public too: a volunteer should not
-   * have to publish twice. A first edit in another language creates that
-   * version; its slug comes along (Strapi does not copy uid fields).
-   */
+  /** Edits to something already public go public too: a volunteer should not have to publish twice. */
   async function saveDraftAndKeepLive(uid: string, documentId: string, locale: string, data: Data) {
-    const wasLive = (await publishedIds(uid, [documentId])).has(documentId);
-    const versions = await strapi.db.query(uid as any).findMany({ where: { documentId, publishedAt: null }, select: ['locale', 'slug'] });
-    const isNewLocale = !versions.some((v: { locale: string }) => v.locale === locale);
-    if (isNewLocale && versions[0]?.slug) data = { slug: versions[0].slug, ...data };
-    const draft = await strapi.documents(uid as any).update({ documentId, locale, data } as any);
+    const wasLive = (await publishedIds(strapi, uid, [documentId])).has(documentId);
+    const draft = await updateDraft(strapi, uid, documentId, locale, data);
     if (wasLive) await strapi.documents(uid as any).publish({ documentId, locale } as any);
     return { ...draft, isPublished: wasLive };
   }
@@ -52,7 +36,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         status: 'draft',
         populate: { categories: { fields: ['name', 'slug'] }, neighbourhoods: { fields: ['name', 'slug'] } },
       } as any);
-      return withPublicationState(ORG, drafts as any);
+      return withPublicationState(strapi, ORG, drafts as any);
     },
 
     async updateOrganisation(userId: number, documentId: string, locale: string, data: Data) {
@@ -72,7 +56,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         sort: 'startsAt:asc',
         populate: { organisation: { fields: ['name', 'slug'] }, categories: { fields: ['name', 'slug'] } },
       } as any);
-      return withPublicationState(ACTIVITY, drafts as any);
+      return withPublicationState(strapi, ACTIVITY, drafts as any);
     },
 
     async createActivity(userId: number, locale: string, data: Data & { title: string; organisation: string }) {

@@ -56,3 +56,16 @@ export const activityUpdate = yup.object(activityFields);
 export const invitation = yup.object({ email: email().required(), language: yup.string().oneOf(['nl', 'en']) });
 
 export const localeQuery = (query: Record<string, unknown>) => (query.locale === 'en' ? 'en' : 'nl');
+
+/** What an initiator may write; stage, subsidies, dates and counts are for staff. */
+const initiativeFields = {
+  title: yup.string().trim().min(4).max(200),
+  summary: yup.string().trim().max(500).nullable(),
+  description: yup.string().max(20_000).nullable(),
+  theme: documentId().nullable(),
+  neighbourhood: documentId().nullable(),
+  latitude: place.latitude,
+  longitude: place.longitude,
+};
+export const initiativeCreate = yup.object({ ...initiativeFields, title: initiativeFields.title.required() });
+export const initiativeUpdate = yup.object(initiativeFields);
