@@ -1,5 +1,6 @@
 import path from 'path';
 import type { Core } from '@strapi/strapi';
+import { activityOwners } from '../src/expiry/owners';
 
 const allowedMediaTypes = [
   'image/*',
@@ -85,6 +86,44 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
   },
   email: {
     config: email(env),
+  },
+  'content-expiry': {
+    enabled: true,
+    resolve: './plugins/content-expiry',
+    config: {
+      schedule: env('EXPIRY_SCHEDULE', '30 2 * * *'),
+      timezone: 'Europe/Amsterdam',
+      retentionMonths: env.int('EXPIRY_RETENTION_MONTHS', 12),
+      batchSize: 500,
+      restoreGraceDays: 30,
+      owners: activityOwners,
+      manageUrl: `${env('FRONTEND_URL', env('PUBLIC_URL', '') || 'http://localhost:1337').replace(/\/+$/, '')}/manage`,
+      types: [
+        {
+          // Ended: endsAt (or startsAt when there is no end) a day ago, or the last occurrence of its RRULE.
+          uid: 'api::activity.activity',
+          expiredWhen: [
+            { field: 'endsAt', fallbackField: 'startsAt', unlessSet: 'recurrence', graceDays: 1 },
+            { recurrenceField: 'recurrence', startField: 'startsAt', graceDays: 1 },
+          ],
+          warnOwnersDaysBefore: 7,
+        },
+        {
+          uid: 'api::initiative.initiative',
+          expiredWhen: [
+            { field: 'stage', in: ['done'], graceDays: 30 },
+            { field: 'updatedAt', olderThanMonths: 12 },
+          ],
+        },
+        {
+          // Not confirmed for this long (after the quarterly reminders went unanswered).
+          uid: 'api::organisation.organisation',
+          expiredWhen: [{ field: 'lastConfirmedAt', fallbackField: 'createdAt', olderThanMonths: env.int('EXPIRY_UNCONFIRMED_MONTHS', 9) }],
+          cascade: [{ uid: 'api::activity.activity', relation: 'organisation' }],
+          touchOnRestore: 'lastConfirmedAt',
+        },
+      ],
+    },
   },
   'idea-support': {
     enabled: true,

@@ -1,0 +1,20 @@
+import type { Core } from '@strapi/strapi';
+import { getPluginService } from './utils/get-plugin-service';
+import { pluginConfig } from './utils/plugin-config';
+
+/** The slot of a scheduled run: the minute it was due, the same on every instance. */
+export const slotOf = (date: Date) => date.toISOString().slice(0, 16);
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const { schedule, timezone } = pluginConfig(strapi);
+  // Strapi runs plugin cron jobs on every instance: the slot key makes one of them do the work.
+  if (!schedule || !strapi.config.get('server.cron.enabled')) return;
+  strapi.cron.add({
+    contentExpiry: {
+      task: async () => {
+        await getPluginService(strapi, 'expiry').run({ trigger: 'schedule', slot: slotOf(new Date()) });
+      },
+      options: { rule: schedule, tz: timezone },
+    },
+  });
+};

@@ -1,0 +1,3 @@
+import expiry from './expiry';
+
+export default { expiry };

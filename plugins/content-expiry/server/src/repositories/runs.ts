@@ -1,0 +1,49 @@
+import crypto from 'node:crypto';
+import type { Core } from '@strapi/strapi';
+
+export const RUN_UID = 'plugin::content-expiry.run';
+export type Trigger = 'schedule' | 'cli' | 'admin' | 'api';
+
+/** The run log. A scheduled run claims its time slot with a unique key: on several instances, one wins. */
+export function createRunsRepository(strapi: Core.Strapi) {
+  const runs = () => strapi.db.query(RUN_UID as any);
+
+  return {
+    /** The new run's id, or null when another instance already claimed this slot. */
+    async start(trigger: Trigger, dryRun: boolean, slot: string | null, now: Date): Promise<number | null> {
+      const meta = strapi.db.metadata.get(RUN_UID as any) as any;
+      const column = (a: string) => meta.attributes[a].columnName;
+      const schema = strapi.db.getSchemaName();
+      const table = schema ? strapi.db.connection(meta.tableName).withSchema(schema) : strapi.db.connection(meta.tableName);
+      const inserted = await table
+        .insert({
+          document_id: crypto.randomBytes(12).toString('hex'),
+          [column('trigger')]: trigger,
+          [column('dryRun')]: dryRun,
+          [column('slot')]: slot,
+          [column('status')]: 'running',
+          [column('startedAt')]: now,
+          created_at: now,
+          updated_at: now,
+        })
+        .onConflict(column('slot'))
+        .ignore()
+        .returning('id');
+      return inserted.length ? Number((inserted[0] as any).id ?? inserted[0]) : null;
+    },
+
+    async finish(id: number, status: 'succeeded' | 'failed', report: unknown, errors: unknown[], startedAt: Date) {
+      const finishedAt = new Date();
+      await runs().update({ where: { id }, data: { status, report, errors, finishedAt, durationMs: finishedAt.getTime() - startedAt.getTime() } });
+    },
+
+    /** A run still "running" long after it started was killed; say so, the next run picks up its work. */
+    async markInterrupted(olderThan: Date) {
+      return runs().updateMany({ where: { status: 'running', startedAt: { $lt: olderThan } }, data: { status: 'interrupted' } });
+    },
+
+    async latest(limit = 20) {
+      return runs().findMany({ orderBy: { id: 'desc' }, limit });
+    },
+  };
+}

@@ -1,0 +1,164 @@
+import type { Core } from '@strapi/strapi';
+import type { ExpiryType } from '../config';
+import { createItemsRepository, type Candidate } from '../repositories/items';
+import { createRunsRepository, type Trigger } from '../repositories/runs';
+import { lastOccurrence } from '../utils/recurrence';
+import { pluginConfig } from '../utils/plugin-config';
+import { getPluginService } from '../utils/get-plugin-service';
+
+const DAY = 24 * 3600 * 1000;
+/** A dry run lists this many items per type by name; the counts are always complete. */
+const LISTED = 200;
+
+export interface Listed {
+  documentId: string;
+  title: string;
+}
+
+export interface TypeReport {
+  archived: number;
+  cascaded: Record<string, number>;
+  deleted: number;
+  warned: number;
+  /** Dry run only: a sample of what would be archived and deleted. */
+  wouldArchive?: Listed[];
+  wouldDelete?: Listed[];
+}
+
+export interface RunReport {
+  runId: number | null;
+  status: 'succeeded' | 'failed' | 'skipped';
+  dryRun: boolean;
+  types: Record<string, TypeReport>;
+  errors: { uid: string; message: string }[];
+  durationMs: number;
+}
+
+export interface RunOptions {
+  trigger: Trigger;
+  dryRun?: boolean;
+  /** A scheduled run's time slot: one run per slot across all instances. */
+  slot?: string | null;
+  now?: Date;
+  log?: (line: string) => void;
+}
+
+const monthsBefore = (now: Date, months: number) => {
+  const d = new Date(now);
+  d.setUTCMonth(d.getUTCMonth() - months);
+  return d;
+};
+
+/**
+ * One clean-up run: warn owners of what expires soon, archive what has
+ * expired (and what depends on it), delete what has been archived longer
+ * than the retention period. Every batch is its own transaction and every
+ * step skips what is already done, so a run killed halfway is finished by
+ * the next one and nothing happens twice.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const items = () => createItemsRepository(strapi);
+  const runs = () => createRunsRepository(strapi);
+
+  /** Expired candidates of one type, a batch at a time (SQL conditions, then recurrence rules). */
+  async function* expiredBatches(type: ExpiryType, now: Date): AsyncGenerator<Candidate[]> {
+    const { batchSize, restoreGraceDays } = pluginConfig(strapi);
+    // The cursor is the draft row's id, which archiving leaves alone: each batch is read once.
+    for (let cursor = 0; ; ) {
+      const batch = await items().expiredBatch(type, now, cursor, batchSize, restoreGraceDays);
+      if (!batch.length) break;
+      cursor = batch[batch.length - 1].cursor;
+      yield batch;
+    }
+    for (const c of type.expiredWhen) {
+      if (!c.recurrenceField || !c.startField) continue;
+      const rule = { recurrenceField: c.recurrenceField, startField: c.startField };
+      const cutoff = new Date(now.getTime() - (c.graceDays ?? 0) * DAY);
+      for (let cursor = 0; ; ) {
+        const rows = await items().recurringBatch(type.uid, rule, now, cursor, batchSize, restoreGraceDays);
+        if (!rows.length) break;
+        cursor = rows[rows.length - 1].cursor;
+        const ended = rows.filter((r) => {
+          const last = lastOccurrence(r.rule, r.start);
+          return last !== null && last < cutoff;
+        });
+        if (ended.length) yield ended.map((r) => ({ documentId: r.documentId, cursor: r.cursor, reason: `last ${c.recurrenceField} occurrence passed` }));
+      }
+    }
+  }
+
+  async function titled(uid: string, documentIds: string[]): Promise<Listed[]> {
+    if (!documentIds.length) return [];
+    const rows = await strapi.db.query(uid as any).findMany({ where: { documentId: { $in: documentIds }, publishedAt: null } });
+    const titles = new Map((rows as any[]).map((r) => [r.documentId, String(r.title ?? r.name ?? r.documentId)]));
+    return documentIds.map((documentId) => ({ documentId, title: titles.get(documentId) ?? documentId }));
+  }
+
+  async function archiveType(type: ExpiryType, report: TypeReport, runId: number | null, now: Date, dryRun: boolean, log: (l: string) => void) {
+    for await (const batch of expiredBatches(type, now)) {
+      const archived = dryRun ? batch.map((b) => b.documentId) : await items().archive(type.uid, batch, runId, now);
+      report.archived += archived.length;
+      if (dryRun) report.wouldArchive!.push(...(await titled(type.uid, archived.slice(0, LISTED - report.wouldArchive!.length))));
+      for (const dependant of type.cascade ?? []) {
+        const children = await items().dependants(dependant.uid, dependant.relation, type.uid, archived);
+        const done = dryRun
+          ? children.map((c) => c.documentId)
+          : await items().archive(
+              dependant.uid,
+              children.map((c) => ({ documentId: c.documentId, reason: `${type.uid.split('.').pop()} archived`, cascadeUid: type.uid, cascadeItemId: c.parent })),
+              runId,
+              now
+            );
+        report.cascaded[dependant.uid] = (report.cascaded[dependant.uid] ?? 0) + done.length;
+      }
+      log(`[content-expiry] ${type.uid}: ${dryRun ? 'would archive' : 'archived'} ${report.archived} so far`);
+    }
+  }
+
+  async function deleteExpiredArchives(type: ExpiryType, report: TypeReport, now: Date, dryRun: boolean) {
+    const { retentionMonths, batchSize } = pluginConfig(strapi);
+    const before = monthsBefore(now, retentionMonths);
+    if (dryRun) {
+      const ids = await items().archivedBefore(type.uid, before, 100_000);
+      report.deleted = ids.length;
+      report.wouldDelete = await titled(type.uid, ids.slice(0, LISTED));
+      return;
+    }
+    for (;;) {
+      const ids = await items().archivedBefore(type.uid, before, batchSize);
+      if (!ids.length) break;
+      report.deleted += await items().deleteForGood(type.uid, ids);
+    }
+  }
+
+  return {
+    async run({ trigger, dryRun = false, slot = null, now = new Date(), log = () => undefined }: RunOptions): Promise<RunReport> {
+      const started = Date.now();
+      await runs().markInterrupted(new Date(now.getTime() - 6 * 3600 * 1000));
+      const runId = await runs().start(trigger, dryRun, slot, now);
+      if (runId === null) {
+        log(`[content-expiry] slot ${slot} already ran on another instance; skipping`);
+        return { runId: null, status: 'skipped', dryRun, types: {}, errors: [], durationMs: Date.now() - started };
+      }
+      const report: Record<string, TypeReport> = {};
+      const errors: { uid: string; message: string }[] = [];
+      for (const type of pluginConfig(strapi).types) {
+        const typeReport: TypeReport = { archived: 0, cascaded: {}, deleted: 0, warned: 0, ...(dryRun ? { wouldArchive: [], wouldDelete: [] } : {}) };
+        report[type.uid] = typeReport;
+        try {
+          if (type.warnOwnersDaysBefore && !dryRun) typeReport.warned = await getPluginService(strapi, 'notices').warnOwners(type, now);
+          await archiveType(type, typeReport, runId, now, dryRun, log);
+          await deleteExpiredArchives(type, typeReport, now, dryRun);
+        } catch (error) {
+          errors.push({ uid: type.uid, message: (error as Error).message });
+          strapi.log.error(`[content-expiry] ${type.uid}: ${(error as Error).message}`);
+        }
+      }
+      const status = errors.length ? 'failed' : 'succeeded';
+      await runs().finish(runId, status, report, errors, new Date(started));
+      return { runId, status, dryRun, types: report, errors, durationMs: Date.now() - started };
+    },
+
+    latestRuns: (limit?: number) => runs().latest(limit),
+  };
+};

@@ -1,0 +1,5 @@
+import expiry from './expiry';
+import notices from './notices';
+import restore from './restore';
+
+export default { expiry, notices, restore };
