@@ -1,6 +1,7 @@
 import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { activityOwners } from '../src/expiry/owners';
+import { reminderLoginLink } from '../src/reminders/login-link';
 
 const allowedMediaTypes = [
   'image/*',
@@ -123,6 +124,22 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
           touchOnRestore: 'lastConfirmedAt',
         },
       ],
+    },
+  },
+  'listing-reminders': {
+    enabled: true,
+    resolve: './plugins/listing-reminders',
+    config: {
+      // First Monday of January, April, July and October at 09:00 (the job picks the Monday).
+      schedule: env('REMINDER_SCHEDULE', '0 9 1-7 1,4,7,10 *'),
+      timezone: 'Europe/Amsterdam',
+      publicUrl: env('PUBLIC_URL', '') || `http://localhost:${env('PORT', '1337')}`,
+      // Signs the one-click confirm links; falls back to the app keys for an older .env.
+      secret: env('REMINDER_LINK_SECRET', '') || env('APP_KEYS', ''),
+      loginLink: reminderLoginLink,
+      attempts: env.int('REMINDER_ATTEMPTS', 4),
+      backoffMs: env.int('REMINDER_BACKOFF_MS', 2000),
+      staleAfterMissed: 2,
     },
   },
   'idea-support': {

@@ -20,6 +20,7 @@ const GENERATED = {
   TRANSFER_TOKEN_SALT: secret,
   JWT_SECRET: secret,
   ENCRYPTION_KEY: secret,
+  REMINDER_LINK_SECRET: secret,
 };
 
 function fillSecrets(exampleText) {

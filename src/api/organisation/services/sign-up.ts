@@ -44,6 +44,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           ...organisation,
           slug: await uniqueSlug(strapi, ORG, organisation.name),
           approvalStatus: 'pending',
+          preferredLanguage: language,
           members: [person.id],
           lastConfirmedAt: new Date(),
         },

@@ -1,0 +1,67 @@
+export interface ReminderRecipient {
+  documentId: string;
+  name: string;
+  email: string;
+  language: 'nl' | 'en';
+}
+
+export interface ListingRemindersConfig {
+  /** Organisations need name, reminderEmail, lastConfirmedAt, approvalStatus, preferredLanguage and archivedAt. */
+  organisationUid: string;
+  /** Activities need organisation, title, startsAt, recurrence and lastConfirmedAt. */
+  activityUid: string;
+  /** The locale whose version of an organisation the reminder describes when it has none in the mail's language. */
+  defaultLocale: string;
+  /** Cron rule; the job also checks it is the first Monday of a quarter month. '' = only on demand. */
+  schedule: string;
+  timezone: string;
+  /** Where confirm links point: this server's public URL. */
+  publicUrl: string;
+  /** Signs confirm links (HMAC); keep it secret and stable. */
+  secret: string;
+  /** A link that logs the organisation's editor straight in ("edit my listing"); the app knows how. */
+  loginLink?: (args: { strapi: unknown; email: string; organisation: string; language: 'nl' | 'en' }) => Promise<string>;
+  /** Tries per mail; waits backoffMs, 4×, 16× … in between. */
+  attempts: number;
+  backoffMs: number;
+  /** Mails sent at the same time. */
+  concurrency: number;
+  /** A claim older than this (a crashed run) may be taken over. */
+  leaseMinutes: number;
+  /** Missed reminders in a row that make a listing stale. */
+  staleAfterMissed: number;
+  /** Organisations page size while sending. */
+  batchSize: number;
+}
+
+const DEFAULTS: Omit<ListingRemindersConfig, 'secret' | 'publicUrl'> & { secret: string; publicUrl: string } = {
+  organisationUid: 'api::organisation.organisation',
+  activityUid: 'api::activity.activity',
+  defaultLocale: 'nl',
+  schedule: '0 9 1-7 1,4,7,10 *',
+  timezone: 'Europe/Amsterdam',
+  publicUrl: 'http://localhost:1337',
+  secret: '',
+  attempts: 4,
+  backoffMs: 2000,
+  concurrency: 8,
+  leaseMinutes: 10,
+  staleAfterMissed: 2,
+  batchSize: 500,
+};
+
+export default {
+  default: DEFAULTS,
+  validator(config: ListingRemindersConfig) {
+    const fail = (message: string) => {
+      throw new Error(`[listing-reminders] config: ${message}`);
+    };
+    if (typeof config.secret !== 'string' || config.secret.length < 16) fail('secret must be a string of at least 16 characters');
+    if (!/^https?:\/\//.test(config.publicUrl)) fail('publicUrl must start with http:// or https://');
+    for (const key of ['attempts', 'concurrency', 'leaseMinutes', 'staleAfterMissed', 'batchSize'] as const) {
+      if (!Number.isInteger(config[key]) || config[key] < 1) fail(`${key} must be a whole number ≥ 1`);
+    }
+    if (!Number.isInteger(config.backoffMs) || config.backoffMs < 0) fail('backoffMs must be a whole number ≥ 0');
+    if (config.loginLink !== undefined && typeof config.loginLink !== 'function') fail('loginLink must be a function');
+  },
+};

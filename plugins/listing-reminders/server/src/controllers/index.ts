@@ -1,0 +1,4 @@
+import admin from './admin';
+import confirm from './confirm';
+
+export default { admin, confirm };

@@ -1,0 +1,45 @@
+export type Language = 'nl' | 'en';
+
+/** Placeholders staff can use in subject and body. */
+export const PLACEHOLDERS = ['organisation', 'period', 'summary', 'activities', 'confirmLink', 'editLink'] as const;
+export type Placeholder = (typeof PLACEHOLDERS)[number];
+
+/** Used until staff save their own text on the admin page. */
+export const DEFAULT_TEMPLATES: Record<Language, { subject: string; body: string }> = {
+  nl: {
+    subject: 'Klopt uw vermelding nog? {{organisation}}',
+    body: [
+      'Beste {{organisation}},',
+      'Eens per kwartaal vragen we u even te kijken of uw gegevens op de sociale kaart nog kloppen. Zo staat er alleen actuele informatie op.',
+      'Zo staat u er nu op:\n{{summary}}',
+      'Uw komende activiteiten:\n{{activities}}',
+      'Klopt alles nog? Eén klik is genoeg:\n{{confirmLink}}',
+      'Iets aanpassen? Met deze link bent u meteen ingelogd:\n{{editLink}}',
+      'Met vriendelijke groet,\nbuurtplein',
+    ].join('\n\n'),
+  },
+  en: {
+    subject: 'Is your listing still right? {{organisation}}',
+    body: [
+      'Dear {{organisation}},',
+      'Once a quarter we ask you to check your details on the social map, so it only shows current information.',
+      'This is how you are listed now:\n{{summary}}',
+      'Your upcoming activities:\n{{activities}}',
+      'Everything still correct? One click is enough:\n{{confirmLink}}',
+      'Something to change? This link logs you straight in:\n{{editLink}}',
+      'Kind regards,\nbuurtplein',
+    ].join('\n\n'),
+  },
+};
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+export function renderTemplate(template: { subject: string; body: string }, values: Record<Placeholder, string>) {
+  const fill = (text: string) => text.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key) => (key in values ? values[key as Placeholder] : whole));
+  const text = fill(template.body);
+  const html = text
+    .split(/\n{2,}/)
+    .map((p) => `<p>${escapeHtml(p).replace(/https?:\/\/[^\s<]+/g, (u) => `<a href="${u}">${u}</a>`).replace(/\n/g, '<br>')}</p>`)
+    .join('');
+  return { subject: fill(template.subject).replace(/\s+/g, ' ').trim(), text: text + '\n', html: `<!doctype html><html><body>${html}</body></html>` };
+}

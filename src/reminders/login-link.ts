@@ -1,0 +1,15 @@
+import type { Core } from '@strapi/strapi';
+import { frontendLink } from '../mail';
+
+const FOURTEEN_DAYS = 14 * 24 * 3600 * 1000;
+
+/**
+ * "Edit my listing" in the quarterly reminder: a login link for the reminder
+ * address. It lives two weeks, not 30 minutes, because people read such a
+ * mail days later; it still works only once.
+ */
+export async function reminderLoginLink({ strapi, email, language }: { strapi: unknown; email: string; organisation: string; language: 'nl' | 'en' }) {
+  const s = strapi as Core.Strapi;
+  const { token } = await s.service('api::account.one-time-token').issue({ purpose: 'magic-link', email, locale: language, ttlMs: FOURTEEN_DAYS });
+  return frontendLink(s, '/login/email', { token });
+}
