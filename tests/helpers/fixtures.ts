@@ -1,11 +1,11 @@
 import request from 'supertest';
-import { FRONTEND_URL, mailSink, strapi } from './strapi';
+import { baseUrl, FRONTEND_URL, mailSink, strapi } from './strapi';
 
 let counter = 0;
 /** Unique per call, so suites sharing one database never collide. */
 export const unique = (prefix: string) => `${prefix}-${process.pid}-${Date.now().toString(36)}-${++counter}`;
 
-export const api = () => request(strapi().server.httpServer);
+export const api = () => request(baseUrl());
 
 type Status = 'published' | 'draft';
 

@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import type { Core } from '@strapi/strapi';
 import { compileStrapi, createStrapi } from '@strapi/strapi';
 import { createTestDatabase, type TestDatabase } from './database';
@@ -6,6 +7,7 @@ import { startMailSink, type MailSink } from './mail-sink';
 let instance: Core.Strapi | undefined;
 let database: TestDatabase | undefined;
 let sink: MailSink | undefined;
+let url: string | undefined;
 
 export const FRONTEND_URL = 'http://frontend.test';
 
@@ -36,6 +38,10 @@ export async function startStrapi(): Promise<Core.Strapi> {
   const app = await compileStrapi();
   instance = await createStrapi({ ...app, autoReload: false, serveAdminPanel: false }).load();
   await instance.server.mount();
+  // Listen once: supertest on an idle server listens and closes per request, which breaks concurrent requests.
+  const server = instance.server.httpServer;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return instance;
 }
 
@@ -46,6 +52,12 @@ export async function stopStrapi() {
   database = undefined;
   if (sink) await sink.stop();
   sink = undefined;
+}
+
+/** Where the test server listens (loopback). */
+export function baseUrl(): string {
+  if (!url) throw new Error('Strapi is not started');
+  return url;
 }
 
 export function mailSink(): MailSink {

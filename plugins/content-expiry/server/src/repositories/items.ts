@@ -182,6 +182,24 @@ export function createItemsRepository(strapi: Core.Strapi) {
       });
     },
 
+    /** One page of archived documents (not rows: each language is a row), newest first. */
+    async archivedPage(uid: string, page: number, pageSize: number) {
+      const documentId = col(uid, 'documentId');
+      const archivedAt = col(uid, 'archivedAt');
+      const archived = () => q(knex(), table(uid)).whereNotNull(archivedAt).whereNull(col(uid, 'publishedAt'));
+      const [rows, [{ total }]] = await Promise.all([
+        archived()
+          .select({ documentId })
+          .max({ archivedAt })
+          .groupBy(documentId)
+          .orderBy([{ column: 'archivedAt', order: 'desc' }, { column: 'documentId', order: 'asc' }])
+          .offset((page - 1) * pageSize)
+          .limit(pageSize),
+        archived().countDistinct({ total: documentId }),
+      ]);
+      return { ids: rows.map((r: any) => r.documentId as string), total: Number(total) };
+    },
+
     /** Archived longer ago than `before`: the next batch of document ids. */
     async archivedBefore(uid: string, before: Date, limit: number) {
       const documentId = col(uid, 'documentId');

@@ -45,15 +45,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Archived items of a managed type, newest first, for the staff screen. */
     async archived(uid: string, page: number, pageSize: number) {
       if (!pluginConfig(strapi).types.some((t) => t.uid === uid)) throw new errors.ValidationError(`${uid} is not a content type content-expiry manages`);
-      const where = { archivedAt: { $notNull: true }, publishedAt: null };
-      const [rows, total] = await Promise.all([
-        strapi.db.query(uid as any).findMany({ where, orderBy: { archivedAt: 'desc' }, offset: (page - 1) * pageSize, limit: pageSize }),
-        strapi.db.query(uid as any).count({ where }),
-      ]);
-      const seen = new Set<string>();
-      const data = (rows as any[])
-        .filter((r) => !seen.has(r.documentId) && seen.add(r.documentId))
-        .map((r) => ({ documentId: r.documentId, title: r.title ?? r.name ?? r.documentId, archivedAt: r.archivedAt, locale: r.locale }));
+      const { ids, total } = await items().archivedPage(uid, page, pageSize);
+      const rows = await strapi.db.query(uid as any).findMany({ where: { documentId: { $in: ids }, publishedAt: null }, orderBy: { id: 'asc' } });
+      const first = new Map<string, any>();
+      for (const row of rows as any[]) if (!first.has(row.documentId)) first.set(row.documentId, row);
+      const data = ids.map((documentId) => {
+        const row = first.get(documentId);
+        return { documentId, title: row?.title ?? row?.name ?? documentId, archivedAt: row?.archivedAt, locale: row?.locale };
+      });
       return { data, pagination: { page, pageSize, total } };
     },
   };
