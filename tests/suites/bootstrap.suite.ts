@@ -31,6 +31,8 @@ describe('bootstrap', () => {
   });
 
   it('creates the first admin from ADMIN_EMAIL/ADMIN_PASSWORD, once', async () => {
+    // A first start has no admins; suites that ran before this one made theirs, and are done with them.
+    await strapi().db.query('admin::user').deleteMany({ where: { id: { $notNull: true } } });
     const email = `${unique('admin')}@staff.example`;
     const users = strapi().service('admin::user');
     await ensureFirstAdmin(strapi(), { ADMIN_EMAIL: email.toUpperCase(), ADMIN_PASSWORD: 'Staff-Passw0rd' });
