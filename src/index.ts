@@ -4,6 +4,7 @@ import { registerArchiveGuard } from './bootstrap/archive-guard';
 import { registerOrganisationApproval } from './bootstrap/organisation-approval';
 import { ensureLocales } from './bootstrap/locales';
 import { grantRolePermissions } from './bootstrap/permissions';
+import { showSupportCountColumn } from './bootstrap/list-layouts';
 import { ensureFirstAdmin } from './bootstrap/first-admin';
 import { seedDemoWhenEmpty } from './seed';
 
@@ -17,6 +18,7 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureLocales(strapi);
     await grantRolePermissions(strapi);
+    await showSupportCountColumn(strapi);
     await ensureFirstAdmin(strapi);
     await seedDemoWhenEmpty(strapi);
   },

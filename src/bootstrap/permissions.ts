@@ -14,6 +14,7 @@ export const PUBLIC_ACTIONS = [
   ...PUBLIC_CONTENT_TYPES.flatMap((uid) => [`${uid}.find`, `${uid}.findOne`]),
   'plugin::idea-support.support.status',
   'plugin::idea-support.support.ranking',
+  'plugin::idea-support.comments.list',
   // During a login that must set up 2FA the caller has a challenge, not yet a JWT.
   'api::account.account.setupTwoFactor',
   'api::account.account.enableTwoFactor',
@@ -24,6 +25,8 @@ export const SIGNED_IN_ACTIONS = [
   'api::account.account.disableTwoFactor',
   'plugin::idea-support.support.support',
   'plugin::idea-support.support.withdraw',
+  'plugin::idea-support.comments.create',
+  'plugin::idea-support.comments.report',
   ...['initiatives', 'createInitiative', 'updateInitiative'].map((handler) => `api::my.initiatives.${handler}`),
 ];
 

@@ -5,6 +5,8 @@ export interface IdeaSupportConfig {
   threshold: number;
   /** Who gets that mail. */
   notifyEmails: string[];
+  /** Reports (each from a different person) after which a comment is hidden until staff decide. */
+  reportsToHide: number;
 }
 
 export default {
@@ -12,6 +14,7 @@ export default {
     initiativeUid: 'api::initiative.initiative',
     threshold: 50,
     notifyEmails: [],
+    reportsToHide: 3,
   } satisfies IdeaSupportConfig,
   validator(config: Partial<IdeaSupportConfig>) {
     if (typeof config.initiativeUid !== 'string' || !/^api::[\w-]+\.[\w-]+$/.test(config.initiativeUid)) {
@@ -22,6 +25,9 @@ export default {
     }
     if (!Array.isArray(config.notifyEmails) || config.notifyEmails.some((e) => typeof e !== 'string' || !e.includes('@'))) {
       throw new Error('[idea-support] config.notifyEmails must be a list of email addresses');
+    }
+    if (!Number.isInteger(config.reportsToHide) || (config.reportsToHide as number) < 1) {
+      throw new Error('[idea-support] config.reportsToHide must be a whole number of at least 1');
     }
   },
 };

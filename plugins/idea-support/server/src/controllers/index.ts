@@ -1,3 +1,5 @@
+import adminStats from './admin-stats';
+import comments from './comments';
 import support from './support';
 
-export default { support };
+export default { support, comments, 'admin-stats': adminStats };

@@ -1,3 +1,4 @@
+import comments from './comments';
 import support from './support';
 
-export default { support };
+export default { support, comments };

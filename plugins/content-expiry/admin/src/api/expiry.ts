@@ -1,0 +1,102 @@
+import * as React from 'react';
+import { isFetchError, useFetchClient } from '@strapi/strapi/admin';
+import { PLUGIN_ID } from '../pluginId';
+
+/** An item named in a dry-run report. */
+export interface ListedItem {
+  documentId: string;
+  title: string;
+}
+
+/** What one run did (or, in a dry run, would do) to one content type. */
+export interface TypeReport {
+  archived: number;
+  /** Dependants archived along, per content type. */
+  cascaded: Record<string, number>;
+  deleted: number;
+  warned: number;
+  /** Dry run only: the first items that would be archived / deleted for good. */
+  wouldArchive?: ListedItem[];
+  wouldDelete?: ListedItem[];
+}
+
+export type RunStatus = 'running' | 'succeeded' | 'failed' | 'interrupted' | 'skipped';
+export type Trigger = 'schedule' | 'cli' | 'admin' | 'api';
+
+export interface RunError {
+  uid: string;
+  message: string;
+}
+
+/** The body of POST /content-expiry/runs: the report of the run just done. */
+export interface RunReport {
+  runId: number | null;
+  status: 'succeeded' | 'failed' | 'skipped';
+  dryRun: boolean;
+  types: Record<string, TypeReport>;
+  errors: RunError[];
+  durationMs: number;
+}
+
+/** A row of the run log (GET /content-expiry/runs); report and errors are empty while it runs. */
+export interface RunRecord {
+  id: number;
+  documentId: string;
+  trigger: Trigger;
+  dryRun: boolean;
+  status: RunStatus;
+  startedAt: string;
+  finishedAt: string | null;
+  durationMs: number | null;
+  report: Record<string, TypeReport> | null;
+  errors: RunError[] | null;
+}
+
+export interface ArchivedItem {
+  documentId: string;
+  title: string;
+  archivedAt: string;
+  locale: string | null;
+}
+
+export interface Pagination {
+  page: number;
+  pageSize: number;
+  total: number;
+}
+
+/** One item a restore brought back: the one asked for first, then what was archived because of it. */
+export interface RestoredItem {
+  uid: string;
+  documentId: string;
+  republished: boolean;
+}
+
+/** The plugin's admin API (admin login required), as typed calls. */
+export function useExpiryApi() {
+  const { get, post } = useFetchClient();
+
+  return React.useMemo(
+    () => ({
+      latestRuns: async () => (await get<{ data: RunRecord[] }>(`/${PLUGIN_ID}/runs`)).data.data,
+
+      runNow: async (dryRun: boolean) => (await post<{ data: RunReport }>(`/${PLUGIN_ID}/runs`, { dryRun })).data.data,
+
+      archived: async (uid: string, page: number, pageSize: number) => {
+        const query = new URLSearchParams({ uid, page: String(page), pageSize: String(pageSize) });
+        const { data } = await get<{ data: ArchivedItem[]; meta: { pagination: Pagination } }>(`/${PLUGIN_ID}/archived?${query}`);
+        return { items: data.data, pagination: data.meta.pagination };
+      },
+
+      restore: async (uid: string, documentId: string) =>
+        (await post<{ data: RestoredItem[] }>(`/${PLUGIN_ID}/restore`, { uid, documentId })).data.data,
+    }),
+    [get, post]
+  );
+}
+
+/** The server's own message for a failed call (validation, not found), if it sent one. */
+export function serverMessage(error: unknown): string | null {
+  if (isFetchError(error)) return error.response?.data?.error?.message ?? error.message ?? null;
+  return null;
+}

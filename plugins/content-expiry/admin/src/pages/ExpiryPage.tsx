@@ -1,0 +1,180 @@
+import * as React from 'react';
+import { Box, Button, Dialog, Flex, Loader, Typography } from '@strapi/design-system';
+import { Eye, Play, WarningCircle } from '@strapi/icons';
+import { Layouts, Page } from '@strapi/strapi/admin';
+import { useIntl } from 'react-intl';
+import { serverMessage, useExpiryApi, type RunRecord, type RunReport as RunReportData } from '../api/expiry';
+import { ArchivedList } from '../components/ArchivedList';
+import { RunReport } from '../components/RunReport';
+import { RunsTable } from '../components/RunsTable';
+import { MANAGED_TYPES, getTranslation } from '../pluginId';
+
+function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
+  return (
+    <Box tag="section" aria-labelledby={id} background="neutral0" hasRadius shadow="tableShadow" paddingTop={6} paddingBottom={6} paddingLeft={7} paddingRight={7}>
+      <Flex direction="column" alignItems="stretch" gap={4}>
+        <Typography id={id} tag="h2" variant="delta">
+          {title}
+        </Typography>
+        {children}
+      </Flex>
+    </Box>
+  );
+}
+
+/**
+ * The staff page: run the clean-up now (dry or for real), the run log, and
+ * the archived items of each managed type with a Restore button.
+ */
+const ExpiryPage = () => {
+  const { formatMessage } = useIntl();
+  const api = useExpiryApi();
+  const [runs, setRuns] = React.useState<RunRecord[]>([]);
+  const [runsLoading, setRunsLoading] = React.useState(true);
+  const [runsFailed, setRunsFailed] = React.useState(false);
+  const [running, setRunning] = React.useState<'dryRun' | 'run' | null>(null);
+  const [report, setReport] = React.useState<RunReportData | null>(null);
+  const [status, setStatus] = React.useState<{ text: string; error: boolean } | null>(null);
+  const [archivedRefresh, setArchivedRefresh] = React.useState(0);
+
+  const loadRuns = React.useCallback(async () => {
+    setRunsLoading(true);
+    try {
+      setRuns(await api.latestRuns());
+      setRunsFailed(false);
+    } catch {
+      setRunsFailed(true);
+    } finally {
+      setRunsLoading(false);
+    }
+  }, [api]);
+
+  React.useEffect(() => {
+    loadRuns();
+  }, [loadRuns]);
+
+  // The managed types, plus any other a stored report names (a type added to the config later).
+  const types = React.useMemo(() => {
+    const named = runs.flatMap((run) => Object.keys(run.report ?? {}));
+    return [...new Set([...MANAGED_TYPES, ...named, ...Object.keys(report?.types ?? {})])];
+  }, [runs, report]);
+
+  const runNow = async (dryRun: boolean) => {
+    setRunning(dryRun ? 'dryRun' : 'run');
+    setReport(null);
+    setStatus({
+      text: dryRun
+        ? formatMessage({ id: getTranslation('run.status.dryRunning'), defaultMessage: 'Dry run in progress…' })
+        : formatMessage({ id: getTranslation('run.status.running'), defaultMessage: 'Clean-up in progress…' }),
+      error: false,
+    });
+    try {
+      const result = await api.runNow(dryRun);
+      setReport(result);
+      setStatus({
+        text:
+          result.status === 'skipped'
+            ? formatMessage({ id: getTranslation('report.skipped'), defaultMessage: 'Skipped: another run is busy with this time slot.' })
+            : result.status === 'failed'
+              ? formatMessage({ id: getTranslation('run.status.failed'), defaultMessage: 'The run finished with errors; see the report below.' })
+              : formatMessage(
+                  dryRun
+                    ? { id: getTranslation('run.status.dryRunDone'), defaultMessage: 'Dry run finished; nothing was changed. See the report below.' }
+                    : { id: getTranslation('run.status.done'), defaultMessage: 'Clean-up finished; see the report below.' }
+                ),
+        error: result.status === 'failed',
+      });
+      // A real run may have archived or deleted items: the archived list is out of date.
+      if (!dryRun) setArchivedRefresh((n) => n + 1);
+    } catch (error) {
+      setStatus({
+        text: formatMessage(
+          { id: getTranslation('run.status.error'), defaultMessage: 'The run could not be started: {reason}' },
+          { reason: serverMessage(error) ?? formatMessage({ id: getTranslation('error.unknown'), defaultMessage: 'unknown error' }) }
+        ),
+        error: true,
+      });
+    } finally {
+      setRunning(null);
+      loadRuns();
+    }
+  };
+
+  const title = formatMessage({ id: getTranslation('page.title'), defaultMessage: 'Content expiry' });
+
+  return (
+    <Page.Main>
+      <Page.Title>{title}</Page.Title>
+      <Layouts.Header
+        title={title}
+        subtitle={formatMessage({
+          id: getTranslation('page.subtitle'),
+          defaultMessage: 'Expired content leaves the public site by itself; archived items can be restored in one action.',
+        })}
+      />
+      <Layouts.Content>
+        <Flex direction="column" alignItems="stretch" gap={6}>
+          <Section id="content-expiry-run" title={formatMessage({ id: getTranslation('run.title'), defaultMessage: 'Clean up now' })}>
+            <Typography>
+              {formatMessage({
+                id: getTranslation('run.intro'),
+                defaultMessage:
+                  'The clean-up runs every night by itself. A dry run shows what it would archive and delete, without changing anything.',
+              })}
+            </Typography>
+            <Flex gap={2} wrap="wrap">
+              <Button variant="secondary" startIcon={<Eye />} disabled={running !== null} onClick={() => runNow(true)}>
+                {formatMessage({ id: getTranslation('run.dryRun'), defaultMessage: 'Dry run now' })}
+              </Button>
+              <Dialog.Root>
+                <Dialog.Trigger>
+                  <Button variant="danger-light" startIcon={<Play />} disabled={running !== null}>
+                    {formatMessage({ id: getTranslation('run.run'), defaultMessage: 'Run now' })}
+                  </Button>
+                </Dialog.Trigger>
+                <Dialog.Content>
+                  <Dialog.Header>{formatMessage({ id: getTranslation('run.confirm.title'), defaultMessage: 'Run the clean-up now?' })}</Dialog.Header>
+                  <Dialog.Body icon={<WarningCircle fill="danger600" />}>
+                    {formatMessage({
+                      id: getTranslation('run.confirm.body'),
+                      defaultMessage:
+                        'Expired items will be archived and leave the public site, items archived longer than the retention period will be deleted for good, and owners of items that expire soon will be mailed.',
+                    })}
+                  </Dialog.Body>
+                  <Dialog.Footer>
+                    <Dialog.Cancel>
+                      <Button fullWidth variant="tertiary">
+                        {formatMessage({ id: getTranslation('run.confirm.cancel'), defaultMessage: 'Cancel' })}
+                      </Button>
+                    </Dialog.Cancel>
+                    <Dialog.Action>
+                      <Button fullWidth variant="danger-light" onClick={() => runNow(false)}>
+                        {formatMessage({ id: getTranslation('run.confirm.action'), defaultMessage: 'Yes, run now' })}
+                      </Button>
+                    </Dialog.Action>
+                  </Dialog.Footer>
+                </Dialog.Content>
+              </Dialog.Root>
+            </Flex>
+            <Flex role="status" aria-live="polite" gap={2} alignItems="center">
+              {/* The message next to it is what screen readers hear; the spinner is for the eye. */}
+              {running && <Loader small aria-hidden />}
+              {status && <Typography textColor={status.error ? 'danger600' : 'neutral800'}>{status.text}</Typography>}
+            </Flex>
+            {report && <RunReport report={report} />}
+          </Section>
+
+          <Section id="content-expiry-runs" title={formatMessage({ id: getTranslation('runs.title'), defaultMessage: 'Last runs' })}>
+            <RunsTable runs={runs} loading={runsLoading} failed={runsFailed} />
+          </Section>
+
+          <Section id="content-expiry-archived" title={formatMessage({ id: getTranslation('archived.title'), defaultMessage: 'Archived items' })}>
+            <ArchivedList types={types} refreshKey={archivedRefresh} />
+          </Section>
+        </Flex>
+      </Layouts.Content>
+    </Page.Main>
+  );
+};
+
+export default ExpiryPage;

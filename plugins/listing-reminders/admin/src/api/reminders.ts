@@ -1,0 +1,128 @@
+import * as React from 'react';
+import { isFetchError, useFetchClient } from '@strapi/strapi/admin';
+import { PLUGIN_ID, type Language } from '../pluginId';
+
+export type RunStatus = 'running' | 'succeeded' | 'failed' | 'skipped';
+export type Trigger = 'schedule' | 'cli' | 'admin';
+
+/** A row of the run log: one real (not dry) sending run. */
+export interface RunRecord {
+  id: number;
+  documentId: string;
+  period: string;
+  trigger: Trigger;
+  status: RunStatus;
+  startedAt: string;
+  finishedAt: string | null;
+  sent: number;
+  failed: number;
+  skipped: number;
+}
+
+/** Results of one quarter; confirmationRate is a percentage (0–100, one decimal). */
+export interface PeriodStats {
+  period: string;
+  sent: number;
+  failed: number;
+  confirmed: number;
+  confirmationRate: number;
+}
+
+export interface StaleOrganisation {
+  documentId: string;
+  name: string;
+  reminderEmail: string | null;
+  lastConfirmedAt: string | null;
+}
+
+/** A mail that failed after its last try; `organisation` is the organisation's documentId. */
+export interface SendFailure {
+  organisation: string;
+  email: string;
+  attempts: number;
+  lastError: string | null;
+  updatedAt: string;
+}
+
+/** The body of GET /listing-reminders/overview. */
+export interface Overview {
+  /** The current quarter, as the server counts it. */
+  period: string;
+  runs: RunRecord[];
+  perPeriod: PeriodStats[];
+  /** Organisations that confirmed none of the reminders of `periods`. */
+  stale: { periods: string[]; organisations: StaleOrganisation[] };
+  failures: SendFailure[];
+}
+
+export interface Recipient {
+  documentId: string;
+  name: string;
+  email: string;
+  language: Language;
+}
+
+/** The body of POST /listing-reminders/runs (server: services/reminders.ts RunResult). */
+export interface RunResult {
+  runId: number | null;
+  status: 'succeeded' | 'failed' | 'skipped';
+  period: string;
+  dryRun: boolean;
+  sent: number;
+  failed: number;
+  /** Organisations that already had this period's mail. */
+  skipped: number;
+  /** Dry run: who would get a mail (the first 200; `wouldSend` counts them all). */
+  recipients?: Recipient[];
+  wouldSend?: number;
+  durationMs: number;
+}
+
+export interface MailText {
+  subject: string;
+  body: string;
+}
+
+/** A language's text: staff's own (`custom`) or the default. */
+export interface Template extends MailText {
+  custom: boolean;
+}
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** The plugin's admin API (admin login required), as typed calls. */
+export function useRemindersApi() {
+  const { get, post, put, del } = useFetchClient();
+
+  return React.useMemo(
+    () => ({
+      overview: async () => (await get<{ data: Overview }>(`/${PLUGIN_ID}/overview`)).data.data,
+
+      run: async (period: string, dryRun: boolean) => (await post<{ data: RunResult }>(`/${PLUGIN_ID}/runs`, { period, dryRun })).data.data,
+
+      templates: async () => (await get<{ data: Record<Language, Template> }>(`/${PLUGIN_ID}/templates`)).data.data,
+
+      saveTemplate: async (language: Language, text: MailText) =>
+        (await put<{ data: Template }>(`/${PLUGIN_ID}/templates/${language}`, text)).data.data,
+
+      resetTemplate: async (language: Language) => (await del<{ data: Template }>(`/${PLUGIN_ID}/templates/${language}`)).data.data,
+
+      preview: async (language: Language, text: MailText) =>
+        (await post<{ data: RenderedMail }>(`/${PLUGIN_ID}/templates/${language}/preview`, text)).data.data,
+
+      sendTest: async (language: Language, text: MailText) =>
+        (await post<{ data: { sentTo: string } }>(`/${PLUGIN_ID}/templates/${language}/test`, text)).data.data,
+    }),
+    [get, post, put, del]
+  );
+}
+
+/** The server's own message for a failed call (a 400 validation message, say), if it sent one. */
+export function serverMessage(error: unknown): string | null {
+  if (isFetchError(error)) return error.response?.data?.error?.message ?? error.message ?? null;
+  return null;
+}
