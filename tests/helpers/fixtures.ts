@@ -94,3 +94,10 @@ export async function loginByEmail(email: string) {
 }
 
 export const bearer = (jwt: string) => ({ Authorization: `Bearer ${jwt}` });
+
+/** A confirmed (unless overridden) resident, logged in with a password like a person would. */
+export async function resident(overrides: Record<string, unknown> = {}) {
+  const user = await createUser(overrides);
+  const login = await api().post('/api/auth/local').send({ identifier: user.email, password: 'Secret-Passw0rd' }).expect(200);
+  return { user, jwt: login.body.jwt as string };
+}

@@ -1,13 +1,7 @@
-import { api, bearer, createDocument, createUser, unique } from '../helpers/fixtures';
+import { api, bearer, createDocument, resident, unique } from '../helpers/fixtures';
 import { strapi } from '../helpers/strapi';
 
 const UID = 'api::initiative.initiative';
-
-async function resident(overrides: Record<string, unknown> = {}) {
-  const user = await createUser(overrides);
-  const login = await api().post('/api/auth/local').send({ identifier: user.email, password: 'Secret-Passw0rd' }).expect(200);
-  return { user, jwt: login.body.jwt as string };
-}
 
 describe('residents propose initiatives', () => {
   it('a confirmed resident submits an idea; it waits for moderation, then shows stage and subsidies', async () => {

@@ -1,4 +1,4 @@
-import { api, bearer, createDocument, createUser, unique } from '../../../../../tests/helpers/fixtures';
+import { api, bearer, createDocument, createUser, resident, unique } from '../../../../../tests/helpers/fixtures';
 import { strapi } from '../../../../../tests/helpers/strapi';
 
 const UID = 'api::initiative.initiative';
@@ -8,12 +8,6 @@ const reportPath = (id: number | string) => `/api/idea-support/comments/${id}/re
 
 const newInitiative = (data: Record<string, unknown> = {}, status: 'published' | 'draft' = 'published') =>
   createDocument(UID, { title: unique('Idee'), slug: unique('idee'), ...data }, status);
-
-async function resident(overrides: Record<string, unknown> = {}) {
-  const user = await createUser(overrides);
-  const login = await api().post('/api/auth/local').send({ identifier: user.email, password: 'Secret-Passw0rd' }).expect(200);
-  return { user, jwt: login.body.jwt as string };
-}
 
 /** One after the other: concurrent supertest requests reset each other's connections (see the concurrency test). */
 async function residents(n: number) {

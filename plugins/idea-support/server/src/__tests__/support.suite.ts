@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { api, bearer, createDocument, createUser, unique } from '../../../../../tests/helpers/fixtures';
+import { api, bearer, createDocument, createUser, resident, unique } from '../../../../../tests/helpers/fixtures';
 import { mailSink, strapi } from '../../../../../tests/helpers/strapi';
 
 const UID = 'api::initiative.initiative';
@@ -9,12 +9,6 @@ const ROOT = path.resolve(__dirname, '../../../../..');
 
 const newInitiative = (data: Record<string, unknown> = {}, status: 'published' | 'draft' = 'published') =>
   createDocument(UID, { title: unique('Idee'), slug: unique('idee'), ...data }, status);
-
-async function resident(overrides: Record<string, unknown> = {}) {
-  const user = await createUser(overrides);
-  const login = await api().post('/api/auth/local').send({ identifier: user.email, password: 'Secret-Passw0rd' }).expect(200);
-  return { user, jwt: login.body.jwt as string };
-}
 
 const storedCounts = async (documentId: string) =>
   (await strapi().db.query(UID).findMany({ where: { documentId }, select: ['supportCount'] })).map((r: any) => r.supportCount);

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Core } from '@strapi/strapi';
-import type { Knex } from 'knex';
+import { sqlNames } from './sql';
 
 export const COMMENT_UID = 'plugin::idea-support.comment';
 export const COMMENT_REPORT_UID = 'plugin::idea-support.comment-report';
@@ -43,12 +43,7 @@ const toPublic = (row: any): PublicComment => ({
  * increment, and only when the unique (comment, user) index let the row in.
  */
 export function createCommentsRepository(strapi: Core.Strapi) {
-  const column = (uid: string, attribute: string) => {
-    const meta = strapi.db.metadata.get(uid as any) as any;
-    const name = meta.attributes[attribute]?.columnName;
-    if (!name) throw new Error(`[idea-support] ${uid} has no attribute "${attribute}"`);
-    return name as string;
-  };
+  const { column, table } = sqlNames(strapi);
   const names = () => ({
     comments: strapi.db.metadata.get(COMMENT_UID as any).tableName,
     reports: strapi.db.metadata.get(COMMENT_REPORT_UID as any).tableName,
@@ -59,10 +54,6 @@ export function createCommentsRepository(strapi: Core.Strapi) {
     userId: column(COMMENT_REPORT_UID, 'userId'),
     createdAt: column(COMMENT_REPORT_UID, 'createdAt'),
   });
-  const table = (knex: Knex, name: string) => {
-    const schema = strapi.db.getSchemaName();
-    return schema ? knex(name).withSchema(schema) : knex(name);
-  };
 
   return {
     /** Through the Document Service, so the row gets a documentId and staff can open it in the Content Manager. */

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
+import { sqlNames } from './sql';
 import { SUPPORT_UID } from './supports';
 
 const DAY = 24 * 3600 * 1000;
@@ -48,12 +49,7 @@ function toDate(value: unknown): Date {
 
 /** Read-only statements behind the staff statistics of one initiative. */
 export function createStatsRepository(strapi: Core.Strapi, initiativeUid: string) {
-  const column = (uid: string, attribute: string) => {
-    const meta = strapi.db.metadata.get(uid as any) as any;
-    const name = meta.attributes[attribute]?.columnName;
-    if (!name) throw new Error(`[idea-support] ${uid} has no attribute "${attribute}"`);
-    return name as string;
-  };
+  const { column, table: schemaTable } = sqlNames(strapi);
   const names = () => ({
     initiatives: strapi.db.metadata.get(initiativeUid as any).tableName,
     supports: strapi.db.metadata.get(SUPPORT_UID as any).tableName,
@@ -63,11 +59,7 @@ export function createStatsRepository(strapi: Core.Strapi, initiativeUid: string
     initiative: column(SUPPORT_UID, 'initiative'),
     createdAt: column(SUPPORT_UID, 'createdAt'),
   });
-  const table = (name: string): Knex.QueryBuilder => {
-    const knex = strapi.db.connection;
-    const schema = strapi.db.getSchemaName();
-    return schema ? knex(name).withSchema(schema) : knex(name);
-  };
+  const table = (name: string): Knex.QueryBuilder => schemaTable(strapi.db.connection, name);
 
   return {
     /** The stored counter and threshold time, or null when no row (draft, published, any locale) has this documentId. */

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
+import { sqlNames } from './sql';
 
 export const SUPPORT_UID = 'plugin::idea-support.support';
 
@@ -25,12 +26,7 @@ export interface Drift {
  */
 export function createSupportsRepository(strapi: Core.Strapi, initiativeUid: string) {
   const isPostgres = () => strapi.db.dialect.client === 'postgres';
-  const column = (uid: string, attribute: string) => {
-    const meta = strapi.db.metadata.get(uid as any) as any;
-    const name = meta.attributes[attribute]?.columnName;
-    if (!name) throw new Error(`[idea-support] ${uid} has no attribute "${attribute}"`);
-    return name as string;
-  };
+  const { column, table } = sqlNames(strapi);
   const names = () => {
     const initiatives = strapi.db.metadata.get(initiativeUid as any).tableName;
     const supports = strapi.db.metadata.get(SUPPORT_UID as any).tableName;
@@ -47,10 +43,6 @@ export function createSupportsRepository(strapi: Core.Strapi, initiativeUid: str
       userId: column(SUPPORT_UID, 'userId'),
       createdAt: column(SUPPORT_UID, 'createdAt'),
     };
-  };
-  const table = (knex: Knex, name: string) => {
-    const schema = strapi.db.getSchemaName();
-    return schema ? knex(name).withSchema(schema) : knex(name);
   };
 
   async function storedCount(trx: Knex, documentId: string) {
