@@ -1,7 +1,7 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { api, createDocument, unique } from '../../../../../tests/helpers/fixtures';
-import { FRONTEND_URL, mailSink, strapi } from '../../../../../tests/helpers/strapi';
+import { databaseClient, FRONTEND_URL, mailSink, strapi } from '../../../../../tests/helpers/strapi';
 import { createConfirmToken } from '../utils/confirm-token';
 
 const ORG = 'api::organisation.organisation';
@@ -124,6 +124,20 @@ describe('listing-reminders: exactly once under concurrency, crashes and SMTP fa
     await new Promise((r) => setTimeout(r, 300));
     for (const org of orgs) expect(mailsTo(org.reminderEmail)).toHaveLength(1);
   });
+
+  (databaseClient() === 'postgres' ? it : it.skip)('two Strapi instances (processes) sending the same quarter at once: one mail each', async () => {
+    const orgs = await organisations(5);
+    const period = freshPeriod();
+    const instance = () =>
+      new Promise<number | null>((resolve) => {
+        const child = spawn(process.execPath, [path.join(ROOT, 'scripts/reminders.js'), '--period', period], { cwd: ROOT, env: process.env, stdio: 'ignore' });
+        child.on('close', resolve);
+      });
+    expect(await Promise.all([instance(), instance()])).toEqual([0, 0]);
+    await new Promise((r) => setTimeout(r, 500));
+    for (const org of orgs) expect(remindersFor(org.documentId, period)).toHaveLength(1);
+    expect(await strapi().db.query(LOG).count({ where: { period, status: 'sent' } })).toBeGreaterThanOrEqual(5);
+  }, 180_000);
 
   it('two scheduled runs of the same slot: one sends, the other skips', async () => {
     await organisations(1);
