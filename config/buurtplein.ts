@@ -1,13 +1,14 @@
 import type { Core } from '@strapi/strapi';
+import { envList, websiteUrl } from '../src/lib/env';
 
 // App settings of our own; read with strapi.config.get('buurtplein.<key>').
 export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   /** The public website: links in mails point here, and it posts the token back to the API. */
-  frontendUrl: env('FRONTEND_URL', env('PUBLIC_URL', '') || 'http://localhost:1337'),
+  frontendUrl: websiteUrl(env),
   /** Who is told about new sign-ups (comma-separated). */
-  staffEmails: env.array('STAFF_EMAILS', []),
+  staffEmails: envList(env, 'STAFF_EMAILS'),
   /** Role types (e.g. editor) whose members must log in with a second factor. */
-  twoFactorRoles: env.array('TWO_FACTOR_ROLES', []),
+  twoFactorRoles: envList(env, 'TWO_FACTOR_ROLES'),
   links: {
     magicLinkMinutes: env.int('MAGIC_LINK_MINUTES', 30),
     invitationDays: env.int('INVITATION_DAYS', 7),

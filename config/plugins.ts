@@ -2,6 +2,7 @@ import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { activityOwners } from '../src/expiry/owners';
 import { reminderLoginLink } from '../src/reminders/login-link';
+import { envList, websiteUrl } from '../src/lib/env';
 
 const allowedMediaTypes = [
   'image/*',
@@ -92,13 +93,13 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
     enabled: true,
     resolve: './plugins/content-expiry',
     config: {
-      schedule: env('EXPIRY_SCHEDULE', '30 2 * * *'),
+      schedule: env('EXPIRY_SCHEDULE', '30 2 * * *').trim(),
       timezone: 'Europe/Amsterdam',
       retentionMonths: env.int('EXPIRY_RETENTION_MONTHS', 12),
       batchSize: 500,
       restoreGraceDays: 30,
       owners: activityOwners,
-      manageUrl: `${env('FRONTEND_URL', env('PUBLIC_URL', '') || 'http://localhost:1337').replace(/\/+$/, '')}/manage`,
+      manageUrl: `${websiteUrl(env)}/manage`,
       types: [
         {
           // Ended: endsAt (or startsAt when there is no end) a day ago, or the last occurrence of its RRULE.
@@ -131,7 +132,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
     resolve: './plugins/listing-reminders',
     config: {
       // First Monday of January, April, July and October at 09:00 (the job picks the Monday).
-      schedule: env('REMINDER_SCHEDULE', '0 9 1-7 1,4,7,10 *'),
+      schedule: env('REMINDER_SCHEDULE', '0 9 1-7 1,4,7,10 *').trim(),
       timezone: 'Europe/Amsterdam',
       publicUrl: env('PUBLIC_URL', '') || `http://localhost:${env('PORT', '1337')}`,
       // Signs the one-click confirm links; falls back to the app keys for an older .env.
@@ -148,7 +149,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
     config: {
       initiativeUid: 'api::initiative.initiative',
       threshold: env.int('SUPPORT_THRESHOLD', 50),
-      notifyEmails: env.array('STAFF_EMAILS', []),
+      notifyEmails: envList(env, 'STAFF_EMAILS'),
     },
   },
 });

@@ -1,0 +1,64 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { env } from '@strapi/utils';
+import { fillSecrets } from '../scripts/setup-env';
+
+const ROOT = path.resolve(__dirname, '..');
+
+/** The environment of a fresh clone: .env.example with generated secrets, as `npm install` writes it. */
+function freshCloneEnv(): Record<string, string> {
+  const text = fillSecrets(fs.readFileSync(path.join(ROOT, '.env.example'), 'utf8'));
+  return Object.fromEntries(
+    text
+      .split('\n')
+      .filter((line) => /^[A-Z0-9_]+=/.test(line))
+      .map((line) => {
+        const [name, ...rest] = line.split('=');
+        return [name, rest.join('=').replace(/^"(.*)"$/, '$1')];
+      })
+  );
+}
+
+const load = (file: string) => require(path.join(ROOT, 'config', file)).default;
+const evaluate = (config: any) => (typeof config === 'function' ? config({ env }) : config);
+
+describe('configuration of a fresh clone', () => {
+  const saved = { ...process.env };
+  beforeAll(() => {
+    for (const key of Object.keys(process.env)) if (/^(DATABASE|SMTP|MAIL|STAFF|FRONTEND|PUBLIC|ADMIN|REMINDER|EXPIRY|SUPPORT|TWO_FACTOR)_?/.test(key)) delete process.env[key];
+    Object.assign(process.env, freshCloneEnv());
+  });
+  afterAll(() => {
+    process.env = saved;
+  });
+
+  it('every plugin config passes its own validator, with empty optional settings', () => {
+    const plugins = evaluate(load('plugins.ts'));
+    const local = Object.entries(plugins).filter(([, entry]: [string, any]) => entry.resolve);
+    expect(local.map(([name]) => name).sort()).toEqual(['content-expiry', 'idea-support', 'listing-reminders']);
+    for (const [name, entry] of local as [string, any][]) {
+      const pluginConfig = require(path.join(ROOT, 'plugins', name, 'server/src/config.ts')).default;
+      expect(() => pluginConfig.validator({ ...pluginConfig.default, ...entry.config })).not.toThrow();
+    }
+    expect(plugins['idea-support'].config.notifyEmails).toEqual([]);
+    expect(plugins['content-expiry'].config.manageUrl).toBe('http://localhost:1337/manage');
+  });
+
+  it('links point to an absolute URL and lists are empty, not [""]', () => {
+    const settings = evaluate(load('buurtplein.ts'));
+    expect(settings.frontendUrl).toBe('http://localhost:1337');
+    expect(settings.staffEmails).toEqual([]);
+    expect(settings.twoFactorRoles).toEqual([]);
+    expect(Number.isInteger(settings.rateLimit.maxPerIp)).toBe(true);
+  });
+
+  it('server, database and admin settings are complete', () => {
+    const server = evaluate(load('server.ts'));
+    expect(server.app.keys).toHaveLength(4);
+    expect(server.port).toBe(1337);
+    const database = evaluate(load('database.ts'));
+    expect(database.connection.client).toBe('sqlite');
+    const admin = evaluate(load('admin.ts'));
+    expect(admin.auth.secret).toMatch(/^[A-Za-z0-9+/=]{16,}$/);
+  });
+});
