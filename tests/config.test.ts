@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { env } from '@strapi/utils';
-import { fillSecrets } from '../scripts/setup-env';
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a plain CommonJS script without types
+const { fillSecrets } = require('../scripts/setup-env') as { fillSecrets: (text: string) => string };
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -19,6 +20,8 @@ function freshCloneEnv(): Record<string, string> {
   );
 }
 
+// Config files and plugin configs are loaded by path, as Strapi does.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const load = (file: string) => require(path.join(ROOT, 'config', file)).default;
 const evaluate = (config: any) => (typeof config === 'function' ? config({ env }) : config);
 
@@ -37,6 +40,7 @@ describe('configuration of a fresh clone', () => {
     const local = Object.entries(plugins).filter(([, entry]: [string, any]) => entry.resolve);
     expect(local.map(([name]) => name).sort()).toEqual(['content-expiry', 'idea-support', 'listing-reminders']);
     for (const [name, entry] of local as [string, any][]) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const pluginConfig = require(path.join(ROOT, 'plugins', name, 'server/src/config.ts')).default;
       expect(() => pluginConfig.validator({ ...pluginConfig.default, ...entry.config })).not.toThrow();
     }
