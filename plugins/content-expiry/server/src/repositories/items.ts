@@ -8,9 +8,20 @@ const DAY = 24 * 3600 * 1000;
 
 export interface Candidate {
   documentId: string;
-  cursor: number;
   reason: string;
 }
+
+export interface Batch<T> {
+  items: T[];
+  /** Where the next batch starts; null when there is none. */
+  next: number | null;
+}
+
+/** A document has a draft row per language; one is enough to judge it. */
+const onePerDocument = <T extends { documentId: string }>(rows: T[]) => {
+  const seen = new Set<string>();
+  return rows.filter((r) => !seen.has(r.documentId) && seen.add(r.documentId));
+};
 
 const monthsBefore = (now: Date, months: number) => {
   const d = new Date(now);
@@ -100,36 +111,38 @@ export function createItemsRepository(strapi: Core.Strapi) {
     col,
     table,
 
-    /** The next batch of expired documents after `cursor` (by SQL conditions). */
-    async expiredBatch(type: ExpiryType, now: Date, cursor: number, limit: number, restoreGraceDays: number): Promise<Candidate[]> {
-      const sqlConditions = type.expiredWhen.filter((c) => !(c.recurrenceField));
-      if (!sqlConditions.length) return [];
-      const documentId = col(type.uid, 'documentId');
+    /**
+     * The next batch of expired documents after `cursor`, walking draft rows by
+     * primary key (no GROUP BY over the table per batch). `next` is null at the end.
+     */
+    async expiredBatch(type: ExpiryType, now: Date, cursor: number, limit: number, restoreGraceDays: number): Promise<Batch<Candidate>> {
+      const sqlConditions = type.expiredWhen.filter((c) => !c.recurrenceField);
+      if (!sqlConditions.length) return { items: [], next: null };
       const query = liveDrafts(type.uid, restoreGraceDays, now)
-        .select({ documentId })
-        .min({ cursor: 'id' })
-        .groupBy(documentId)
-        .havingRaw('min(id) > ?', [cursor])
-        .orderBy('cursor', 'asc')
+        .select({ documentId: col(type.uid, 'documentId'), id: 'id' })
+        .where('id', '>', cursor)
+        .orderBy('id', 'asc')
         .limit(limit);
       whereExpired(query, type.uid, sqlConditions, now);
       const rows = await query;
-      return rows.map((r: any) => ({ documentId: r.documentId, cursor: Number(r.cursor), reason: sqlConditions.map(describe).join(' or ') }));
+      const reason = sqlConditions.map(describe).join(' or ');
+      return { items: onePerDocument(rows).map((r: any) => ({ documentId: r.documentId, reason })), next: rows.length ? Number(rows[rows.length - 1].id) : null };
     },
 
     /** The next batch of live documents with a recurrence rule that has an end (UNTIL or COUNT). */
     async recurringBatch(uid: string, c: { recurrenceField: string; startField: string }, now: Date, cursor: number, limit: number, restoreGraceDays: number) {
       const rule = col(uid, c.recurrenceField);
       const rows = await liveDrafts(uid, restoreGraceDays, now)
-        .select({ documentId: col(uid, 'documentId'), rule, start: col(uid, c.startField) })
-        .min({ cursor: 'id' })
+        .select({ documentId: col(uid, 'documentId'), rule, start: col(uid, c.startField), id: 'id' })
         .whereNotNull(rule)
         .where((b) => b.where(rule, 'like', '%UNTIL=%').orWhere(rule, 'like', '%COUNT=%'))
-        .groupBy(col(uid, 'documentId'), rule, col(uid, c.startField))
-        .havingRaw('min(id) > ?', [cursor])
-        .orderBy('cursor', 'asc')
+        .where('id', '>', cursor)
+        .orderBy('id', 'asc')
         .limit(limit);
-      return rows.map((r: any) => ({ documentId: r.documentId as string, rule: r.rule as string, start: r.start, cursor: Number(r.cursor) }));
+      return {
+        items: onePerDocument(rows).map((r: any) => ({ documentId: r.documentId as string, rule: r.rule as string, start: r.start })),
+        next: rows.length ? Number(rows[rows.length - 1].id) : null,
+      };
     },
 
     /** Documents of `uid` whose `relation` points at one of `parentIds` and that are not archived yet. */

@@ -60,29 +60,37 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const items = () => createItemsRepository(strapi);
   const runs = () => createRunsRepository(strapi);
 
-  /** Expired candidates of one type, a batch at a time (SQL conditions, then recurrence rules). */
-  async function* expiredBatches(type: ExpiryType, now: Date): AsyncGenerator<Candidate[]> {
+  /**
+   * Expired candidates of one type, a batch at a time (SQL conditions, then
+   * recurrence rules). The cursor is a draft row id, which archiving leaves
+   * alone, so each row is read once. A document whose language versions fall
+   * into two batches comes twice: archiving is idempotent, and `seen` keeps a
+   * dry run's count honest.
+   */
+  async function* expiredBatches(type: ExpiryType, now: Date, seen: Set<string> | null): AsyncGenerator<Candidate[]> {
     const { batchSize, restoreGraceDays } = pluginConfig(strapi);
-    // The cursor is the draft row's id, which archiving leaves alone: each batch is read once.
+    const fresh = (batch: Candidate[]) => (seen ? batch.filter((c) => !seen.has(c.documentId) && seen.add(c.documentId)) : batch);
     for (let cursor = 0; ; ) {
-      const batch = await items().expiredBatch(type, now, cursor, batchSize, restoreGraceDays);
-      if (!batch.length) break;
-      cursor = batch[batch.length - 1].cursor;
-      yield batch;
+      const { items: batch, next } = await items().expiredBatch(type, now, cursor, batchSize, restoreGraceDays);
+      if (next === null) break;
+      cursor = next;
+      const unseen = fresh(batch);
+      if (unseen.length) yield unseen;
     }
     for (const c of type.expiredWhen) {
       if (!c.recurrenceField || !c.startField) continue;
       const rule = { recurrenceField: c.recurrenceField, startField: c.startField };
       const cutoff = new Date(now.getTime() - (c.graceDays ?? 0) * DAY);
       for (let cursor = 0; ; ) {
-        const rows = await items().recurringBatch(type.uid, rule, now, cursor, batchSize, restoreGraceDays);
-        if (!rows.length) break;
-        cursor = rows[rows.length - 1].cursor;
+        const { items: rows, next } = await items().recurringBatch(type.uid, rule, now, cursor, batchSize, restoreGraceDays);
+        if (next === null) break;
+        cursor = next;
         const ended = rows.filter((r) => {
           const last = lastOccurrence(r.rule, r.start);
           return last !== null && last < cutoff;
         });
-        if (ended.length) yield ended.map((r) => ({ documentId: r.documentId, cursor: r.cursor, reason: `last ${c.recurrenceField} occurrence passed` }));
+        const batch = fresh(ended.map((r) => ({ documentId: r.documentId, reason: `last ${c.recurrenceField} occurrence passed` })));
+        if (batch.length) yield batch;
       }
     }
   }
@@ -95,7 +103,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   async function archiveType(type: ExpiryType, report: TypeReport, runId: number | null, now: Date, dryRun: boolean, log: (l: string) => void) {
-    for await (const batch of expiredBatches(type, now)) {
+    for await (const batch of expiredBatches(type, now, dryRun ? new Set() : null)) {
       const archived = dryRun ? batch.map((b) => b.documentId) : await items().archive(type.uid, batch, runId, now);
       report.archived += archived.length;
       if (dryRun) report.wouldArchive!.push(...(await titled(type.uid, archived.slice(0, LISTED - report.wouldArchive!.length))));

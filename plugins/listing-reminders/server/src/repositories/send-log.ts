@@ -22,6 +22,7 @@ export function createSendLogRepository(strapi: Core.Strapi) {
   const logs = () => strapi.db.query(LOG_UID as any);
 
   return {
+    /** Claims the row and counts it as the first attempt. */
     async claim(row: { organisation: string; period: string; email: string; language: string; runId: number | null }, leaseMinutes: number): Promise<boolean> {
       const knex = strapi.db.connection;
       const now = new Date();
@@ -33,7 +34,7 @@ export function createSendLogRepository(strapi: Core.Strapi) {
           [c('email')]: row.email,
           [c('language')]: row.language,
           [c('status')]: 'sending',
-          [c('attempts')]: 0,
+          [c('attempts')]: 1,
           [c('claimedAt')]: now,
           [c('runId')]: row.runId,
           created_at: now,
@@ -47,7 +48,14 @@ export function createSendLogRepository(strapi: Core.Strapi) {
       const taken = await table(knex, LOG_UID)
         .where({ [c('organisation')]: row.organisation, [c('period')]: row.period })
         .where((b) => b.where(c('status'), 'failed').orWhere((s) => s.where(c('status'), 'sending').where(c('claimedAt'), '<', leaseEnded)))
-        .update({ [c('status')]: 'sending', [c('claimedAt')]: now, [c('email')]: row.email, [c('runId')]: row.runId, updated_at: now });
+        .update({
+          [c('status')]: 'sending',
+          [c('attempts')]: knex.raw('?? + 1', [c('attempts')]),
+          [c('claimedAt')]: now,
+          [c('email')]: row.email,
+          [c('runId')]: row.runId,
+          updated_at: now,
+        });
       return Number(taken) === 1;
     },
 

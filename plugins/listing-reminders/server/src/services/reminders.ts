@@ -91,13 +91,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     recipients,
 
-    /** The mail one organisation gets for a period. */
-    async compose(recipient: ReminderRecipient, period: string) {
+    /** The mail one organisation gets for a period, from the template of its language. */
+    async compose(recipient: ReminderRecipient, period: string, template: { subject: string; body: string }) {
       const { publicUrl, secret, loginLink } = config();
       const confirmLink = `${publicUrl.replace(/\/+$/, '')}/api/listing-reminders/confirm?token=${createConfirmToken(secret, recipient.documentId, period)}`;
       const editLink = loginLink ? await loginLink({ strapi, email: recipient.email, organisation: recipient.documentId, language: recipient.language }) : publicUrl;
       const { summary, activities } = await summaryOf(recipient.documentId, recipient.language);
-      const template = await getPluginService(strapi, 'templates').get(recipient.language);
       return getPluginService(strapi, 'templates').render(template, { organisation: recipient.name, period, summary, activities, confirmLink, editLink });
     },
 
@@ -126,6 +125,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       result.runId = runId;
 
+      // Read once per run, not once per mail.
+      const templates = { nl: await getPluginService(strapi, 'templates').get('nl'), en: await getPluginService(strapi, 'templates').get('en') };
       const sendOne = async (recipient: ReminderRecipient) => {
         if (!(await log().claim({ organisation: recipient.documentId, period, email: recipient.email, language: recipient.language, runId }, leaseMinutes))) {
           result.skipped += 1;
@@ -133,9 +134,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }
         let lastError = '';
         for (let attempt = 1; attempt <= attempts; attempt++) {
-          await log().attempted(recipient.documentId, period);
+          // The claim counted the first attempt.
+          if (attempt > 1) await log().attempted(recipient.documentId, period);
           try {
-            const mail = await this.compose(recipient, period);
+            const mail = await this.compose(recipient, period, templates[recipient.language]);
             // The same Message-ID for the same organisation and period lets mail systems drop a rare duplicate.
             await strapi.plugin('email').service('email').send({ to: recipient.email, ...mail, messageId: `<reminder-${recipient.documentId}-${period}@buurtplein>` });
             await log().markSent(recipient.documentId, period);
