@@ -1,0 +1,133 @@
+'use strict';
+// The baseline: what the two activity endpoints cost without a framework. Plain node:http
+// and pg, hand-written SQL on Strapi's own tables, answering with Strapi's JSON.
+// Runs as a child of bench/run.js (reports its port over IPC); env as for Strapi.
+const fs = require('node:fs');
+const http = require('node:http');
+const path = require('node:path');
+const pg = require('pg');
+
+// Strapi's PostgreSQL dialect reads decimals as numbers; so must we, or `cost` differs.
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, parseFloat);
+
+const LOCALE = 'nl'; // the default locale, which Strapi serves when none is asked for
+const DEFAULT_PAGE_SIZE = 25; // config/api.ts rest.defaultLimit
+const MAX_PAGE_SIZE = 100; // config/api.ts rest.maxLimit
+
+// The fields Strapi returns: the scalar attributes that are not private (relations and
+// media only with populate), plus its own. Read from the schemas, so that a new
+// attribute shows up here too and the comparison stays honest as the app grows.
+const NOT_SCALAR = new Set(['relation', 'media', 'component', 'dynamiczone']);
+function publicFields(api) {
+  const schema = path.join(__dirname, '..', 'src', 'api', api, 'content-types', api, 'schema.json');
+  const { attributes } = JSON.parse(fs.readFileSync(schema, 'utf8'));
+  const own = Object.keys(attributes).filter((name) => !attributes[name].private && !NOT_SCALAR.has(attributes[name].type));
+  return ['id', 'documentId', ...own, 'createdAt', 'updatedAt', 'publishedAt', 'locale'];
+}
+const ACTIVITY = publicFields('activity');
+const ORGANISATION = publicFields('organisation');
+const CATEGORY = publicFields('category');
+
+// Strapi's column names: snake_case of the attribute names.
+const snake = (name) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+const columns = (alias, fields) => fields.map((f) => `${alias}.${snake(f)} AS "${f}"`).join(', ');
+
+// What the public may see: src/lib/public-query.ts (published, not archived) in the default locale.
+const VISIBLE = `a.published_at IS NOT NULL AND a.locale = '${LOCALE}' AND a.archived_at IS NULL`;
+
+const SQL = {
+  // Joining from the link tables lets PostgreSQL start from the few matching links rather
+  // than scan every activity (EXISTS subqueries ran twice as slow); DISTINCT, as one activity
+  // must not show twice; the window count gives the total in the same round trip; id order
+  // is what Strapi adds to any paginated query without a sort.
+  list: `SELECT ${columns('a', ACTIVITY)}, page.total AS "total"
+    FROM (
+      SELECT id, count(*) OVER () AS total FROM (
+        SELECT DISTINCT a.id FROM activities a
+        JOIN activities_categories_lnk ac ON ac.activity_id = a.id JOIN categories c ON c.id = ac.category_id
+        JOIN activities_neighbourhood_lnk an ON an.activity_id = a.id JOIN neighbourhoods n ON n.id = an.neighbourhood_id
+        WHERE ${VISIBLE} AND c.slug = $1 AND n.slug = $2
+      ) matched ORDER BY id LIMIT $3
+    ) page JOIN activities a ON a.id = page.id
+    ORDER BY a.id`,
+  // Populated relations: published targets only, as Strapi does for a published read.
+  organisations: `SELECT l.activity_id AS "activityId", ${columns('o', ORGANISATION)}
+    FROM activities_organisation_lnk l JOIN organisations o ON o.id = l.organisation_id
+    WHERE l.activity_id = ANY($1) AND o.published_at IS NOT NULL`,
+  // Strapi keeps the order in which relations were connected (the _ord column).
+  categories: `SELECT l.activity_id AS "activityId", ${columns('c', CATEGORY)}
+    FROM activities_categories_lnk l JOIN categories c ON c.id = l.category_id
+    WHERE l.activity_id = ANY($1) AND c.published_at IS NOT NULL ORDER BY l.category_ord, l.id`,
+  findOne: `SELECT ${columns('a', ACTIVITY)} FROM activities a WHERE a.document_id = $1 AND ${VISIBLE}`,
+};
+
+class BadRequest extends Error {}
+
+function positiveInt(raw, fallback) {
+  if (raw === null) return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new BadRequest(`not a positive whole number: ${raw}`);
+  return Number(raw);
+}
+
+async function list(params) {
+  const category = params.get('filters[categories][slug][$eq]');
+  const neighbourhood = params.get('filters[neighbourhood][slug][$eq]');
+  if (category === null || neighbourhood === null) throw new BadRequest('category and neighbourhood filters are required');
+  // Only the first page: past the last page the window count would be lost with the rows.
+  if (positiveInt(params.get('pagination[page]'), 1) !== 1) throw new BadRequest('the baseline serves the first page only');
+  const pageSize = Math.min(positiveInt(params.get('pagination[pageSize]'), DEFAULT_PAGE_SIZE), MAX_PAGE_SIZE);
+
+  const { rows } = await pool.query(SQL.list, [category, neighbourhood, pageSize]);
+  const total = rows.length ? Number(rows[0].total) : 0;
+  const ids = rows.map((r) => r.id);
+  const [organisations, categories] = await Promise.all([
+    pool.query(SQL.organisations, [ids]),
+    pool.query(SQL.categories, [ids]),
+  ]);
+  const data = rows.map(({ total: _total, ...activity }) => ({ ...activity, organisation: null, categories: [] }));
+  const byId = new Map(data.map((a) => [a.id, a]));
+  for (const { activityId, ...o } of organisations.rows) byId.get(activityId).organisation = o;
+  for (const { activityId, ...c } of categories.rows) byId.get(activityId).categories.push(c);
+  return { data, meta: { pagination: { page: 1, pageSize, pageCount: Math.ceil(total / pageSize), total } } };
+}
+
+async function findOne(documentId) {
+  const { rows } = await pool.query(SQL.findOne, [documentId]);
+  return rows.length ? { data: rows[0], meta: {} } : null;
+}
+
+function send(res, status, body) {
+  const json = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(json) });
+  res.end(json);
+}
+
+const fail = (res, status, name, message) => send(res, status, { data: null, error: { status, name, message } });
+
+// Same pool size as Strapi's (config/database.ts, DATABASE_POOL_MAX default 10).
+const pool = new pg.Pool({
+  connectionString: process.env.DATABASE_URL,
+  max: Number(process.env.DATABASE_POOL_MAX || 10),
+  options: `-c search_path=${process.env.DATABASE_SCHEMA}`,
+});
+
+const server = http.createServer(async (req, res) => {
+  const url = new URL(req.url, 'http://127.0.0.1');
+  const match = /^\/api\/activities(?:\/([A-Za-z0-9]+))?$/.exec(url.pathname);
+  try {
+    const body = req.method !== 'GET' || !match ? null : match[1] ? await findOne(match[1]) : await list(url.searchParams);
+    if (!body) return fail(res, 404, 'NotFoundError', 'Not Found');
+    send(res, 200, body);
+  } catch (error) {
+    if (error instanceof BadRequest) return fail(res, 400, 'ValidationError', error.message);
+    console.error(`[baseline] ${error.stack}`);
+    fail(res, 500, 'InternalServerError', 'Internal Server Error');
+  }
+});
+
+server.listen(0, '127.0.0.1', () => process.send({ port: server.address().port }));
+process.on('disconnect', () => {
+  server.closeAllConnections();
+  server.close();
+  pool.end().finally(() => process.exit(0));
+});

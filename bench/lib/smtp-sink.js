@@ -1,0 +1,60 @@
+'use strict';
+// The SMTP sink of bench/reminders.js, a process of its own: accepts every mail on
+// 127.0.0.1 (no AUTH, no STARTTLS, no reverse DNS), counts messages, bytes and
+// connections, and throws the bodies away. Commands: port, reset, stats.
+const path = require('node:path');
+const { SMTPServer } = require('smtp-server');
+const { serveParent } = require('./common');
+
+// smtp-server waits a fixed 100 ms on every new connection before its greeting (to catch
+// spammers that talk too soon), with no option to turn it off. Without a connection pool
+// every mail is a new connection, so the sink itself would cap both senders at about
+// concurrency / (100 ms + a few ms) and hide what the sender costs. Unless
+// SMTP_SINK_GREETING_DELAY=true, greet at once (the same steps, without the timer).
+if (process.env.SMTP_SINK_GREETING_DELAY !== 'true') {
+  const { SMTPConnection } = require(path.join(path.dirname(require.resolve('smtp-server')), 'smtp-connection.js'));
+  if (typeof SMTPConnection?.prototype?.init !== 'function' || typeof SMTPConnection.prototype.connectionReady !== 'function') {
+    throw new Error('smtp-server changed: cannot remove its greeting delay (bench/lib/smtp-sink.js)');
+  }
+  SMTPConnection.prototype.init = function init() {
+    this._setListeners(() => this.connectionReady());
+  };
+}
+
+let stats = { messages: 0, bytes: 0, connections: 0 };
+
+const server = new SMTPServer({
+  authOptional: true,
+  disabledCommands: ['AUTH', 'STARTTLS'],
+  disableReverseLookup: true,
+  logger: false,
+  onConnect(_session, callback) {
+    stats.connections += 1;
+    callback();
+  },
+  onData(stream, _session, callback) {
+    let bytes = 0;
+    stream.on('data', (chunk) => {
+      bytes += chunk.length;
+    });
+    stream.on('end', () => {
+      stats.messages += 1;
+      stats.bytes += bytes;
+      callback();
+    });
+  },
+});
+server.on('error', (error) => console.error(`[smtp-sink] ${error.message}`));
+
+server.listen(0, '127.0.0.1', () => {
+  serveParent(
+    {
+      port: async () => server.server.address().port,
+      reset: async () => {
+        stats = { messages: 0, bytes: 0, connections: 0 };
+      },
+      stats: async () => stats,
+    },
+    () => new Promise((resolve) => server.close(resolve))
+  );
+});

@@ -1,0 +1,263 @@
+#!/usr/bin/env node
+'use strict';
+// npm run bench [-- options]: Strapi's REST API against a plain node:http + pg baseline
+// answering the same requests with the same JSON, on the same PostgreSQL data.
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { fork } = require('node:child_process');
+const { parseArgs } = require('node:util');
+const autocannon = require('autocannon');
+const { Client } = require('pg');
+const { firstDifference, percentile, formatTable } = require('./report');
+
+const HELP = `Usage: npm run bench -- [options]
+
+Seeds the demo town x10 into PostgreSQL schema "bench" (once; later runs reuse it),
+starts Strapi and a plain node:http + pg baseline, checks both answer the sample
+requests with the same JSON, then loads each with autocannon on 127.0.0.1.
+Results go to the console and bench/results/.
+
+Options:
+  --duration S      seconds measured per scenario and server (default 10)
+  --warmup S        seconds of unmeasured load before each measurement (default 2)
+  --connections N   concurrent connections (default 10)
+  -h, --help        show this help
+
+Environment: DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test).`;
+
+const SCHEMA = 'bench';
+const SAMPLES = 20;
+const RESULTS_DIR = path.join(__dirname, 'results');
+const log = (line) => console.log(`[bench] ${line}`);
+
+function options() {
+  const { values } = parseArgs({
+    options: {
+      duration: { type: 'string', default: '10' },
+      warmup: { type: 'string', default: '2' },
+      connections: { type: 'string', default: '10' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) return null;
+  const number = (name, min) => {
+    const value = Number(values[name]);
+    if (!Number.isInteger(value) || value < min) throw new Error(`--${name} must be a whole number of at least ${min}`);
+    return value;
+  };
+  return { duration: number('duration', 1), warmup: number('warmup', 0), connections: number('connections', 1) };
+}
+
+const env = {
+  ...process.env,
+  DATABASE_CLIENT: 'postgres',
+  DATABASE_URL: process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test',
+  DATABASE_SCHEMA: SCHEMA,
+  SEED_DEMO_DATA: 'false', // the bench seeds its own scale
+  CRON_ENABLED: 'false', // a scheduled job (expiry, reminders) would run in the middle of a measurement
+  LOG_STARTUP: 'false',
+  LOG_LEVEL: 'warn', // no line per request: logging would be measured too
+  NODE_ENV: 'production',
+};
+
+async function withPg(run) {
+  const client = new Client({ connectionString: env.DATABASE_URL, options: `-c search_path=${SCHEMA}` });
+  await client.connect();
+  try {
+    return await run(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A server in a process of its own, so it never shares an event loop with autocannon. */
+function startServer(name, script) {
+  const child = fork(path.join(__dirname, script), [], { env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const port = new Promise((resolve, reject) => {
+    child.once('message', (message) => resolve(message.port));
+    exited.then((code) => reject(new Error(`${name} server exited (code ${code}) before it listened`)));
+  });
+  return {
+    name,
+    port,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.disconnect(); // the child's cue to close its server and database pool
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+// Visible to the public: src/lib/public-query.ts, in the default locale.
+const VISIBLE = `a.published_at IS NOT NULL AND a.locale = 'nl' AND a.archived_at IS NULL`;
+
+/** Sample requests from the data; md5 order spreads them over the town, the same on every run. */
+async function sampleRequests(pg) {
+  const combos = await pg.query(
+    `SELECT c.slug AS category, n.slug AS neighbourhood
+     FROM activities a
+     JOIN activities_categories_lnk ac ON ac.activity_id = a.id JOIN categories c ON c.id = ac.category_id
+     JOIN activities_neighbourhood_lnk an ON an.activity_id = a.id JOIN neighbourhoods n ON n.id = an.neighbourhood_id
+     WHERE ${VISIBLE}
+     GROUP BY c.slug, n.slug ORDER BY md5(c.slug || '/' || n.slug) LIMIT $1`,
+    [SAMPLES]
+  );
+  const documents = await pg.query(`SELECT a.document_id FROM activities a WHERE ${VISIBLE} ORDER BY md5(a.document_id) LIMIT $1`, [
+    SAMPLES,
+  ]);
+  if (combos.rows.length < SAMPLES || documents.rows.length < SAMPLES) throw new Error('too few published activities to sample');
+  return {
+    list: combos.rows.map(({ category, neighbourhood }) => {
+      const query = new URLSearchParams({
+        'filters[categories][slug][$eq]': category,
+        'filters[neighbourhood][slug][$eq]': neighbourhood,
+        'populate[organisation]': 'true',
+        'populate[categories]': 'true',
+        'pagination[pageSize]': '25',
+      });
+      return `/api/activities?${query}`;
+    }),
+    findOne: documents.rows.map((r) => `/api/activities/${r.document_id}`),
+  };
+}
+
+/**
+ * Fresh rows have no planner statistics until autovacuum gets to them (and it may be
+ * off, as on the CI database): measure with the plans a live database would use.
+ */
+async function vacuumAnalyze(pg) {
+  const { rows } = await pg.query('SELECT tablename FROM pg_tables WHERE schemaname = $1', [SCHEMA]);
+  for (const { tablename } of rows) await pg.query(`VACUUM (ANALYZE) ${SCHEMA}."${tablename}"`);
+}
+
+async function datasetSize(pg) {
+  const count = async (table) =>
+    Number((await pg.query(`SELECT count(DISTINCT document_id) AS n FROM ${table} WHERE published_at IS NOT NULL`)).rows[0].n);
+  return { organisations: await count('organisations'), activities: await count('activities'), initiatives: await count('initiatives') };
+}
+
+async function getJson(port, urlPath) {
+  const response = await fetch(`http://127.0.0.1:${port}${urlPath}`);
+  return { status: response.status, body: await response.json() };
+}
+
+/** The comparison is only honest if both servers do the same work: same rows, same JSON. */
+async function verifySameAnswers(servers, requests) {
+  for (const urlPath of Object.values(requests).flat()) {
+    const [strapi, baseline] = await Promise.all(servers.map(async (s) => getJson(await s.port, urlPath)));
+    const where = firstDifference(strapi, baseline);
+    if (where !== null) {
+      throw new Error(`strapi and baseline answer ${urlPath} differently at ${where}; fix bench/baseline-server.js before measuring`);
+    }
+    if (strapi.status !== 200) throw new Error(`${urlPath} answered ${strapi.status}: ${JSON.stringify(strapi.body)}`);
+    if (Array.isArray(strapi.body.data) && strapi.body.data.length === 0) throw new Error(`${urlPath} matched no activities`);
+  }
+}
+
+async function load(port, paths, connections, duration) {
+  const times = [];
+  const run = autocannon({
+    url: `http://127.0.0.1:${port}`,
+    connections,
+    duration,
+    // Every connection cycles through the same list, so both servers get the same requests.
+    requests: paths.map((p) => ({ method: 'GET', path: p })),
+  });
+  // autocannon's own percentiles are whole milliseconds, too coarse for a fast baseline.
+  run.on('response', (_client, _status, _bytes, ms) => times.push(ms));
+  const result = await run;
+  times.sort((a, b) => a - b);
+  return {
+    reqPerSec: result.requests.average,
+    p50: percentile(times, 50),
+    p99: percentile(times, 99),
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  };
+}
+
+async function main() {
+  const opts = options();
+  if (!opts) return console.log(HELP);
+  require('../scripts/setup-env').writeEnvIfMissing(); // Strapi needs the secrets in .env
+  await withPg((pg) => pg.query(`CREATE SCHEMA IF NOT EXISTS ${SCHEMA}`));
+
+  // Other work on the machine skews every number; the load average at least shows it.
+  const loadBefore = os.loadavg()[0];
+  if (loadBefore > os.cpus().length / 2) log(`warning: the machine is busy (load ${loadBefore.toFixed(1)}): expect noisy numbers`);
+  log(`booting Strapi on PostgreSQL schema "${SCHEMA}" and seeding the demo town x10 (the first run takes minutes)`);
+  const servers = [startServer('strapi', 'strapi-server.js'), startServer('baseline', 'baseline-server.js')];
+  try {
+    await Promise.all(servers.map((s) => s.port));
+    const { requests, dataset } = await withPg(async (pg) => {
+      await vacuumAnalyze(pg);
+      return { requests: await sampleRequests(pg), dataset: await datasetSize(pg) };
+    });
+    log(`data: ${Object.entries(dataset).map(([k, v]) => `${v} ${k}`).join(', ')}`);
+
+    log(`checking both servers give the same JSON for ${SAMPLES} list and ${SAMPLES} findOne requests`);
+    await verifySameAnswers(servers, requests);
+
+    const results = [];
+    for (const [scenario, paths] of Object.entries(requests)) {
+      for (const server of servers) {
+        const port = await server.port;
+        log(`measuring ${scenario} on ${server.name}: ${opts.warmup} s warm-up, ${opts.duration} s x ${opts.connections} connections`);
+        if (opts.warmup) await load(port, paths, opts.connections, opts.warmup);
+        results.push({ scenario, server: server.name, ...(await load(port, paths, opts.connections, opts.duration)) });
+      }
+    }
+    report({ opts, dataset, requests, results, loadBefore });
+    if (results.some((r) => r.non2xx || r.errors)) {
+      console.error('[bench] some requests failed (see non-2xx/errors): these numbers are not comparable');
+      process.exitCode = 1;
+    }
+  } finally {
+    await Promise.all(servers.map((s) => s.stop()));
+  }
+}
+
+function report({ opts, dataset, requests, results, loadBefore }) {
+  const ratios = Object.keys(requests).map((scenario) => {
+    const [strapi, baseline] = ['strapi', 'baseline'].map((name) => results.find((r) => r.scenario === scenario && r.server === name));
+    const ratio = (key) => strapi[key] / baseline[key];
+    return { scenario, reqPerSec: ratio('reqPerSec'), p50: ratio('p50'), p99: ratio('p99') };
+  });
+  const table = formatTable(results, ratios);
+  console.log(`\n${table}`);
+
+  const date = new Date();
+  const stamp = date.toISOString().replace(/:/g, '-').replace(/\.\d+Z$/, 'Z');
+  const machine = {
+    node: process.version,
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model,
+    platform: `${os.platform()} ${os.release()}`,
+    loadAverage: { before: loadBefore, after: os.loadavg()[0] },
+  };
+  const json = { date: date.toISOString(), options: opts, machine, dataset, requests, results, ratios };
+  const markdown = [
+    `# REST benchmark, ${date.toISOString()}`,
+    '',
+    `${opts.duration} s per run after ${opts.warmup} s warm-up, ${opts.connections} connections, ${machine.cpus} CPUs (${machine.cpuModel}), Node ${machine.node}.`,
+    `Load average (1 min) before ${loadBefore.toFixed(1)}, after ${machine.loadAverage.after.toFixed(1)}.`,
+    `Data: ${Object.entries(dataset).map(([k, v]) => `${v} ${k}`).join(', ')} (published documents).`,
+    '',
+    table,
+    '',
+  ].join('\n');
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  const base = path.join(RESULTS_DIR, `${stamp}-rest`);
+  fs.writeFileSync(`${base}.json`, `${JSON.stringify(json, null, 2)}\n`);
+  fs.writeFileSync(`${base}.md`, markdown);
+  log(`wrote ${path.relative(process.cwd(), base)}.json and .md`);
+}
+
+main().catch((error) => {
+  console.error(`[bench] failed: ${error.message}`);
+  process.exitCode = 1;
+});
