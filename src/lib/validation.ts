@@ -1,5 +1,5 @@
 import { errors, validateYupSchema, yup } from '@strapi/utils';
-import { forbidden } from './errors';
+import { forbidden, unauthorized } from './errors';
 
 export { yup };
 
@@ -9,6 +9,18 @@ export const documentIds = () => yup.array().of(documentId().required()).max(20)
 export const email = () => yup.string().trim().lowercase().email('${path} must be an email address').max(200);
 export const url = () => yup.string().trim().matches(/^https?:\/\/\S+$/, '${path} must start with http:// or https://').max(500);
 export const language = () => yup.string().oneOf(['nl', 'en']);
+
+export function documentIdParam(params: Record<string, unknown>): string {
+  const { documentId } = params;
+  if (typeof documentId !== 'string' || !DOCUMENT_ID.test(documentId)) throw new errors.ValidationError('documentId is not a valid document id');
+  return documentId;
+}
+
+/** The signed-in user of a route that also lets the public role in (401 otherwise). */
+export function signedInUser(ctx: any): { id: number; confirmed: boolean } {
+  if (!ctx.state.user?.id) throw unauthorized('Log in first');
+  return ctx.state.user;
+}
 
 /** Fields only staff or our plugins may change: asking for them is refused, not silently dropped. */
 export const STAFF_ONLY_FIELDS = [

@@ -1,5 +1,4 @@
 import type { Core } from '@strapi/strapi';
-import { frontendLink } from '../mail';
 
 const FOURTEEN_DAYS = 14 * 24 * 3600 * 1000;
 
@@ -9,7 +8,5 @@ const FOURTEEN_DAYS = 14 * 24 * 3600 * 1000;
  * mail days later; it still works only once.
  */
 export async function reminderLoginLink({ strapi, email, language }: { strapi: unknown; email: string; organisation: string; language: 'nl' | 'en' }) {
-  const s = strapi as Core.Strapi;
-  const { token } = await s.service('api::account.one-time-token').issue({ purpose: 'magic-link', email, locale: language, ttlMs: FOURTEEN_DAYS });
-  return frontendLink(s, '/login/email', { token });
+  return (strapi as Core.Strapi).service('api::account.magic-link').loginLink(email, language, FOURTEEN_DAYS);
 }

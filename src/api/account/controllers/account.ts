@@ -1,7 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
-import { unauthorized } from '../../../lib/errors';
-import { DOCUMENT_ID, email, language, parseBody, yup } from '../../../lib/validation';
+import { documentIdParam, email, language, parseBody, signedInUser, yup } from '../../../lib/validation';
 
 const token = yup.string().trim().min(20).max(200).required();
 const schemas = {
@@ -17,10 +15,7 @@ const SENT = { data: { sent: true }, meta: {} };
 /** Email links and two-factor login; the rules live in the account services. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const service = (name: string) => strapi.service(`api::account.${name}`) as any;
-  const userOf = (ctx: any): number => {
-    if (!ctx.state.user?.id) throw unauthorized('Log in first');
-    return ctx.state.user.id;
-  };
+  const userOf = (ctx: any) => signedInUser(ctx).id;
 
   return {
     async requestMagicLink(ctx: any) {
@@ -42,9 +37,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async requestClaim(ctx: any) {
-      if (!DOCUMENT_ID.test(ctx.params.documentId)) throw new errors.ValidationError('documentId is not a valid document id');
+      const documentId = documentIdParam(ctx.params);
       const body = await parseBody<{ language?: 'nl' | 'en' }>(ctx.request.body ?? {}, schemas.claim);
-      service('claims').request(ctx.params.documentId, body.language);
+      service('claims').request(documentId, body.language);
       ctx.body = SENT;
     },
 

@@ -1,9 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { frontendLink, languageOf, sendLater, sendMail, type Language } from '../../../mail';
 import { claimMail } from '../../../mail/templates';
 import { DAY, settings } from '../../../lib/settings';
-import { TOKEN_PROBLEMS } from './magic-link';
 import { conflict } from '../../../lib/errors';
 
 const ORG = 'api::organisation.organisation';
@@ -40,9 +38,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async redeem(token: string) {
-      const result = await tokens().consume('claim', token);
-      if (!result.ok) throw new errors.ValidationError(TOKEN_PROBLEMS[result.reason as keyof typeof TOKEN_PROBLEMS], { reason: result.reason });
-      const { email, organisation, locale } = result.record;
+      const { email, organisation, locale } = await tokens().redeem('claim', token);
       if (await membership().hasMembers(organisation)) {
         throw conflict('This organisation has been claimed already; ask its editors for an invitation', { reason: 'claimed' });
       }

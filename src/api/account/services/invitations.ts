@@ -4,7 +4,6 @@ import { forbidden } from '../../../lib/errors';
 import { frontendLink, languageOf, sendMail, type Language } from '../../../mail';
 import { invitationMail } from '../../../mail/templates';
 import { DAY, settings } from '../../../lib/settings';
-import { TOKEN_PROBLEMS } from './magic-link';
 
 const ORG = 'api::organisation.organisation';
 
@@ -32,9 +31,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async accept(token: string) {
-      const result = await tokens().consume('invitation', token);
-      if (!result.ok) throw new errors.ValidationError(TOKEN_PROBLEMS[result.reason as keyof typeof TOKEN_PROBLEMS], { reason: result.reason });
-      const { email, organisation, locale } = result.record;
+      const { email, organisation, locale } = await tokens().redeem('invitation', token);
       if (!(await strapi.db.query(ORG).count({ where: { documentId: organisation } }))) {
         throw new errors.NotFoundError('The organisation of this invitation no longer exists');
       }

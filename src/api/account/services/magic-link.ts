@@ -1,15 +1,8 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { forbidden } from '../../../lib/errors';
 import { frontendLink, languageOf, sendLater, sendMail, type Language } from '../../../mail';
 import { magicLinkMail } from '../../../mail/templates';
 import { MINUTE, settings } from '../../../lib/settings';
-
-export const TOKEN_PROBLEMS = {
-  invalid: 'This link is not valid. Ask for a new one.',
-  expired: 'This link has expired. Ask for a new one.',
-  used: 'This link has already been used. Ask for a new one.',
-} as const;
 
 /**
  * Login by email link. Every address gets the same answer and the same mail:
@@ -21,22 +14,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const people = () => strapi.service('api::account.people') as any;
 
   return {
+    /** A single-use login link for `email` (30 minutes unless a mail needs longer, like the quarterly reminder). */
+    async loginLink(email: string, language: Language, ttlMs = settings(strapi).links.magicLinkMinutes * MINUTE) {
+      const { token } = await tokens().issue({ purpose: 'magic-link', email, locale: language, ttlMs });
+      return frontendLink(strapi, '/login/email', { token });
+    },
+
     request(email: string, requestedLanguage?: Language) {
       sendLater(strapi, 'magic link', async () => {
         const person = await people().findByEmail(email);
         if (person?.blocked) return;
         const language = languageOf(requestedLanguage, person?.language);
         const minutes = settings(strapi).links.magicLinkMinutes;
-        const { token } = await tokens().issue({ purpose: 'magic-link', email, locale: language, ttlMs: minutes * MINUTE });
-        await sendMail(strapi, email, magicLinkMail(language, { link: frontendLink(strapi, '/login/email', { token }), minutes }));
+        await sendMail(strapi, email, magicLinkMail(language, { link: await this.loginLink(email, language), minutes }));
       });
     },
 
     /** Uses the link up and returns the person it logs in (created on first use). */
     async redeem(token: string) {
-      const result = await tokens().consume('magic-link', token);
-      if (!result.ok) throw new errors.ValidationError(TOKEN_PROBLEMS[result.reason as keyof typeof TOKEN_PROBLEMS], { reason: result.reason });
-      const person = await people().findOrCreateConfirmed(result.record.email, languageOf(result.record.locale));
+      const record = await tokens().redeem('magic-link', token);
+      const person = await people().findOrCreateConfirmed(record.email, languageOf(record.locale));
       if (person.blocked) throw forbidden('Your account has been blocked by an administrator');
       return person;
     },

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 
 const UID = 'api::account.one-time-token';
 
@@ -14,6 +15,12 @@ export interface TokenRecord {
   expiresAt: string;
   usedAt: string | null;
 }
+export const TOKEN_PROBLEMS = {
+  invalid: 'This link is not valid. Ask for a new one.',
+  expired: 'This link has expired. Ask for a new one.',
+  used: 'This link has already been used. Ask for a new one.',
+} as const;
+
 export type TokenCheck = { ok: true; record: TokenRecord } | { ok: false; reason: 'invalid' | 'expired' | 'used' };
 
 // Only the hash is stored: a database leak does not leak working links.
@@ -56,6 +63,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (count !== 1) return explain(purpose, token);
       const record = await tokens().findOne({ where: { tokenHash: hash(token) } });
       return { ok: true, record };
+    },
+
+    /** Uses the token up, or answers 400 saying whether it was unknown, expired or used. */
+    async redeem(purpose: TokenPurpose, token: string): Promise<TokenRecord> {
+      const result = await this.consume(purpose, token);
+      if (!result.ok) throw new errors.ValidationError(TOKEN_PROBLEMS[result.reason], { reason: result.reason });
+      return result.record;
     },
 
     /** Tokens are worthless once expired; keep the table small. */

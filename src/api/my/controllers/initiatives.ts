@@ -1,16 +1,11 @@
 import type { Core } from '@strapi/strapi';
-import { unauthorized } from '../../../lib/errors';
-import { DOCUMENT_ID, parseData } from '../../../lib/validation';
-import { errors } from '@strapi/utils';
+import { documentIdParam, parseData, signedInUser } from '../../../lib/validation';
 import { initiativeCreate, initiativeUpdate, localeQuery } from '../validation';
 
 /** A signed-in resident's own initiatives. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const service = () => strapi.service('api::my.initiatives') as any;
-  const userOf = (ctx: any) => {
-    if (!ctx.state.user?.id) throw unauthorized('Log in first');
-    return ctx.state.user as { id: number; confirmed: boolean };
-  };
+  const userOf = signedInUser;
 
   return {
     async initiatives(ctx: any) {
@@ -24,9 +19,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async updateInitiative(ctx: any) {
-      if (!DOCUMENT_ID.test(ctx.params.documentId)) throw new errors.ValidationError('documentId is not a valid document id');
+      const documentId = documentIdParam(ctx.params);
       const data = await parseData(ctx.request.body, initiativeUpdate);
-      ctx.body = { data: await service().update(userOf(ctx).id, ctx.params.documentId, localeQuery(ctx.query), data), meta: {} };
+      ctx.body = { data: await service().update(userOf(ctx).id, documentId, localeQuery(ctx.query), data), meta: {} };
     },
   };
 };

@@ -1,19 +1,9 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
-import { unauthorized } from '../../../lib/errors';
-import { DOCUMENT_ID, parseBody, parseData } from '../../../lib/validation';
+import { documentIdParam, parseBody, parseData, signedInUser } from '../../../lib/validation';
 import { activityCreate, activityUpdate, invitation, localeQuery, organisationUpdate } from '../validation';
 
-const userOf = (ctx: any): number => {
-  const id = ctx.state.user?.id;
-  if (!id) throw unauthorized('Log in first');
-  return id;
-};
-
-const documentIdOf = (ctx: any): string => {
-  if (!DOCUMENT_ID.test(ctx.params.documentId)) throw new errors.ValidationError('documentId is not a valid document id');
-  return ctx.params.documentId;
-};
+const userOf = (ctx: any) => signedInUser(ctx).id;
+const documentIdOf = (ctx: any) => documentIdParam(ctx.params);
 
 /** The signed-in editor's workspace: their organisations and activities, drafts included. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {

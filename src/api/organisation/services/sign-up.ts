@@ -1,10 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { forbidden } from '../../../lib/errors';
-import { frontendLink, languageOf, sendLater, sendMail, type Language } from '../../../mail';
+import { languageOf, sendLater, sendMail, type Language } from '../../../mail';
 import { signUpReceivedMail } from '../../../mail/templates';
 import { uniqueSlug } from '../../../lib/unique-slug';
-import { MINUTE, settings } from '../../../lib/settings';
+import { settings } from '../../../lib/settings';
 
 const ORG = 'api::organisation.organisation';
 
@@ -21,7 +21,6 @@ export interface SignUp {
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const people = () => strapi.service('api::account.people') as any;
-  const tokens = () => strapi.service('api::account.one-time-token') as any;
 
   async function assertPublished(uid: string, ids: string[] | undefined, field: string) {
     if (!ids?.length) return;
@@ -54,9 +53,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await people().makeEditor(person);
 
       sendLater(strapi, 'sign-up confirmation', async () => {
-        const minutes = settings(strapi).links.magicLinkMinutes;
-        const { token } = await tokens().issue({ purpose: 'magic-link', email: person.email, locale: language, ttlMs: minutes * MINUTE });
-        const link = frontendLink(strapi, '/login/email', { token });
+        const link = await strapi.service('api::account.magic-link').loginLink(person.email, language);
         await sendMail(strapi, person.email, signUpReceivedMail(language, { organisation: organisation.name, link }));
         const staff = settings(strapi).staffEmails;
         if (staff.length) {
