@@ -48,6 +48,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     });
   }
 
+  /** The counter moves by plain SQL: tell the app's caches, which no lifecycle would. */
+  async function countChanged(documentId: string) {
+    try {
+      await strapi.eventHub.emit('idea-support.count-changed', { uid: config().initiativeUid, documentIds: [documentId] });
+    } catch (error) {
+      strapi.log.error(`[idea-support] a listener of idea-support.count-changed failed: ${(error as Error).message}`);
+    }
+  }
+
   return {
     async getStatus(documentId: string, userId?: number): Promise<SupportStatus> {
       const initiative = await publicInitiative(documentId);
@@ -59,6 +68,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const initiative = await publicInitiative(documentId);
       assertOpen(initiative);
       const result = await repository().add(documentId, userId, config().threshold);
+      await countChanged(documentId);
       if (result.thresholdReached) tellStaff(initiative.title, result.supportCount);
       return { supportCount: result.supportCount, supported: true };
     },
@@ -66,6 +76,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async withdraw(documentId: string, userId: number): Promise<SupportStatus> {
       assertOpen(await publicInitiative(documentId));
       const result = await repository().remove(documentId, userId);
+      await countChanged(documentId);
       return { supportCount: result.supportCount, supported: false };
     },
 
