@@ -114,18 +114,37 @@ const place = (doc: any): Place => ({
   lng: num(doc.longitude),
 });
 
+const isLocalized = (strapi: Core.Strapi, uid: UID.ContentType, field: string) =>
+  Boolean((strapi.getModel(uid).attributes as Record<string, any>)[field]?.pluginOptions?.i18n?.localized);
+
+const filled = (value: unknown) => value !== null && value !== undefined && value !== '';
+
 /**
- * Published documents in `locale`, and for English the Dutch version of
- * those without a published translation: a neighbourhood site in English
- * still lists everything, in Dutch where nobody translated it.
+ * Published documents, found and filtered in the default locale, with their
+ * translated texts laid over them. Relations are stored per locale and a
+ * translation often lacks them (its neighbourhood has no English version,
+ * say), so filters and relations come from the Dutch version; everything
+ * starts out in Dutch here. Untranslated texts stay Dutch: an English
+ * neighbourhood site still lists everything.
  */
-async function findPublished(strapi: Core.Strapi, uid: UID.ContentType, locale: string, params: Record<string, unknown>): Promise<any[]> {
-  const query = (inLocale: string) =>
-    strapi.documents(uid).findMany({ ...params, locale: inLocale, status: 'published', limit: MAX_ITEMS } as any) as Promise<any[]>;
-  const primary = await query(locale);
-  if (locale === DEFAULT_LOCALE) return primary;
-  const translated = new Set(primary.map((doc) => doc.documentId));
-  return [...primary, ...(await query(DEFAULT_LOCALE)).filter((doc) => !translated.has(doc.documentId))];
+async function findPublished(strapi: Core.Strapi, uid: UID.ContentType, locale: string, params: { fields: string[] } & Record<string, unknown>): Promise<any[]> {
+  const documents = strapi.documents(uid);
+  const docs = (await documents.findMany({ ...params, locale: DEFAULT_LOCALE, status: 'published', limit: MAX_ITEMS } as any)) as any[];
+  const texts = params.fields.filter((field) => isLocalized(strapi, uid, field));
+  if (locale === DEFAULT_LOCALE || !docs.length || !texts.length) return docs;
+  const translations = (await documents.findMany({
+    locale,
+    status: 'published',
+    filters: { documentId: { $in: docs.map((doc) => doc.documentId) } },
+    fields: texts,
+    limit: MAX_ITEMS,
+  } as any)) as any[];
+  const byDocument = new Map(translations.map((t) => [t.documentId, t]));
+  return docs.map((doc) => {
+    const translation = byDocument.get(doc.documentId);
+    if (!translation) return doc;
+    return { ...doc, ...Object.fromEntries(texts.filter((field) => filled(translation[field])).map((field) => [field, translation[field]])), locale };
+  });
 }
 
 /** Category names in the reader's language (categories are translated; slugs are shared). */
@@ -254,15 +273,16 @@ function toActivity(doc: any, log: Log): PublicActivity {
 const startOrder = (a: PublicActivity, b: PublicActivity) =>
   (a.startsAt?.getTime() ?? Infinity) - (b.startsAt?.getTime() ?? Infinity) || a.title.localeCompare(b.title);
 
-/** Public activities matching the filters, soonest first; recurring ones only when an occurrence falls in from/to. */
+/** Public activities matching the filters, soonest first; with from/to only those with an occurrence in that period. */
 export async function findPublicActivities(strapi: Core.Strapi, filters: FindingFilters, extra: Filter = {}): Promise<PublicActivity[]> {
   await assertKnownReferences(strapi, filters);
   const [docs, names] = await Promise.all([
     findPublished(strapi, 'api::activity.activity', filters.locale, { ...ACTIVITY_QUERY, filters: { $and: [activityFilters(filters), extra] } }),
     categoryNames(strapi, filters.locale),
   ]);
+  // The SQL keeps every recurring activity that started by `to`; its occurrences decide.
   const inPeriod = (a: PublicActivity) =>
-    !a.recurrence || !(filters.from || filters.to) || occurrencesOf(a, { from: filters.from ?? new Date(0), to: filters.to ?? new Date(8.64e15), max: 1 }).length > 0;
+    !(filters.from || filters.to) || occurrencesOf(a, { from: filters.from ?? new Date(0), to: filters.to ?? new Date(8.64e15), max: 1 }).length > 0;
   return docs
     .map((doc) => toActivity(doc, strapi.log))
     .map((a) => ({ ...a, categories: a.categories.map(translate(names)) }))
