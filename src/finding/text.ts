@@ -6,8 +6,8 @@ export const escapeMarkup = (text: string) =>
     .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /**
- * Plain text of a rich-text (Markdown, possibly with HTML) description: map
- * popups, feeds and embeds show a short summary, never markup.
+ * Plain text of a rich-text (Markdown, possibly with HTML) description, with
+ * its line breaks: calendars and JSON-LD show text, never markup.
  */
 export function plainText(markdown: string | null | undefined): string {
   return (markdown ?? '')
@@ -16,13 +16,15 @@ export function plainText(markdown: string | null | undefined): string {
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/^\s{0,3}(?:#{1,6}|>|[-*+]|\d+\.)\s+/gm, '')
     .replace(/[*_`~]+/g, '')
-    .replace(/\s+/g, ' ')
+    .replace(/[^\S\n]+/g, ' ')
+    .replace(/ *\n */g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
     .trim();
 }
 
 /** At most `max` characters, cut at a word boundary with an ellipsis. */
 export function summarise(markdown: string | null | undefined, max = 200): string {
-  const text = plainText(markdown);
+  const text = plainText(markdown).replace(/\s+/g, ' ');
   if (text.length <= max) return text;
   const cut = text.slice(0, max - 1);
   const lastSpace = cut.lastIndexOf(' ');

@@ -19,8 +19,9 @@ describe('iCalendar text', () => {
 });
 
 describe('plain text for summaries and markup', () => {
-  it('strips Markdown and HTML', () => {
-    expect(plainText('# Kop\n\n**Vet** en [een link](https://x.example) <b>html</b>\n- punt')).toBe('Kop Vet en een link html punt');
+  it('strips Markdown and HTML and keeps paragraphs', () => {
+    expect(plainText('# Kop\n\n\n\n**Vet**  en [een link](https://x.example) <b>html</b>\n- punt')).toBe('Kop\n\nVet en een link html\npunt');
+    expect(summarise('Regel een.\n\nRegel twee.')).toBe('Regel een. Regel twee.');
   });
 
   it('cuts long text at a word with an ellipsis', () => {
