@@ -7,19 +7,29 @@ import { grantRolePermissions } from './bootstrap/permissions';
 import { showSupportCountColumn } from './bootstrap/list-layouts';
 import { ensureFirstAdmin } from './bootstrap/first-admin';
 import { seedDemoWhenEmpty } from './seed';
+import { startCache, stopCache } from './cache';
+import { registerCacheInvalidation } from './cache/invalidation';
+import { memoiseDefaultLocale } from './cache/default-locale';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     assertLocalPluginsLoaded(strapi);
     registerArchiveGuard(strapi);
     registerOrganisationApproval(strapi);
+    startCache(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    registerCacheInvalidation(strapi);
+    memoiseDefaultLocale(strapi);
     await ensureLocales(strapi);
     await grantRolePermissions(strapi);
     await showSupportCountColumn(strapi);
     await ensureFirstAdmin(strapi);
     await seedDemoWhenEmpty(strapi);
+  },
+
+  async destroy() {
+    await stopCache();
   },
 };
