@@ -7,13 +7,32 @@ import type { CacheStore } from './store';
 // One store per process, shared by the response cache and the memos below.
 let store: CacheStore | undefined;
 
+/** Reachable as strapi.get('buurtplein.cache') from code that does not share this module (tests, scripts). */
+export interface PublicCache {
+  store(): CacheStore | undefined;
+  /** A new store from the current config (buurtplein.cache); entries of the old one are dropped. */
+  restart(): Promise<CacheStore>;
+}
+
 /** Memory by default; Redis when REDIS_URL is set, so instances share entries and invalidate each other. */
-export function startCache(strapi: Core.Strapi): CacheStore {
+function openStore(strapi: Core.Strapi): CacheStore {
   const { redisUrl, ttlSeconds, maxEntries } = settings(strapi).cache;
   store = redisUrl
     ? createRedisStore({ url: redisUrl, ttlSeconds, log: strapi.log })
     : createMemoryStore({ ttlSeconds, maxEntries });
   return store;
+}
+
+export function startCache(strapi: Core.Strapi) {
+  openStore(strapi);
+  const cache: PublicCache = {
+    store: () => store,
+    restart: async () => {
+      await stopCache();
+      return openStore(strapi);
+    },
+  };
+  strapi.add('buurtplein.cache', cache);
 }
 
 export async function stopCache() {
