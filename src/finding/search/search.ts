@@ -164,7 +164,7 @@ export function createSearch(strapi: Core.Strapi, store: SearchStore) {
       ),
     ]);
 
-    const matcher = wordMatcher(terms.flatMap((t) => [t.word, t.stem, ...t.alternatives]));
+    const matchers = terms.map((t) => wordMatcher([t.word, t.stem, ...t.alternatives]));
     const data = rowsOf(rows).map((r): SearchHit => {
       const tagged = String(r.tags ?? '')
         .split(' ')
@@ -177,7 +177,7 @@ export function createSearch(strapi: Core.Strapi, store: SearchStore) {
         documentId: r.document_id,
         slug: r.slug,
         title: r.title,
-        snippet: snippet(r.title, r.body, matcher),
+        snippet: snippet(r.title, r.body, matchers),
         score: Math.round(Number(r.score) * 10_000) / 10_000,
         locale: r.locale,
         lat: r.latitude === null ? null : Number(r.latitude),

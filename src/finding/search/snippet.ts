@@ -44,17 +44,19 @@ function window(text: string, from: number): { start: number; end: number } {
 /**
  * The HTML snippet of a result: the part of its text around the first match,
  * escaped first and then marked, so markup in content (a <script> in a title)
- * always comes out as text. When only the title matched, the marked title
- * leads, followed by the start of the text.
+ * always comes out as text. When the title matches a query word the text
+ * lacks, the marked title leads, so the snippet shows why the result is there.
+ * `terms` holds one matcher per query word.
  */
-export function snippet(title: string, text: string, matches: (word: string) => boolean): string {
-  const found = words(text).filter((w) => matches(w.text));
-  if (found.length) {
-    const { start, end } = window(text, found[0].start - CONTEXT_BEFORE);
-    return (start > 0 ? '… ' : '') + marked(text, found, start, end) + (end < text.length ? ' …' : '');
-  }
-  const head = marked(title, words(title).filter((w) => matches(w.text)), 0, title.length);
-  if (!text) return head;
-  const { end } = window(text, 0);
-  return `${head} – ${escapeHtml(text.slice(0, end))}${end < text.length ? ' …' : ''}`;
+export function snippet(title: string, text: string, terms: ((word: string) => boolean)[]): string {
+  const matchesAny = (word: Word) => terms.some((matches) => matches(word.text));
+  const inText = words(text).filter(matchesAny);
+  const titleWords = words(title);
+  const titleOnly = terms.some((matches) => titleWords.some((w) => matches(w.text)) && !inText.some((w) => matches(w.text)));
+  const from = inText.length ? inText[0].start - CONTEXT_BEFORE : 0;
+  const { start, end } = window(text, from);
+  const body = text ? (start > 0 ? '… ' : '') + marked(text, inText, start, end) + (end < text.length ? ' …' : '') : '';
+  if (!titleOnly && body) return body;
+  const head = marked(title, titleWords.filter(matchesAny), 0, title.length);
+  return body ? `${head} – ${body}` : head;
 }

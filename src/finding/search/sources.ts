@@ -110,8 +110,17 @@ export async function readDocuments(strapi: Core.Strapi, type: SearchType, docum
     where: { documentId: { $in: documentIds }, publishedAt: { $notNull: true }, archivedAt: { $null: true } },
     populate: source.populate,
   });
+  // Relations are not localized in our schemas, yet Strapi links them per locale row: a translation added later has none.
+  const isEmpty = (value: unknown) => value === null || value === undefined || (Array.isArray(value) && !value.length);
+  const withSharedRelations = (row: Row) => {
+    const filled = { ...row };
+    for (const key of Object.keys(source.populate).filter((k) => isEmpty(row[k]))) {
+      filled[key] = rows.find((other) => other.documentId === row.documentId && !isEmpty(other[key]))?.[key] ?? row[key];
+    }
+    return filled;
+  };
   return rows.map((row) => {
-    const doc = source.toDocument(row);
+    const doc = source.toDocument(withSharedRelations(row));
     const seen = new Set<string>();
     doc.tags = doc.tags.filter((t) => t.documentId && !seen.has(`${t.kind}:${t.documentId}`) && seen.add(`${t.kind}:${t.documentId}`));
     return doc;
