@@ -4,11 +4,15 @@ import {
   deleteEntries, ENTRIES, ENTRY_COLUMNS, entryIndexes, entryValues, insertTags, placeholders, rowsOf, tagsTable,
   type QueryTerm, type SearchStore, type WordLookup,
 } from './store';
+import { words } from './text';
 
 const WORDS = 'search_words';
 
 /** Text-search configuration per locale: Dutch stemming and stop words for nl, English for en. */
 export const configOf = (locale: string) => (locale === 'en' ? 'english' : 'dutch');
+
+/** PostgreSQL's parser reads markup as tags and skips it (a "<script>" title would lose its words): give it the words only, as SQLite gets them. */
+const wordsOnly = (text: string) => words(text).map((w) => w.text).join(' ');
 
 const lexeme = (term: string) => `'${term.replace(/\\/g, '\\\\').replace(/'/g, "''")}':*`;
 
@@ -75,7 +79,7 @@ export function postgresStore(strapi: Core.Strapi, knex: Knex): SearchStore {
       const inserted = rowsOf(
         await trx.raw(
           `INSERT INTO ${ENTRIES} (${ENTRY_COLUMNS.join(', ')}, document) VALUES ${docs.map(() => row).join(', ')} RETURNING id, document_id, locale`,
-          docs.flatMap((doc) => [...entryValues(doc, indexedAt), configOf(doc.locale), doc.title, configOf(doc.locale), doc.body])
+          docs.flatMap((doc) => [...entryValues(doc, indexedAt), configOf(doc.locale), wordsOnly(doc.title), configOf(doc.locale), wordsOnly(doc.body)])
         )
       );
       await insertTags(trx, inserted, docs);
