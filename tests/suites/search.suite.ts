@@ -209,7 +209,7 @@ describe('GET /api/search', () => {
   });
 
   it('answers bad input with a 400 in Strapi’s error shape', async () => {
-    const bad = [
+    const bad: Record<string, string | number>[] = [
       { q: 'x'.repeat(201) },
       { q: T, types: 'event' },
       { q: T, types: ',' },
