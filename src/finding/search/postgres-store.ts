@@ -102,7 +102,8 @@ export function postgresStore(strapi: Core.Strapi, knex: Knex): SearchStore {
 
     async lookupWords(words, locale) {
       const similar = trgm
-        ? `ARRAY(SELECT w.word FROM ${WORDS} w WHERE w.locale = ? AND w.word ${op('%')} k.stem ORDER BY w.word ${op('<->')} k.stem LIMIT 8)`
+        ? // word %> stem: the stem resembles some part of the word, so typos in prefixes of longer words are found too.
+          `ARRAY(SELECT w.word FROM ${WORDS} w WHERE w.locale = ? AND w.word ${op('%>')} k.stem ORDER BY w.word ${op('<->>')} k.stem, length(w.word) LIMIT 8)`
         : `ARRAY[]::text[]`;
       const rows = rowsOf(
         await knex.raw(

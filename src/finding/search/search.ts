@@ -38,14 +38,30 @@ export interface SearchResponse {
 const MAX_ALTERNATIVES = 3;
 const KM_PER_DEGREE = 111.32;
 
-/** The closest indexed terms to an unknown word, within its typo budget; the nearest distance wins. */
+/**
+ * The nearest part of an indexed term: the whole term, or its start, so a typo
+ * in what is meant as a prefix still finds ("sportt" → "sport" in "sportvereniging").
+ * Of equally near parts the shortest wins: it finds the most.
+ */
+function nearest(stem: string, term: string, budget: number): { distance: number; part: string } | null {
+  let best: { distance: number; part: string } | null = null;
+  const consider = (part: string) => {
+    const distance = editDistance(stem, part, budget);
+    if (distance <= budget && (!best || distance < best.distance || (distance === best.distance && part.length < best.part.length))) best = { distance, part };
+  };
+  consider(term);
+  for (let length = Math.max(3, stem.length - budget); length < term.length && length <= stem.length + budget; length++) consider(term.slice(0, length));
+  return best;
+}
+
+/** What an unknown word probably meant: the nearest indexed terms (or their starts) within its typo budget. */
 export function corrections(lookup: WordLookup): string[] {
   if (lookup.known || !lookup.stem) return [];
   const budget = typoBudget(lookup.word);
   if (!budget) return [];
-  const scored = lookup.candidates.map((term) => ({ term, distance: editDistance(lookup.stem!, term, budget) })).filter((c) => c.distance <= budget);
-  const best = Math.min(...scored.map((c) => c.distance));
-  return scored.filter((c) => c.distance === best).slice(0, MAX_ALTERNATIVES).map((c) => c.term);
+  const near = lookup.candidates.map((term) => nearest(lookup.stem!, term, budget)).filter((n): n is { distance: number; part: string } => n !== null);
+  const best = Math.min(...near.map((n) => n.distance));
+  return [...new Set(near.filter((n) => n.distance === best).map((n) => n.part))].slice(0, MAX_ALTERNATIVES);
 }
 
 const iso = (value: unknown) => (value === null || value === undefined ? null : new Date(Number(value)).toISOString());

@@ -73,10 +73,9 @@ export function sqliteStore(knex: Knex): SearchStore {
       const unknown = stems.filter((stem, i) => !known[i] && typoBudget(words[i]) > 0);
       let vocabulary: string[] = [];
       if (unknown.length) {
-        const lengths = unknown.map((s) => s.length);
-        vocabulary = rowsOf(
-          await knex.raw(`SELECT term FROM ${VOCAB} WHERE length(term) BETWEEN ? AND ? ORDER BY doc DESC`, [Math.min(...lengths) - 2, Math.max(...lengths) + 2])
-        ).map((r) => r.term);
+        // Longer terms too: a typo may be in a prefix of a longer word.
+        const shortest = Math.min(...unknown.map((s) => s.length)) - 2;
+        vocabulary = rowsOf(await knex.raw(`SELECT term FROM ${VOCAB} WHERE length(term) >= ? ORDER BY doc DESC`, [shortest])).map((r) => r.term);
       }
       return words.map((word, i): WordLookup => ({ word, stem: stems[i], known: known[i], candidates: known[i] ? [] : vocabulary }));
     },

@@ -40,6 +40,7 @@ describe('query building', () => {
 
   it('corrects unknown words to the nearest indexed terms within the typo budget', () => {
     expect(corrections({ word: 'sportt', stem: 'sportt', known: false, candidates: ['spot', 'sport', 'sporthal'] })).toEqual(['sport']);
+    expect(corrections({ word: 'sportt', stem: 'sportt', known: false, candidates: ['sportverenig', 'spot'] })).toEqual(['sport']);
     expect(corrections({ word: 'sportt', stem: 'sportt', known: true, candidates: ['sport'] })).toEqual([]);
     expect(corrections({ word: 'kat', stem: 'kat', known: false, candidates: ['kas'] })).toEqual([]);
     expect(corrections({ word: 'bibliotheek', stem: 'bibliothek', known: false, candidates: ['bibliothe', 'bieb'] })).toEqual(['bibliothe']);
