@@ -30,7 +30,7 @@ function resolveReferences(row: CheckedRow, lookups: Lookups) {
       if (!id) problems.push({ field, reason: `unknown ${noun} "${name}"` });
       return id;
     });
-    nl[field] = ids.filter(Boolean);
+    nl[field] = [...new Set(ids.filter(Boolean))]; // "Sport|sport-en-bewegen" is one category
   };
   many('categories', 'category');
   many('neighbourhoods', 'neighbourhood');

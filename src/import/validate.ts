@@ -64,17 +64,18 @@ function readCell(column: Column, raw: unknown): Cell<unknown> {
 
 const REFERENCE_KINDS = new Set(['categories', 'neighbourhoods', 'neighbourhood', 'organisation']);
 
-function crossFieldProblems(nl: Data, present: Set<string>): RowProblem[] {
+function crossFieldProblems(nl: Data, present: Set<string>, known: RowProblem[]): RowProblem[] {
   const problems: RowProblem[] = [];
+  const unreadable = new Set(known.map((p) => p.field));
   const hasLat = nl.latitude != null;
   const hasLng = nl.longitude != null;
-  if (present.has('latitude') && present.has('longitude') && hasLat !== hasLng) {
+  if (present.has('latitude') && present.has('longitude') && hasLat !== hasLng && !unreadable.has('latitude') && !unreadable.has('longitude')) {
     problems.push({ field: hasLat ? 'longitude' : 'latitude', reason: 'bad coordinates: give both latitude and longitude, or neither' });
   }
   if (typeof nl.startsAt === 'string' && typeof nl.endsAt === 'string' && nl.endsAt < nl.startsAt) {
     problems.push({ field: 'endsAt', reason: 'bad date: ends before it starts' });
   }
-  if (nl.recurrence && !nl.startsAt) problems.push({ field: 'startsAt', reason: 'a recurring activity needs a start date' });
+  if (nl.recurrence && !nl.startsAt && !unreadable.has('startsAt')) problems.push({ field: 'startsAt', reason: 'a recurring activity needs a start date' });
   return problems;
 }
 
@@ -100,7 +101,7 @@ export function checkRecord(type: ImportType, record: SourceRecord, present: Set
     }
   }
   row.externalId = typeof row.nl.externalId === 'string' ? row.nl.externalId : null;
-  row.problems.push(...crossFieldProblems(row.nl, present));
+  row.problems.push(...crossFieldProblems(row.nl, present, row.problems));
   return row;
 }
 
