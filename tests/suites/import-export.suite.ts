@@ -32,7 +32,19 @@ beforeAll(async () => {
   await ensureDemoVocabulary();
 }, 60_000);
 
-afterAll(removeAdmins);
+/** The samples use the demo town's names, so their slugs would block the demo seed suite: leave nothing behind. */
+async function removeImported(uid: string, prefixes: string[]) {
+  const rows = await strapi().db.query(uid as any).findMany({ where: { $or: prefixes.map((p) => ({ externalId: { $startsWith: p } })) }, select: ['documentId'] });
+  for (const documentId of new Set(rows.map((r: { documentId: string }) => r.documentId))) {
+    await strapi().documents(uid as any).delete({ documentId, locale: '*' } as any);
+  }
+}
+
+afterAll(async () => {
+  await removeAdmins();
+  await removeImported(ACT, ['eemdal-', 'broken-act-']);
+  await removeImported(ORG, ['eemdal-']);
+}, 180_000);
 
 describe('import: the launch scenario', () => {
   it('imports 200 organisations and 350 activities, then changes nothing on a second run, and exactly one item for one changed row', async () => {
