@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { SEARCH_TYPES, type SearchType } from './query';
 import { readDocuments, SEARCH_SOURCES, typeOfUid } from './sources';
 import { ENTRIES, rowsOf, type SearchStore } from './store';
+import { bumpAfterCommit } from '../../cache';
 
 const BATCH = 200;
 const ORGANISATION = SEARCH_SOURCES.organisation.uid;
@@ -22,13 +23,20 @@ export function createIndexer(strapi: Core.Strapi, store: SearchStore) {
   const knex = () => strapi.db.connection;
   const tableOf = (type: SearchType) => strapi.getModel(SEARCH_SOURCES[type].uid as any).collectionName;
 
-  /** Re-reads these documents and rewrites their entries, inside the caller's transaction when there is one. */
+  /**
+   * Re-reads these documents and rewrites their entries, inside the caller's
+   * transaction when there is one. Cached search answers are dropped after
+   * that: the content's own change may have been announced (and the cache
+   * emptied) before the index caught up.
+   */
   async function indexDocuments(type: SearchType, documentIds: string[]) {
-    for (const batch of chunks([...new Set(documentIds.filter(Boolean))], BATCH)) {
+    const batches = chunks([...new Set(documentIds.filter(Boolean))], BATCH);
+    for (const batch of batches) {
       await strapi.db.transaction(async ({ trx }) => {
         await store.replace(trx, type, batch, await readDocuments(strapi, type, batch), Date.now());
       });
     }
+    if (batches.length) await bumpAfterCommit(strapi);
   }
 
   /** An activity's text holds its organisation's name: renaming, unpublishing or archiving the organisation re-indexes them. */
