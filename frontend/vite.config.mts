@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 
-const root = __dirname;
+const root = path.dirname(fileURLToPath(import.meta.url));
 const SKIP = new Set(['dist', 'node_modules', 'e2e', 'src', 'public']);
 
 /** Every .html file is a page of its own: the site works on any static host, without SPA routing. */
