@@ -94,10 +94,14 @@ export async function startSite(): Promise<Site> {
   };
 }
 
-/** Opens a page of the site and waits until its content has loaded. */
+let shots = 0;
+
+/** Opens a page of the site and waits until its content has loaded (E2E_SCREENSHOT_DIR=… keeps a picture of each). */
 export async function open(page: Page, url: string) {
   await page.goto(url);
   await page.waitForSelector('body[data-ready="true"]');
+  const dir = process.env.E2E_SCREENSHOT_DIR;
+  if (dir) await page.screenshot({ path: path.join(dir, `${String(++shots).padStart(2, '0')}.png`), fullPage: true });
 }
 
 /** axe-core on the whole page: WCAG 2.0/2.1 A and AA plus axe's best practices, zero violations. */

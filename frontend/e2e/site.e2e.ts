@@ -14,6 +14,12 @@ async function expectAccessible() {
   expect(await axeViolations(page)).toEqual([]);
 }
 
+test('the accessibility check itself finds violations', async () => {
+  await open(page, url());
+  await page.evaluate(() => document.querySelector('main')!.append(Object.assign(document.createElement('img'), { src: 'data:,' })));
+  expect((await axeViolations(page)).join('\n')).toMatch(/image-alt/);
+});
+
 /** The login link in the newest mail to this address, as the resident would click it. */
 async function loginLinkFor(email: string) {
   const mail = await site.mail.waitFor((m) => m.to.includes(email) && /\/login\/email\?token=/.test(m.text), 15_000);
@@ -126,9 +132,11 @@ describe('the social map', () => {
   });
 
   test('screenshot of the map page for the README', async () => {
-    await open(page, url('?type=activity'));
+    await page.setViewportSize({ width: 1280, height: 1100 });
+    await open(page, url());
     await page.waitForTimeout(300);
     await page.screenshot({ path: path.resolve(__dirname, '../../docs/screenshot-map.png') });
+    await page.setViewportSize({ width: 1280, height: 900 });
   });
 });
 
