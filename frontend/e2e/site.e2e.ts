@@ -251,7 +251,7 @@ describe('manage my listing', () => {
     await signUp.getByRole('button', { name: 'Aanmelden' }).click();
     // The API's message appears next to the field it is about, and the field is marked invalid.
     await signUp.locator('input[name=postalCode][aria-invalid=true]').waitFor();
-    expect(await signUp.locator('input[name=postalCode]').evaluate((el) => document.getElementById(el.getAttribute('aria-describedby')!.split(' ').pop()!)?.textContent)).toMatch(/postalCode/);
+    expect(await signUp.locator('input[name=postalCode]').evaluate((el) => document.getElementById(el.getAttribute('aria-describedby')!.split(' ').pop()!)?.textContent)).toBe('Maximaal 16 tekens.');
     expect(await signUp.getByText('Controleer de gemarkeerde velden.').count()).toBe(1);
     await expectAccessible();
     await signUp.getByLabel('Postcode').fill('3811 AB');
@@ -286,6 +286,8 @@ describe('manage my listing', () => {
     await create.getByLabel('Titel').fill('Dinsdagwandeling E2E');
     await create.getByLabel('Begint op').fill('2030-03-05T10:00');
     await create.getByLabel('Kosten in euro').fill('0');
+    await create.getByLabel('Sport en bewegen').check();
+    await create.getByLabel('Wijk').selectOption('Binnenstad');
     await create.getByRole('button', { name: 'Activiteit opslaan als concept' }).click();
     const item = page.locator('.my-activity', { hasText: 'Dinsdagwandeling E2E' });
     await item.getByText('Concept').waitFor();
@@ -296,7 +298,13 @@ describe('manage my listing', () => {
     expect(activities.data).toHaveLength(1);
 
     await open(page, url(`organisation.html?slug=${organisation!.slug}`));
-    expect(await page.locator('main').innerText()).toContain('Dinsdagwandeling E2E');
+    await page.getByRole('link', { name: 'Dinsdagwandeling E2E' }).click();
+    await page.waitForSelector('body[data-ready="true"]');
+    const facts = await page.locator('dl.facts').innerText();
+    expect(facts).toMatch(/Binnenstad/);
+    expect(facts).toMatch(/Sport en bewegen/);
+    expect(facts).toMatch(/5 maart 2030/);
+    await expectAccessible();
   });
 });
 

@@ -93,6 +93,16 @@ function clearErrors(form: HTMLFormElement) {
   for (const control of form.querySelectorAll('[aria-invalid]')) control.removeAttribute('aria-invalid');
 }
 
+/** The API's validation messages are English; the common ones are shown in the reader's language. */
+function fieldMessage(message: string): string {
+  const tooLong = /at most (\d+) characters/.exec(message);
+  if (tooLong) return t('tooLong', { max: tooLong[1] });
+  if (/required/.test(message)) return t('required');
+  if (/email/i.test(message)) return t('invalidEmail');
+  if (/http:\/\/ or https:\/\//.test(message)) return t('invalidUrl');
+  return message;
+}
+
 /** Shows each field's message next to it and a summary in the form's status area, and moves focus to the first problem. */
 export function showErrors(form: HTMLFormElement, status: HTMLElement, error: unknown) {
   clearErrors(form);
@@ -108,7 +118,7 @@ export function showErrors(form: HTMLFormElement, status: HTMLElement, error: un
     if (!control) continue;
     const container = control.closest('.field, fieldset');
     const message = container?.querySelector('.error');
-    if (message) message.textContent = problem.message;
+    if (message) message.textContent = fieldMessage(problem.message);
     control.setAttribute('aria-invalid', 'true');
     first ??= control;
   }

@@ -168,6 +168,11 @@ export const en: Strings = {
   formErrors: 'Please check the marked fields.',
   required: 'This field is required.',
   invalidEmail: 'Enter a valid email address.',
+  tooLong: 'At most {max} characters.',
+  invalidUrl: 'A web address starts with http:// or https://.',
+  twoFactorSetup: 'Your account must set up two-factor login first. Please contact the town.',
+  unchanged: 'Do not change',
+  none: 'None',
   tooManyRequests: 'Too many attempts. Try again in a few minutes.',
   sessionExpired: 'Your session has expired. Please log in again.',
 };

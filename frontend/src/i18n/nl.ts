@@ -167,6 +167,11 @@ export const nl = {
   formErrors: 'Controleer de gemarkeerde velden.',
   required: 'Dit veld is verplicht.',
   invalidEmail: 'Vul een geldig e-mailadres in.',
+  tooLong: 'Maximaal {max} tekens.',
+  invalidUrl: 'Een webadres begint met http:// of https://.',
+  twoFactorSetup: 'Je account moet eerst tweestapsverificatie instellen. Neem contact op met de gemeente.',
+  unchanged: 'Niet veranderen',
+  none: 'Geen',
   tooManyRequests: 'Te veel pogingen. Probeer het over een paar minuten opnieuw.',
   sessionExpired: 'Je sessie is verlopen. Log opnieuw in.',
 };

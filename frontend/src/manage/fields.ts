@@ -1,5 +1,5 @@
 import type { Named } from '../api';
-import { checkboxes, field } from '../forms';
+import { checkboxes, field, select } from '../forms';
 import { t } from '../i18n';
 import type { MyActivity, MyOrganisation, Vocabularies } from './types';
 
@@ -29,10 +29,13 @@ function localInput(iso: string | null | undefined): string {
   return new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 }
 
-export function activityFields(activity: Partial<MyActivity> = {}): HTMLElement[] {
+export function activityFields(vocabularies: Vocabularies, activity: Partial<MyActivity> = {}): HTMLElement[] {
   return [
     field({ name: 'title', label: t('titleLabel'), required: true, value: activity.title }),
     field({ name: 'description', label: t('descriptionLabel'), value: activity.description, multiline: true }),
+    checkboxes('categories', t('categoriesLegend'), choices(vocabularies.categories), ids(activity.categories)),
+    // The workspace list does not include the neighbourhood: left empty, an edit keeps the current one.
+    select('neighbourhood', t('neighbourhoodLabel'), choices(vocabularies.neighbourhoods), '', activity.documentId ? t('unchanged') : t('none')),
     field({ name: 'startsAt', label: t('startsAtLabel'), type: 'datetime-local', value: localInput(activity.startsAt) }),
     field({ name: 'endsAt', label: t('endsAtLabel'), type: 'datetime-local', value: localInput(activity.endsAt) }),
     field({ name: 'address', label: t('addressLabel'), value: activity.address }),
@@ -43,5 +46,12 @@ export function activityFields(activity: Partial<MyActivity> = {}): HTMLElement[
 /** Form values as the API wants them: dates in ISO, numbers as numbers. */
 export function activityData(values: Record<string, string | string[] | null>) {
   const date = (value: string | string[] | null) => (typeof value === 'string' ? new Date(value).toISOString() : null);
-  return { ...values, startsAt: date(values.startsAt), endsAt: date(values.endsAt), cost: values.cost === null ? null : Number(values.cost) };
+  const { neighbourhood, ...rest } = values;
+  return {
+    ...rest,
+    ...(neighbourhood ? { neighbourhood } : {}),
+    startsAt: date(values.startsAt),
+    endsAt: date(values.endsAt),
+    cost: values.cost === null ? null : Number(values.cost),
+  };
 }

@@ -26,6 +26,7 @@ export interface MyActivity {
   startsAt?: string | null;
   endsAt?: string | null;
   cost?: number | null;
+  categories?: Named[];
   isPublished: boolean;
 }
 

@@ -42,9 +42,9 @@ function profileForm(organisation: MyOrganisation, vocabularies: Vocabularies): 
   return form;
 }
 
-function activityEditor(activity: MyActivity, reload: () => Promise<void>): HTMLElement {
+function activityEditor(activity: MyActivity, vocabularies: Vocabularies, reload: () => Promise<void>): HTMLElement {
   const status = statusArea();
-  const form = h('form', { class: 'activity-form' }, activityFields(activity), h('button', { type: 'submit' }, t('save')), status);
+  const form = h('form', { class: 'activity-form' }, activityFields(vocabularies, activity), h('button', { type: 'submit' }, t('save')), status);
   onSubmit(form, status, async (values) => {
     await request(`/api/my/activities/${activity.documentId}`, { method: 'PUT', auth: true, query: locale, body: { data: activityData(values) } });
     return t('saved');
@@ -81,9 +81,9 @@ function activityEditor(activity: MyActivity, reload: () => Promise<void>): HTML
   );
 }
 
-function newActivityForm(organisation: MyOrganisation, reload: () => Promise<void>): HTMLElement {
+function newActivityForm(organisation: MyOrganisation, vocabularies: Vocabularies, reload: () => Promise<void>): HTMLElement {
   const status = statusArea();
-  const form = h('form', { class: 'activity-form' }, activityFields(), h('button', { type: 'submit' }, t('createActivity')), status);
+  const form = h('form', { class: 'activity-form' }, activityFields(vocabularies), h('button', { type: 'submit' }, t('createActivity')), status);
   onSubmit(form, status, async (values) => {
     await request('/api/my/activities', { method: 'POST', auth: true, query: locale, body: { data: { ...activityData(values), organisation: organisation.documentId } } });
     await reload();
@@ -97,8 +97,8 @@ function organisationSection(organisation: MyOrganisation, vocabularies: Vocabul
     const { data } = await request<{ data: MyActivity[] }>('/api/my/activities', { auth: true, query: { ...locale, organisation: organisation.documentId } });
     replace(
       activities,
-      data.length ? h('ul', { class: 'plain-list my-activities' }, data.map((activity) => activityEditor(activity, reload))) : h('p', {}, t('noActivities')),
-      newActivityForm(organisation, reload)
+      data.length ? h('ul', { class: 'plain-list my-activities' }, data.map((activity) => activityEditor(activity, vocabularies, reload))) : h('p', {}, t('noActivities')),
+      newActivityForm(organisation, vocabularies, reload)
     );
   };
   void reload();

@@ -17,7 +17,7 @@ const ROUTES: Record<string, { endpoint: string; title: Key }> = {
   email: { endpoint: '/api/auth/magic-link/callback', title: 'loginTitle' },
 };
 
-type LoginAnswer = { jwt: string; user: User } | { twoFactorRequired: true; challenge: string };
+type LoginAnswer = { jwt: string; user: User } | { twoFactorRequired: true; challenge: string } | { twoFactorSetupRequired: true; challenge: string };
 
 function landing() {
   const folder = window.location.pathname.split('/').filter(Boolean).pop() ?? 'email';
@@ -56,6 +56,8 @@ runPage(null, t(title), async (main) => {
   try {
     const answer = await request<LoginAnswer>(endpoint, { method: 'POST', body: { token: param('token') } });
     if ('twoFactorRequired' in answer) twoFactor(main, answer.challenge, fallback);
+    // Setting up an authenticator (a QR code) is for the admin's own tools, not for this public site.
+    else if ('twoFactorSetupRequired' in answer) replace(main, h('h1', {}, t(title)), notice(t('twoFactorSetup'), 'error'));
     else finish(main, answer, fallback);
   } catch (error) {
     if (!(error instanceof ApiError) || error.status >= 500) throw error;
