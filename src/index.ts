@@ -7,12 +7,14 @@ import { grantRolePermissions } from './bootstrap/permissions';
 import { showSupportCountColumn } from './bootstrap/list-layouts';
 import { ensureFirstAdmin } from './bootstrap/first-admin';
 import { seedDemoWhenEmpty } from './seed';
+import { registerEmbedRoutes } from './finding/embed-routes';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     assertLocalPluginsLoaded(strapi);
     registerArchiveGuard(strapi);
     registerOrganisationApproval(strapi);
+    registerEmbedRoutes(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -1,0 +1,39 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { occurrencesInPeriod } from '../../../finding/agenda';
+import { renderEmbed } from '../../../finding/embed';
+import { allowFraming } from '../../../finding/framing';
+import { parseFindingFilters } from '../../../finding/filters';
+import { findNeighbourhood, findPublicActivities } from '../../../finding/public-items';
+
+const DEFAULT_LIMIT = 10;
+const MAX_LIMIT = 50;
+const EMBED_DAYS = 60;
+
+function limitOf(query: Record<string, unknown>): number {
+  const raw = query.limit;
+  if (raw === undefined || raw === '') return DEFAULT_LIMIT;
+  const limit = Number(raw);
+  if (typeof raw !== 'string' || !/^\d+$/.test(raw) || limit < 1 || limit > MAX_LIMIT) {
+    throw new errors.ValidationError(`limit: must be a whole number from 1 to ${MAX_LIMIT}`, { param: 'limit' });
+  }
+  return limit;
+}
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async activities(ctx: any) {
+    const filters = parseFindingFilters(ctx.query);
+    const limit = limitOf(ctx.query);
+    const now = new Date();
+    const period = { from: now, to: new Date(now.getTime() + EMBED_DAYS * 24 * 3600_000) };
+    const activities = await findPublicActivities(strapi, { ...filters, ...period });
+    const neighbourhood = filters.neighbourhood ? await findNeighbourhood(strapi, filters.neighbourhood) : null;
+    ctx.body = renderEmbed(strapi, occurrencesInPeriod(activities, period).slice(0, limit), {
+      locale: filters.locale,
+      place: neighbourhood?.name ?? null,
+      neighbourhood: filters.neighbourhood,
+    });
+    ctx.type = 'text/html; charset=utf-8';
+    allowFraming(ctx);
+  },
+});

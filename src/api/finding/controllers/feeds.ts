@@ -1,0 +1,42 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { parseFindingFilters } from '../../../finding/filters';
+import { activitiesToICalendar } from '../../../finding/ical';
+import { selfUrl } from '../../../finding/links';
+import { findNewestInitiatives, findPublicActivities } from '../../../finding/public-items';
+import { activityItem, FEED_TYPES, initiativeItem, itemsToRss, MAX_FEED_ITEMS, type FeedType } from '../../../finding/rss';
+
+function feedTypes(query: Record<string, unknown>): FeedType[] {
+  const raw = query.types ?? FEED_TYPES.join(',');
+  const types = typeof raw === 'string' ? raw.split(',').map((t) => t.trim()).filter(Boolean) : [];
+  const unknown = types.filter((t) => !(FEED_TYPES as readonly string[]).includes(t));
+  if (!types.length || unknown.length) {
+    throw new errors.ValidationError(`types: use a comma-separated list of ${FEED_TYPES.join(', ')}`, { param: 'types' });
+  }
+  return [...new Set(types)] as FeedType[];
+}
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async calendar(ctx: any) {
+    const filters = parseFindingFilters(ctx.query);
+    ctx.body = activitiesToICalendar(strapi, await findPublicActivities(strapi, filters), filters.locale);
+    ctx.type = 'text/calendar; charset=utf-8';
+  },
+
+  async latest(ctx: any) {
+    const filters = parseFindingFilters(ctx.query);
+    const types = feedTypes(ctx.query);
+    const [activities, initiatives] = await Promise.all([
+      types.includes('activity') ? findPublicActivities(strapi, filters) : [],
+      types.includes('initiative') ? findNewestInitiatives(strapi, filters, MAX_FEED_ITEMS) : [],
+    ]);
+    const items = [
+      ...activities.map((a) => activityItem(strapi, a, filters.locale)),
+      ...initiatives.map((i) => initiativeItem(strapi, i, filters.locale)),
+    ]
+      .sort((a, b) => b.date.getTime() - a.date.getTime())
+      .slice(0, MAX_FEED_ITEMS);
+    ctx.body = itemsToRss(strapi, items, { locale: filters.locale, selfUrl: selfUrl(strapi, ctx) });
+    ctx.type = 'application/rss+xml; charset=utf-8';
+  },
+});

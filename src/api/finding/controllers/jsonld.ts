@@ -1,0 +1,31 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { parseFindingFilters } from '../../../finding/filters';
+import { activityJsonLd, organisationJsonLd } from '../../../finding/jsonld';
+import { findPublicActivities, findPublicOrganisations } from '../../../finding/public-items';
+import { documentIdParam } from '../../../lib/validation';
+
+const JSON_LD = 'application/ld+json; charset=utf-8';
+
+function single<T>(items: T[]): T {
+  if (!items.length) throw new errors.NotFoundError('Not found');
+  return items[0];
+}
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async activity(ctx: any) {
+    const documentId = documentIdParam(ctx.params);
+    const { locale } = parseFindingFilters({ locale: ctx.query.locale });
+    const activity = single(await findPublicActivities(strapi, { locale, page: 1, pageSize: 1 }, { documentId }));
+    ctx.body = activityJsonLd(strapi, activity, locale);
+    ctx.type = JSON_LD;
+  },
+
+  async organisation(ctx: any) {
+    const documentId = documentIdParam(ctx.params);
+    const { locale } = parseFindingFilters({ locale: ctx.query.locale });
+    const organisation = single(await findPublicOrganisations(strapi, { locale, page: 1, pageSize: 1 }, { documentId }));
+    ctx.body = organisationJsonLd(strapi, organisation, locale);
+    ctx.type = JSON_LD;
+  },
+});

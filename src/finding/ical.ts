@@ -1,0 +1,105 @@
+import type { Core } from '@strapi/strapi';
+import { itemUrl, siteHost } from './links';
+import { compactFloating, compactUtc, TIME_ZONE, toFloating } from './local-time';
+import { occurrenceDurationMs, type PublicActivity } from './public-items';
+import { fullAddress, plainText } from './text';
+import { TEXTS, type Locale } from './texts';
+
+/**
+ * An iCalendar (RFC 5545) feed of activities. Recurring activities keep
+ * their RRULE, so a calendar app shows every occurrence and follows changes.
+ */
+
+/** §3.3.11: backslash, semicolon, comma and newlines are escaped in TEXT values. */
+export const escapeText = (text: string) =>
+  text
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '');
+
+/** §3.1: lines longer than 75 octets are folded (CRLF + space), never inside a UTF-8 character. */
+export function foldLine(line: string): string {
+  const chunks: string[] = [];
+  let current = '';
+  let octets = 0;
+  for (const char of line) {
+    const size = Buffer.byteLength(char);
+    // Continuation lines start with a space, which counts towards their 75 octets.
+    const limit = chunks.length ? 74 : 75;
+    if (octets + size > limit) {
+      chunks.push(current);
+      current = '';
+      octets = 0;
+    }
+    current += char;
+    octets += size;
+  }
+  chunks.push(current);
+  return chunks.join('\r\n ');
+}
+
+const VTIMEZONE = [
+  'BEGIN:VTIMEZONE',
+  `TZID:${TIME_ZONE}`,
+  'BEGIN:DAYLIGHT',
+  'TZOFFSETFROM:+0100',
+  'TZOFFSETTO:+0200',
+  'TZNAME:CEST',
+  'DTSTART:19700329T020000',
+  'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU',
+  'END:DAYLIGHT',
+  'BEGIN:STANDARD',
+  'TZOFFSETFROM:+0200',
+  'TZOFFSETTO:+0100',
+  'TZNAME:CET',
+  'DTSTART:19701025T030000',
+  'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU',
+  'END:STANDARD',
+  'END:VTIMEZONE',
+];
+
+const localDateTime = (name: string, instant: Date) => `${name};TZID=${TIME_ZONE}:${compactFloating(toFloating(instant))}`;
+
+function eventLines(strapi: Core.Strapi, a: PublicActivity, locale: Locale, host: string): string[] {
+  const url = itemUrl(strapi, locale, 'activities', a.slug);
+  const durationMs = occurrenceDurationMs(a);
+  const description = [plainText(a.description), a.organisation && `${TEXTS[locale].organisedBy}: ${a.organisation.name}`, url].filter(Boolean).join('\n\n');
+  const location = fullAddress(a);
+  return [
+    'BEGIN:VEVENT',
+    `UID:${a.documentId}@${host}`,
+    // Without METHOD, DTSTAMP is the last change (§3.8.7.2): stable, so caches and ETags hold.
+    `DTSTAMP:${compactUtc(a.updatedAt)}`,
+    `LAST-MODIFIED:${compactUtc(a.updatedAt)}`,
+    localDateTime('DTSTART', a.startsAt!),
+    ...(durationMs !== null ? [localDateTime('DTEND', new Date(a.startsAt!.getTime() + durationMs))] : []),
+    ...(a.recurrence ? [`RRULE:${a.recurrence.rule}`] : []),
+    `SUMMARY:${escapeText(a.title)}`,
+    ...(description ? [`DESCRIPTION:${escapeText(description)}`] : []),
+    ...(location ? [`LOCATION:${escapeText(location)}`] : []),
+    ...(a.lat !== null && a.lng !== null ? [`GEO:${a.lat};${a.lng}`] : []),
+    ...(a.categories.length ? [`CATEGORIES:${a.categories.map((c) => escapeText(c.name)).join(',')}`] : []),
+    `URL:${url}`,
+    'END:VEVENT',
+  ];
+}
+
+/** The whole calendar; activities without a start date cannot be calendar events and are left out. */
+export function activitiesToICalendar(strapi: Core.Strapi, activities: PublicActivity[], locale: Locale, name?: string): string {
+  const host = siteHost(strapi);
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    `PRODID:-//${host}//buurtplein activities//${locale.toUpperCase()}`,
+    'CALSCALE:GREGORIAN',
+    `X-WR-CALNAME:${escapeText(name ?? `${TEXTS[locale].activities} – ${TEXTS[locale].siteName}`)}`,
+    `X-WR-TIMEZONE:${TIME_ZONE}`,
+    ...VTIMEZONE,
+    ...activities.filter((a) => a.startsAt).flatMap((a) => eventLines(strapi, a, locale, host)),
+    'END:VCALENDAR',
+  ];
+  return lines.map(foldLine).join('\r\n') + '\r\n';
+}
