@@ -116,6 +116,18 @@ describe('the social map', () => {
     await page.waitForURL(/(activity|organisation|initiative)\.html\?slug=/);
   });
 
+  test('map markers open their link by keyboard, and Escape returns to the marker', async () => {
+    await open(page, url());
+    await page.locator('#map .marker').first().focus();
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.leaflet-popup a');
+    expect(await page.evaluate(() => document.activeElement?.closest('.leaflet-popup') && document.activeElement.tagName)).toBe('A');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(await page.locator('.results h3 a').first().innerText());
+    await page.keyboard.press('Escape');
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('marker'))).toBe(true);
+    await page.locator('.leaflet-popup').waitFor({ state: 'detached' });
+  });
+
   test('switches to English and remembers it', async () => {
     await open(page, url());
     await page.getByRole('link', { name: 'Read this site in English' }).click();

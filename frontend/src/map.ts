@@ -60,9 +60,16 @@ export function createMap(container: HTMLElement, areas: MapArea[] = []): SiteMa
       markers.clearLayers();
       for (const point of points) {
         const icon = L.divIcon({ className: 'marker', html: `<span>${point.label}</span>`, iconSize: [28, 28] });
-        L.marker([point.lat, point.lng], { icon, title: `${point.label}. ${point.title}`, keyboard: true })
-          .bindPopup(() => h('a', { href: point.href }, point.title))
-          .addTo(markers);
+        const link = h('a', { href: point.href }, point.title);
+        const marker = L.marker([point.lat, point.lng], { icon, title: `${point.label}. ${point.title}`, keyboard: true }).bindPopup(link);
+        // Enter on a marker opens its popup: focus moves to the link in it, and Escape brings it back to the marker.
+        marker.on('popupopen', () => link.focus());
+        link.addEventListener('keydown', (event) => {
+          if (event.key !== 'Escape') return;
+          marker.closePopup();
+          marker.getElement()?.focus();
+        });
+        marker.addTo(markers);
       }
       fit();
     },
