@@ -38,8 +38,8 @@ function formatTable(results, ratios) {
     results.map((r) => [r.scenario, r.server, r.reqPerSec.toFixed(0), r.p50.toFixed(2), r.p99.toFixed(2), r.non2xx, r.errors])
   );
   const compared = markdownTable(
-    ['scenario', 'strapi/baseline req/s', 'strapi/baseline p50', 'strapi/baseline p99'],
-    ratios.map((r) => [r.scenario, `${r.reqPerSec.toFixed(2)}x`, `${r.p50.toFixed(2)}x`, `${r.p99.toFixed(2)}x`])
+    ['scenario', 'server', 'req/s vs baseline', 'p50 vs baseline', 'p99 vs baseline'],
+    ratios.map((r) => [r.scenario, r.server, `${r.reqPerSec.toFixed(2)}x`, `${r.p50.toFixed(2)}x`, `${r.p99.toFixed(2)}x`])
   );
   return `${measured}\n\n${compared}`;
 }

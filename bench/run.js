@@ -5,20 +5,21 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { fork } = require('node:child_process');
 const { parseArgs } = require('node:util');
 const autocannon = require('autocannon');
-const { Client } = require('pg');
 const { firstDifference, percentile, formatTable } = require('./report');
+const { withPg, startServer, prepareRestData } = require('./lib/rest-setup');
 
 const HELP = `Usage: npm run bench -- [options]
 
-Seeds the demo town x10 into PostgreSQL schema "bench" (once; later runs reuse it),
-starts Strapi and a plain node:http + pg baseline, checks both answer the sample
+Seeds the demo town x10 into PostgreSQL schema "bench" (once; later runs reuse it) and
+tops it up to 20,000 activities by SQL, starts Strapi with its response cache, Strapi with
+CACHE_ENABLED=false and a plain node:http + pg baseline, checks all answer the sample
 requests with the same JSON, then loads each with autocannon on 127.0.0.1.
 Results go to the console and bench/results/.
 
 Options:
+  --activities N    published activities in the data (default 20000)
   --duration S      seconds measured per scenario and server (default 10)
   --warmup S        seconds of unmeasured load before each measurement (default 2)
   --connections N   concurrent connections (default 10)
@@ -26,7 +27,6 @@ Options:
 
 Environment: DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test).`;
 
-const SCHEMA = 'bench';
 const SAMPLES = 20;
 const RESULTS_DIR = path.join(__dirname, 'results');
 const log = (line) => console.log(`[bench] ${line}`);
@@ -34,6 +34,7 @@ const log = (line) => console.log(`[bench] ${line}`);
 function options() {
   const { values } = parseArgs({
     options: {
+      activities: { type: 'string', default: '20000' },
       duration: { type: 'string', default: '10' },
       warmup: { type: 'string', default: '2' },
       connections: { type: 'string', default: '10' },
@@ -46,49 +47,11 @@ function options() {
     if (!Number.isInteger(value) || value < min) throw new Error(`--${name} must be a whole number of at least ${min}`);
     return value;
   };
-  return { duration: number('duration', 1), warmup: number('warmup', 0), connections: number('connections', 1) };
-}
-
-const env = {
-  ...process.env,
-  DATABASE_CLIENT: 'postgres',
-  DATABASE_URL: process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test',
-  DATABASE_SCHEMA: SCHEMA,
-  SEED_DEMO_DATA: 'false', // the bench seeds its own scale
-  CRON_ENABLED: 'false', // a scheduled job (expiry, reminders) would run in the middle of a measurement
-  LOG_STARTUP: 'false',
-  LOG_LEVEL: 'warn', // no line per request: logging would be measured too
-  NODE_ENV: 'production',
-};
-
-async function withPg(run) {
-  const client = new Client({ connectionString: env.DATABASE_URL, options: `-c search_path=${SCHEMA}` });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
-}
-
-/** A server in a process of its own, so it never shares an event loop with autocannon. */
-function startServer(name, script) {
-  const child = fork(path.join(__dirname, script), [], { env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  const port = new Promise((resolve, reject) => {
-    child.once('message', (message) => resolve(message.port));
-    exited.then((code) => reject(new Error(`${name} server exited (code ${code}) before it listened`)));
-  });
   return {
-    name,
-    port,
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.disconnect(); // the child's cue to close its server and database pool
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(timer);
-    },
+    activities: number('activities', 1),
+    duration: number('duration', 1),
+    warmup: number('warmup', 0),
+    connections: number('connections', 1),
   };
 }
 
@@ -125,36 +88,28 @@ async function sampleRequests(pg) {
   };
 }
 
-/**
- * Fresh rows have no planner statistics until autovacuum gets to them (and it may be
- * off, as on the CI database): measure with the plans a live database would use.
- */
-async function vacuumAnalyze(pg) {
-  const { rows } = await pg.query('SELECT tablename FROM pg_tables WHERE schemaname = $1', [SCHEMA]);
-  for (const { tablename } of rows) await pg.query(`VACUUM (ANALYZE) ${SCHEMA}."${tablename}"`);
-}
-
-async function datasetSize(pg) {
-  const count = async (table) =>
-    Number((await pg.query(`SELECT count(DISTINCT document_id) AS n FROM ${table} WHERE published_at IS NOT NULL`)).rows[0].n);
-  return { organisations: await count('organisations'), activities: await count('activities'), initiatives: await count('initiatives') };
-}
-
 async function getJson(port, urlPath) {
   const response = await fetch(`http://127.0.0.1:${port}${urlPath}`);
   return { status: response.status, body: await response.json() };
 }
 
-/** The comparison is only honest if both servers do the same work: same rows, same JSON. */
-async function verifySameAnswers(servers, requests) {
+/**
+ * The comparison is only honest if the servers do the same work: same rows, same JSON.
+ * Asked twice, so the cached server's second answer (from its cache) is checked too.
+ */
+async function verifySameAnswers(servers, baseline, requests) {
   for (const urlPath of Object.values(requests).flat()) {
-    const [strapi, baseline] = await Promise.all(servers.map(async (s) => getJson(await s.port, urlPath)));
-    const where = firstDifference(strapi, baseline);
-    if (where !== null) {
-      throw new Error(`strapi and baseline answer ${urlPath} differently at ${where}; fix bench/baseline-server.js before measuring`);
+    const expected = await getJson(await baseline.port, urlPath);
+    if (expected.status !== 200) throw new Error(`${urlPath} answered ${expected.status}: ${JSON.stringify(expected.body)}`);
+    if (Array.isArray(expected.body.data) && expected.body.data.length === 0) throw new Error(`${urlPath} matched no activities`);
+    for (const server of servers) {
+      for (let round = 0; round < 2; round++) {
+        const where = firstDifference(await getJson(await server.port, urlPath), expected);
+        if (where !== null) {
+          throw new Error(`${server.name} and baseline answer ${urlPath} differently at ${where}; fix bench/baseline-server.js before measuring`);
+        }
+      }
     }
-    if (strapi.status !== 200) throw new Error(`${urlPath} answered ${strapi.status}: ${JSON.stringify(strapi.body)}`);
-    if (Array.isArray(strapi.body.data) && strapi.body.data.length === 0) throw new Error(`${urlPath} matched no activities`);
   }
 }
 
@@ -180,27 +135,26 @@ async function load(port, paths, connections, duration) {
   };
 }
 
+const SERVERS = ['strapi cached', 'strapi uncached', 'baseline'];
+
 async function main() {
   const opts = options();
   if (!opts) return console.log(HELP);
   require('../scripts/setup-env').writeEnvIfMissing(); // Strapi needs the secrets in .env
-  await withPg((pg) => pg.query(`CREATE SCHEMA IF NOT EXISTS ${SCHEMA}`));
 
   // Other work on the machine skews every number; the load average at least shows it.
   const loadBefore = os.loadavg()[0];
   if (loadBefore > os.cpus().length / 2) log(`warning: the machine is busy (load ${loadBefore.toFixed(1)}): expect noisy numbers`);
-  log(`booting Strapi on PostgreSQL schema "${SCHEMA}" and seeding the demo town x10 (the first run takes minutes)`);
-  const servers = [startServer('strapi', 'strapi-server.js'), startServer('baseline', 'baseline-server.js')];
+  const { strapi, dataset } = await prepareRestData({ activities: opts.activities, log });
+  strapi.name = 'strapi cached';
+  const servers = [strapi, startServer('strapi uncached', 'strapi-server.js', { CACHE_ENABLED: 'false' }), startServer('baseline', 'baseline-server.js')];
   try {
     await Promise.all(servers.map((s) => s.port));
-    const { requests, dataset } = await withPg(async (pg) => {
-      await vacuumAnalyze(pg);
-      return { requests: await sampleRequests(pg), dataset: await datasetSize(pg) };
-    });
+    const requests = await withPg(sampleRequests);
     log(`data: ${Object.entries(dataset).map(([k, v]) => `${v} ${k}`).join(', ')}`);
 
-    log(`checking both servers give the same JSON for ${SAMPLES} list and ${SAMPLES} findOne requests`);
-    await verifySameAnswers(servers, requests);
+    log(`checking all servers give the same JSON for ${SAMPLES} list and ${SAMPLES} findOne requests`);
+    await verifySameAnswers(servers.slice(0, 2), servers[2], requests);
 
     const results = [];
     for (const [scenario, paths] of Object.entries(requests)) {
@@ -222,10 +176,13 @@ async function main() {
 }
 
 function report({ opts, dataset, requests, results, loadBefore }) {
-  const ratios = Object.keys(requests).map((scenario) => {
-    const [strapi, baseline] = ['strapi', 'baseline'].map((name) => results.find((r) => r.scenario === scenario && r.server === name));
-    const ratio = (key) => strapi[key] / baseline[key];
-    return { scenario, reqPerSec: ratio('reqPerSec'), p50: ratio('p50'), p99: ratio('p99') };
+  const ratios = Object.keys(requests).flatMap((scenario) => {
+    const find = (name) => results.find((r) => r.scenario === scenario && r.server === name);
+    const baseline = find('baseline');
+    return SERVERS.filter((name) => name !== 'baseline').map((server) => {
+      const ratio = (key) => find(server)[key] / baseline[key];
+      return { scenario, server, reqPerSec: ratio('reqPerSec'), p50: ratio('p50'), p99: ratio('p99') };
+    });
   });
   const table = formatTable(results, ratios);
   console.log(`\n${table}`);

@@ -20,4 +20,12 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
     maxPerIp: env.int('RATE_LIMIT_MAX_PER_IP', 30),
     maxPerEmail: env.int('RATE_LIMIT_MAX_PER_EMAIL', 5),
   },
+  cache: {
+    enabled: env.bool('CACHE_ENABLED', true),
+    ttlSeconds: env.int('CACHE_TTL_SECONDS', 300),
+    maxEntries: env.int('CACHE_MAX_ENTRIES', 5000),
+    redisUrl: env('REDIS_URL', ''),
+    maxAgeSeconds: env.int('CACHE_MAX_AGE_SECONDS', 60),
+    staleWhileRevalidateSeconds: env.int('CACHE_STALE_WHILE_REVALIDATE_SECONDS', 300),
+  },
 });

@@ -8,6 +8,9 @@ import { showSupportCountColumn } from './bootstrap/list-layouts';
 import { ensureFirstAdmin } from './bootstrap/first-admin';
 import { seedDemoWhenEmpty } from './seed';
 import { registerEmbedRoutes } from './finding/embed-routes';
+import { startCache, stopCache } from './cache';
+import { registerCacheInvalidation } from './cache/invalidation';
+import { memoiseDefaultLocale } from './cache/default-locale';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -15,13 +18,20 @@ export default {
     registerArchiveGuard(strapi);
     registerOrganisationApproval(strapi);
     registerEmbedRoutes(strapi);
+    startCache(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    registerCacheInvalidation(strapi);
+    memoiseDefaultLocale(strapi);
     await ensureLocales(strapi);
     await grantRolePermissions(strapi);
     await showSupportCountColumn(strapi);
     await ensureFirstAdmin(strapi);
     await seedDemoWhenEmpty(strapi);
+  },
+
+  async destroy() {
+    await stopCache();
   },
 };

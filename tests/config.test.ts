@@ -56,6 +56,12 @@ describe('configuration of a fresh clone', () => {
     expect(Number.isInteger(settings.rateLimit.maxPerIp)).toBe(true);
   });
 
+  it('caches in memory and keeps Strapi\'s CORS default when CORS_ORIGINS is empty', () => {
+    const { cache } = evaluate(load('buurtplein.ts'));
+    expect(cache).toEqual({ enabled: true, ttlSeconds: 300, maxEntries: 5000, redisUrl: '', maxAgeSeconds: 60, staleWhileRevalidateSeconds: 300 });
+    expect(evaluate(load('middlewares.ts'))).toContain('strapi::cors');
+  });
+
   it('server, database and admin settings are complete', () => {
     const server = evaluate(load('server.ts'));
     expect(server.app.keys).toHaveLength(4);

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { allowFraming } from './framing';
 
 /**
  * Embeds live at /embed/…, outside the REST API: an iframe URL on a
@@ -6,7 +7,15 @@ import type { Core } from '@strapi/strapi';
  * 5.54 every route of an API folder is mounted under /api (a route's
  * `config.prefix: ''` only skips its router's own prefix, the /api stays),
  * so these are added to the server's root router instead.
+ *
+ * Framing is allowed by an outermost middleware rather than the controller,
+ * so an answer from the response cache (which skips the controller) may be
+ * framed too.
  */
 export function registerEmbedRoutes(strapi: Core.Strapi) {
+  strapi.server.use(async (ctx, next) => {
+    await next();
+    if (ctx.path.startsWith('/embed/') && ctx.status === 200) allowFraming(ctx);
+  });
   strapi.server.routes([{ method: 'GET', path: '/embed/activities', handler: 'api::finding.embed.activities', config: { auth: false } }]);
 }

@@ -24,7 +24,10 @@ export function restrictToPublic(query: Query, { hasArchivedAt }: { hasArchivedA
   return { ...rest, status: 'published', ...(merged ? { filters: merged } : {}) };
 }
 
+// Strapi 5.54 names its content API token strategy 'content-api-token'; earlier 5.x 'api-token'.
+const API_TOKEN_STRATEGIES = ['content-api-token', 'api-token'];
+
 export function callerOf(ctx: any): Caller {
   const auth = ctx.state?.auth;
-  return { isStaff: auth?.strategy?.name === 'api-token' && auth?.credentials?.type === 'full-access' };
+  return { isStaff: API_TOKEN_STRATEGIES.includes(auth?.strategy?.name) && auth?.credentials?.type === 'full-access' };
 }

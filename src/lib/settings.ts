@@ -6,6 +6,19 @@ export interface BuurtpleinSettings {
   twoFactorRoles: string[];
   links: { magicLinkMinutes: number; invitationDays: number; claimDays: number; twoFactorChallengeMinutes: number };
   rateLimit: { windowSeconds: number; maxPerIp: number; maxPerEmail: number };
+  cache: CacheSettings;
+}
+
+export interface CacheSettings {
+  /** Keep public responses (ETag and 304 work either way). */
+  enabled: boolean;
+  ttlSeconds: number;
+  maxEntries: number;
+  /** Empty: a memory cache per instance. */
+  redisUrl: string;
+  /** What browsers and CDNs are told (Cache-Control). */
+  maxAgeSeconds: number;
+  staleWhileRevalidateSeconds: number;
 }
 
 export const settings = (strapi: Core.Strapi) => strapi.config.get('buurtplein') as BuurtpleinSettings;

@@ -28,6 +28,8 @@ export async function startStrapi(): Promise<Core.Strapi> {
     SMTP_PORT: String(sink.port),
     SMTP_USERNAME: '',
     FRONTEND_URL,
+    // Only the website may call the API from a browser (the cache suite checks CORS).
+    CORS_ORIGINS: FRONTEND_URL,
     // Trust X-Forwarded-For so rate-limit tests can act as different IPs.
     IS_PROXIED: 'true',
     // High by default; the rate-limit suite lowers them for its own scope of requests.

@@ -214,11 +214,16 @@ describe('embeddable activity list for neighbourhood websites', () => {
     await api().get(`/api/embed/activities?neighbourhood=${town.wijk.slug}`).expect(404);
   });
 
-  it('may be framed by any site, while the rest of the API still may not', async () => {
-    const res = await api().get(`/embed/activities?neighbourhood=${town.wijk.slug}`).expect(200);
-    expect(res.headers['x-frame-options']).toBeUndefined();
-    expect(res.headers['content-security-policy']).toContain('frame-ancestors *');
-    expect(res.headers['content-security-policy']).toContain("default-src 'none'");
+  it('may be framed by any site, also when answered from the cache, while the rest of the API still may not', async () => {
+    const url = `/embed/activities?neighbourhood=${town.wijk.slug}&limit=3`;
+    const first = await api().get(url).expect(200);
+    const cached = await api().get(url).expect(200);
+    expect([first.headers['x-cache'], cached.headers['x-cache']]).toEqual(['MISS', 'HIT']);
+    for (const res of [first, cached]) {
+      expect(res.headers['x-frame-options']).toBeUndefined();
+      expect(res.headers['content-security-policy']).toContain('frame-ancestors *');
+      expect(res.headers['content-security-policy']).toContain("default-src 'none'");
+    }
     const api_ = await api().get('/api/categories').expect(200);
     expect(api_.headers['x-frame-options']).toBe('SAMEORIGIN');
     expect(api_.headers['content-security-policy']).not.toContain('frame-ancestors *');

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { withTwoFactor } from '../../api/account/lib/two-factor-login';
 import { localizedForgotPassword } from '../../api/account/lib/password-reset';
 import type { RateLimitRouteConfig } from '../../middlewares/rate-limit';
+import { withCachedPublicAbility, type AuthStrategy } from '../../cache/public-ability';
 
 type ControllerFactory = (deps: { strapi: Core.Strapi }) => Record<string, any>;
 interface Route {
@@ -14,6 +15,7 @@ interface UsersPermissionsPlugin {
   contentTypes: Record<'user' | 'role', { schema: { attributes: Record<string, unknown> } }>;
   controllers: Record<string, ControllerFactory>;
   routes: Record<string, RoutesFactory>;
+  register: (deps: { strapi: Core.Strapi }) => unknown;
 }
 
 /** Our limiter (per IP and per email, 429 + Retry-After) instead of users-permissions' own, on every auth route. */
@@ -57,6 +59,20 @@ export default (plugin: UsersPermissionsPlugin) => {
       callback: withTwoFactor(strapi, controller.callback.bind(controller)),
       forgotPassword: localizedForgotPassword(strapi),
     };
+  };
+
+  // The plugin registers its auth strategy here: hand Strapi one that keeps the public role's ability.
+  const register = plugin.register;
+  plugin.register = ({ strapi }) => {
+    const auth = strapi.get('auth');
+    const registerStrategy = auth.register;
+    auth.register = (type: string, strategy: AuthStrategy) =>
+      registerStrategy.call(auth, type, strategy.name === 'users-permissions' ? withCachedPublicAbility(strapi, strategy) : strategy);
+    try {
+      return register({ strapi });
+    } finally {
+      auth.register = registerStrategy;
+    }
   };
 
   const createContentApiRoutes = plugin.routes['content-api'];

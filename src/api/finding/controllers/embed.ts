@@ -2,7 +2,6 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { occurrencesInPeriod } from '../../../finding/agenda';
 import { renderEmbed } from '../../../finding/embed';
-import { allowFraming } from '../../../finding/framing';
 import { parseFindingFilters } from '../../../finding/filters';
 import { findNeighbourhood, findPublicActivities } from '../../../finding/public-items';
 
@@ -34,6 +33,5 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       neighbourhood: filters.neighbourhood,
     });
     ctx.type = 'text/html; charset=utf-8';
-    allowFraming(ctx);
   },
 });

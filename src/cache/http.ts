@@ -1,0 +1,46 @@
+import { createHash } from 'node:crypto';
+import type { CachedResponse } from './store';
+
+/** Public reads whose answers are kept: collections, finding endpoints, feeds, embeds, support counts. */
+const CACHEABLE_PATHS = [
+  /^\/api\/(activities|organisations|initiatives|categories|neighbourhoods|subsidies)(\/[^/]+(\/jsonld)?)?$/,
+  /^\/api\/(search|agenda)$/,
+  /^\/api\/(map|feeds)\/[^/]+$/,
+  /^\/embed\/[^/]+$/,
+  /^\/api\/idea-support\/(ranking|initiatives\/[^/]+\/support)$/,
+];
+
+export const isCacheablePath = (path: string) => CACHEABLE_PATHS.some((pattern) => pattern.test(path));
+
+/** Headers that belong to the body and so travel with it in the cache. */
+const BODY_HEADERS = ['content-type', 'content-disposition', 'content-language'];
+
+/** A strong validator: it changes exactly when the bytes do. */
+export const etagOf = (body: Buffer) => `"${createHash('sha1').update(body).digest('base64url')}"`;
+
+/** If-None-Match against our strong ETag (weak comparison, as RFC 9110 asks for GET). */
+export function matchesIfNoneMatch(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  return header.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === etag);
+}
+
+/**
+ * The response as bytes, when it is a 200 with a body in memory (JSON, text,
+ * a buffer); null for anything else, e.g. a streamed file.
+ */
+export function snapshot(ctx: any): CachedResponse | null {
+  if (ctx.status !== 200) return null;
+  const { body } = ctx;
+  let bytes: Buffer;
+  if (Buffer.isBuffer(body)) bytes = body;
+  else if (typeof body === 'string') bytes = Buffer.from(body);
+  else if (body && typeof body === 'object' && typeof body.pipe !== 'function') bytes = Buffer.from(JSON.stringify(body));
+  else return null;
+  const headers: Record<string, string> = {};
+  for (const name of BODY_HEADERS) {
+    const value = ctx.response.get(name);
+    if (value) headers[name] = String(value);
+  }
+  return { status: 200, headers, etag: etagOf(bytes), body: bytes };
+}

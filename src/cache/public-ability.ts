@@ -1,0 +1,43 @@
+import type { Core } from '@strapi/strapi';
+import { settings } from '../lib/settings';
+import { memoPerGeneration } from './index';
+
+interface AuthResult {
+  authenticated?: boolean;
+  credentials?: unknown;
+  ability?: unknown;
+  error?: string;
+}
+export interface AuthStrategy {
+  name: string;
+  authenticate(ctx: any): Promise<AuthResult>;
+  verify?(auth: unknown, config: unknown): Promise<void> | void;
+}
+
+/**
+ * users-permissions reads the public role's permissions from the database and
+ * builds an ability from them on every request without a token. They change
+ * only when staff edit roles or permissions, which start a new cache
+ * generation (src/cache/invalidation.ts), so one ability per generation serves
+ * every anonymous request. Requests with a token keep the strategy's own path.
+ */
+export function withCachedPublicAbility(strapi: Core.Strapi, strategy: AuthStrategy): AuthStrategy {
+  let publicAuth: (() => Promise<AuthResult>) | undefined;
+  const loadPublicAuth = async (): Promise<AuthResult> => {
+    const service = strapi.plugin('users-permissions').service('permission');
+    const permissions = (await service.findPublicPermissions()).map(service.toContentAPIPermission);
+    if (permissions.length === 0) return { authenticated: false };
+    const ability = await strapi.contentAPI.permissions.engine.generateAbility(permissions);
+    return { authenticated: true, credentials: null, ability };
+  };
+
+  return {
+    ...strategy,
+    async authenticate(ctx) {
+      if (ctx.request.header.authorization) return strategy.authenticate(ctx);
+      publicAuth ??= memoPerGeneration(loadPublicAuth, settings(strapi).cache.ttlSeconds * 1000);
+      // Like the strategy itself: a failure means "not authenticated", never a 500.
+      return publicAuth().catch(() => ({ authenticated: false }));
+    },
+  };
+}

@@ -1,0 +1,144 @@
+import Redis, { type RedisOptions } from 'ioredis';
+import { decodeResponse, encodeResponse, type CacheStore } from './store';
+
+/** Resolves once the socket is gone, so a shutdown leaves nothing open. */
+function disconnect(connection: Redis): Promise<void> {
+  if (connection.status === 'end') return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    // Between reconnection attempts there is no socket and no 'end' to wait for.
+    const timer = setTimeout(resolve, 1000);
+    connection.once('end', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    connection.disconnect();
+  });
+}
+
+export interface RedisStoreOptions {
+  url: string;
+  ttlSeconds: number;
+  /** Keys are `<prefix><generation>:<key>`; the generation counter is `<prefix>generation`. */
+  prefix?: string;
+  log: { warn(message: string): void; info(message: string): void };
+}
+
+const CONNECTION: RedisOptions = {
+  // A request must never wait for Redis to come back: fail at once and answer uncached.
+  enableOfflineQueue: false,
+  maxRetriesPerRequest: 0,
+  connectTimeout: 2000,
+  retryStrategy: (times) => Math.min(times * 500, 5000),
+};
+
+/**
+ * The cache shared by every instance. The generation lives in Redis (INCR on a
+ * change) and each new value is published, so the other instances learn it
+ * without asking Redis on every request. While Redis is unreachable, or this
+ * instance's own change has not reached Redis yet, generation() is null: the
+ * middleware then serves uncached rather than risk stale answers.
+ */
+export function createRedisStore({ url, ttlSeconds, prefix = 'buurtplein:cache:', log }: RedisStoreOptions): CacheStore {
+  const generationKey = `${prefix}generation`;
+  const channel = `${prefix}generation`;
+  const client = new Redis(url, CONNECTION);
+  // Subscribing needs a connection of its own; it may queue its one command until connected.
+  const subscriber = new Redis(url, { ...CONNECTION, enableOfflineQueue: true });
+
+  let known: number | null = null;
+  let bumping: Promise<void> | null = null;
+  // A change whose bump failed: the shared entries may be stale, so start a new generation on reconnect.
+  let missedBump = false;
+  let down = false;
+
+  let retry: NodeJS.Timeout | undefined;
+  const problem = (error: Error) => {
+    known = null;
+    if (!down) log.warn(`[cache] Redis at ${url} is unavailable, serving uncached until it is back: ${error.message}`);
+    down = true;
+    // A failed command on a live connection brings no 'ready' event to resync on: try again soon.
+    retry ??= setTimeout(() => {
+      retry = undefined;
+      void resync();
+    }, 1000).unref();
+  };
+  const learn = (value: number) => {
+    known = Math.max(known ?? 0, value);
+  };
+
+  async function resync() {
+    if (client.status !== 'ready' || subscriber.status !== 'ready') return;
+    try {
+      if (missedBump) {
+        const value = await client.incr(generationKey);
+        await client.publish(channel, String(value));
+        missedBump = false;
+        learn(value);
+      } else {
+        learn(Number((await client.get(generationKey)) ?? 0));
+      }
+      if (down) log.info(`[cache] Redis at ${url} is back`);
+      down = false;
+    } catch (error) {
+      problem(error as Error);
+    }
+  }
+
+  for (const connection of [client, subscriber]) {
+    connection.on('error', problem);
+    connection.on('close', () => {
+      known = null;
+    });
+    connection.on('ready', () => void resync());
+  }
+  subscriber.subscribe(channel).catch(problem);
+  subscriber.on('message', (_channel: string, message: string) => {
+    if (known !== null) learn(Number(message));
+  });
+
+  const entryKey = (generation: number, key: string) => `${prefix}${generation}:${key}`;
+
+  return {
+    generation: () => (bumping ? null : known),
+
+    async get(generation, key) {
+      try {
+        const bytes = await client.getBuffer(entryKey(generation, key));
+        return bytes ? decodeResponse(bytes) : undefined;
+      } catch (error) {
+        problem(error as Error);
+        return undefined;
+      }
+    },
+
+    async set(generation, key, response) {
+      try {
+        await client.set(entryKey(generation, key), encodeResponse(response), 'EX', ttlSeconds);
+      } catch (error) {
+        problem(error as Error);
+      }
+    },
+
+    bump() {
+      // Changes that arrive while an INCR is under way share it: each committed before it returned.
+      bumping ??= (async () => {
+        try {
+          const value = await client.incr(generationKey);
+          learn(value);
+          await client.publish(channel, String(value));
+        } catch (error) {
+          missedBump = true;
+          problem(error as Error);
+        } finally {
+          bumping = null;
+        }
+      })();
+      return bumping;
+    },
+
+    async close() {
+      clearTimeout(retry);
+      await Promise.all([client, subscriber].map(disconnect));
+    },
+  };
+}
