@@ -64,7 +64,8 @@ export async function startSite(): Promise<Site> {
   const outDir = path.join(ROOT, `.tmp/e2e-site-${process.pid}`);
   const mail = await startMailSink();
   const files: StaticServer = await serveStatic(outDir);
-  Object.assign(process.env, { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(mail.port), SMTP_USERNAME: '', FRONTEND_URL: files.url });
+  // Only the site may call the API from a browser, as in production.
+  Object.assign(process.env, { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(mail.port), SMTP_USERNAME: '', FRONTEND_URL: files.url, CORS_ORIGINS: files.url });
 
   const database: TestDatabase = await createTestDatabase();
   const app = await compileStrapi();
