@@ -73,6 +73,8 @@ export const en: Strings = {
 
   agendaTitle: 'This week',
   agendaIntro: 'Every activity from {from} to {to}.',
+  agendaCount: '{count} activities',
+  agendaCountOne: '1 activity',
   agendaEmpty: 'No activities in this period.',
   agendaFilter: 'Show',
   previousWeek: 'Previous week',

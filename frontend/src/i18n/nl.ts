@@ -72,6 +72,8 @@ export const nl = {
 
   agendaTitle: 'Agenda van deze week',
   agendaIntro: 'Alle activiteiten van {from} tot en met {to}.',
+  agendaCount: '{count} activiteiten',
+  agendaCountOne: '1 activiteit',
   agendaEmpty: 'Geen activiteiten in deze periode.',
   agendaFilter: 'Toon',
   previousWeek: 'Vorige week',

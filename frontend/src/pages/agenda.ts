@@ -3,7 +3,7 @@ import { agenda, agendaList } from '../agenda';
 import { h, replace } from '../dom';
 import { select } from '../forms';
 import { formatDate, week } from '../format';
-import { t } from '../i18n';
+import { count, t } from '../i18n';
 import { runPage } from '../layout';
 import { href, param } from '../paths';
 
@@ -38,7 +38,7 @@ runPage('agenda', t('agendaTitle'), async (main) => {
       offset ? weekLink(0, t('thisWeek')) : null,
       weekLink(offset + 1, t('nextWeek'))
     ),
-    h('p', { role: 'status', class: 'result-count' }, occurrences.length ? `${occurrences.length} ${t('typesActivity').toLowerCase()}` : ''),
+    h('p', { role: 'status', class: 'result-count' }, occurrences.length ? count('agendaCountOne', 'agendaCount', occurrences.length) : ''),
     agendaList(occurrences)
   );
 });

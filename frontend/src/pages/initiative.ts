@@ -71,7 +71,7 @@ function supportBox(initiative: Initiative): HTMLElement {
   return box;
 }
 
-runPage('initiatives', t('typeInitiative'), async (main) => {
+runPage(null, t('typeInitiative'), async (main) => {
   const initiative = await bySlug<Initiative>('initiatives', param('slug'), {
     populate: { theme: { fields: ['name', 'slug'] }, neighbourhood: { fields: ['name', 'slug'] }, subsidies: { fields: ['name', 'slug', 'url'] } },
   });
