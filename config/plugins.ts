@@ -3,6 +3,8 @@ import type { Core } from '@strapi/strapi';
 import { activityOwners } from '../src/expiry/owners';
 import { reminderLoginLink } from '../src/reminders/login-link';
 import { envList, websiteUrl } from '../src/lib/env';
+import { importUpload } from '../src/import/upload';
+import { IMPORT_TYPES } from '../src/import/types';
 
 const allowedMediaTypes = [
   'image/*',
@@ -151,6 +153,11 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       threshold: env.int('SUPPORT_THRESHOLD', 50),
       notifyEmails: envList(env, 'STAFF_EMAILS'),
     },
+  },
+  'bulk-import': {
+    enabled: true,
+    resolve: './plugins/bulk-import',
+    config: { importer: importUpload, types: IMPORT_TYPES },
   },
 });
 

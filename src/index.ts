@@ -29,6 +29,8 @@ export default {
     await showSupportCountColumn(strapi);
     await ensureFirstAdmin(strapi);
     await seedDemoWhenEmpty(strapi);
+    // After the seed: a fresh demo town is indexed in one batched build, not document by document.
+    await strapi.service('api::search.search').setUp();
   },
 
   async destroy() {

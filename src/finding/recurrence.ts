@@ -15,6 +15,8 @@ export interface Recurrence {
 }
 
 const DAY = '(?:MO|TU|WE|TH|FR|SA|SU)';
+/** COUNT allows up to 9999 occurrences; an UNTIL rule is cut off at as many. */
+const MAX_EXPANSION = 10_000;
 const list = (item: string) => new RegExp(`^${item}(?:,${item})*$`);
 const PARTS: Record<string, RegExp> = {
   FREQ: /^(?:DAILY|WEEKLY|MONTHLY|YEARLY)$/,
@@ -83,4 +85,13 @@ export function occurrenceStarts(
   const floatingFrom = toFloating(new Date(from.getTime() - durationMs));
   const starts = rule.between(floatingFrom, toFloating(to), true, (_date, index) => index < max);
   return starts.map(fromFloating).filter((instant) => instant.getTime() + durationMs >= from.getTime() && instant <= to);
+}
+
+/** When the last occurrence starts; null for an open-ended rule or one this platform does not understand. */
+export function lastOccurrenceStart(start: Date, raw: string): Date | null {
+  const recurrence = parseRecurrence(raw);
+  if (!recurrence || (!recurrence.options.count && !recurrence.untilFloating)) return null;
+  const rule = new RRule({ ...recurrence.options, dtstart: toFloating(start), until: recurrence.untilFloating ?? null });
+  const last = rule.all((_date, index) => index < MAX_EXPANSION).at(-1);
+  return last ? fromFloating(last) : null;
 }

@@ -1,5 +1,5 @@
 import { compactFloating, fromFloating, startOfLocalDay, toFloating } from '../local-time';
-import { occurrenceStarts, parseRecurrence } from '../recurrence';
+import { lastOccurrenceStart, occurrenceStarts, parseRecurrence } from '../recurrence';
 
 describe('Amsterdam wall-clock time', () => {
   it('converts instants to the local clock and back, in summer and in winter', () => {
@@ -82,5 +82,19 @@ describe('occurrenceStarts', () => {
     const monthly = parseRecurrence('FREQ=MONTHLY;BYDAY=1SA')!;
     const starts = occurrenceStarts(new Date('2026-09-05T08:00:00Z'), monthly, { from: new Date('2026-10-01T00:00:00Z'), to: new Date('2026-12-01T00:00:00Z'), max: 10 });
     expect(starts.map((d) => d.toISOString())).toEqual(['2026-10-03T08:00:00.000Z', '2026-11-07T09:00:00.000Z']);
+  });
+});
+
+describe('lastOccurrenceStart', () => {
+  const start = new Date('2026-10-06T17:00:00Z'); // Tuesday 19:00 in Amsterdam (summer time)
+  it('finds the last of a counted rule, on the wall clock across the clock change', () => {
+    expect(lastOccurrenceStart(start, 'FREQ=WEEKLY;COUNT=5')?.toISOString()).toBe('2026-11-03T18:00:00.000Z');
+  });
+  it('finds the last before UNTIL', () => {
+    expect(lastOccurrenceStart(start, 'FREQ=WEEKLY;UNTIL=20261020')?.toISOString()).toBe('2026-10-20T17:00:00.000Z');
+  });
+  it('has none for an open-ended or unreadable rule', () => {
+    expect(lastOccurrenceStart(start, 'FREQ=WEEKLY;BYDAY=TU')).toBeNull();
+    expect(lastOccurrenceStart(start, 'FREQ=WEEKLY;COUNT=abc')).toBeNull();
   });
 });

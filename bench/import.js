@@ -1,0 +1,140 @@
+#!/usr/bin/env node
+'use strict';
+// node bench/import.js [options]: the bulk import on PostgreSQL, next to a raw
+// multi-row INSERT of the same rows in the same run.
+const path = require('node:path');
+const c = require('./lib/common');
+const { organisationRows, activityRows, toCsv, ORG_COLUMNS, ACTIVITY_COLUMNS } = require('../scripts/lib/import-samples');
+
+const NAME = 'import';
+const SCHEMA = 'bench_import';
+const log = c.logger(NAME);
+
+const HELP = `Usage: node bench/import.js [options]
+
+Recreates PostgreSQL schema "${SCHEMA}", boots Strapi on it (in this process), adds the
+demo town's categories and neighbourhoods, then measures:
+  launch      the launch scenario: 200 organisations + 350 activities (npm run import)
+  import      N organisations, then M activities, through runImport (Document Service)
+  raw INSERT  the same N + M rows as multi-row INSERTs of 1,000 rows into two plain
+              tables with the same columns (no relations, no drafts, no i18n)
+with wall time and peak RSS / heap (sampled every 50 ms), and prints the ratio.
+Results go to the console and bench/results/<date>-${NAME}.{json,md}.
+
+Options:
+  --organisations N   (default 20000)
+  --activities M      (default 35000)
+  -h, --help          show this help
+
+Environment: DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test).`;
+
+const SPEC = { organisations: { default: 20000, min: 1 }, activities: { default: 35000, min: 1 } };
+
+async function bootStrapi() {
+  Object.assign(process.env, c.strapiEnv(SCHEMA));
+  const { compileStrapi, createStrapi } = require('@strapi/strapi');
+  const app = await compileStrapi({ appDir: path.resolve(__dirname, '..') });
+  const strapi = await createStrapi({ ...app, autoReload: false, serveAdminPanel: false }).load();
+  return { strapi, distDir: app.distDir };
+}
+
+async function addVocabulary(strapi, distDir) {
+  const { CATEGORIES, NEIGHBOURHOODS } = require(path.join(distDir, 'src/seed/vocabulary'));
+  const { slugify } = require(path.join(distDir, 'src/lib/slugify'));
+  const terms = [
+    ...CATEGORIES.map((cat) => ['api::category.category', cat.slug, cat.name.nl, cat.name.en]),
+    ...NEIGHBOURHOODS.map((n) => ['api::neighbourhood.neighbourhood', slugify(n.name), n.name, n.name]),
+  ];
+  for (const [uid, slug, nl, en] of terms) {
+    const doc = await strapi.documents(uid).create({ data: { name: nl, slug }, locale: 'nl', status: 'published' });
+    await strapi.documents(uid).update({ documentId: doc.documentId, locale: 'en', data: { name: en, slug }, status: 'published' });
+  }
+}
+
+/** The least SQL that stores the same rows: one plain table per type, multi-row INSERTs. */
+async function rawInsert(knex, table, columns, rows) {
+  await knex.schema.withSchema(SCHEMA).dropTableIfExists(table);
+  await knex.schema.withSchema(SCHEMA).createTable(table, (t) => {
+    t.increments('id');
+    for (const column of columns) t.text(column);
+  });
+  for (let i = 0; i < rows.length; i += 1000) {
+    await knex(table).withSchema(SCHEMA).insert(rows.slice(i, i + 1000).map((row) => Object.fromEntries(columns.map((col) => [col, row[col] === '' ? null : row[col]]))));
+  }
+}
+
+const secs = (ms) => (ms / 1000).toFixed(1);
+
+async function main() {
+  const opts = c.options(SPEC, HELP);
+  if (!opts) return;
+  await c.withPg(null, (pg) => pg.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`));
+  await c.ensureSchema(SCHEMA);
+  log(`booting Strapi on schema ${SCHEMA}`);
+  const { strapi, distDir } = await bootStrapi();
+  try {
+    const { runImport } = require(path.join(distDir, 'src/import'));
+    await addVocabulary(strapi, distDir);
+    const importCsv = async (rows, columns) => runImport(strapi, toCsv(rows, columns), { log });
+
+    const launchOrgs = organisationRows(200, { prefix: 'launch' });
+    const launch = await c.measured(async () => {
+      await importCsv(launchOrgs, ORG_COLUMNS);
+      return importCsv(activityRows(350, launchOrgs, { prefix: 'launch' }), ACTIVITY_COLUMNS);
+    });
+    log(`launch scenario (200 + 350): ${secs(launch.ms)} s`);
+
+    const orgs = organisationRows(opts.organisations, { prefix: 'bench' });
+    const acts = activityRows(opts.activities, orgs, { prefix: 'bench' });
+    const imported = await c.measured(async () => {
+      const a = await importCsv(orgs, ORG_COLUMNS);
+      const b = await importCsv(acts, ACTIVITY_COLUMNS);
+      return { organisations: a.totals, activities: b.totals };
+    });
+    log(`import: ${secs(imported.ms)} s ${JSON.stringify(imported.result)}`);
+
+    const rerun = await c.measured(async () => {
+      await importCsv(orgs, ORG_COLUMNS);
+      return (await importCsv(acts, ACTIVITY_COLUMNS)).totals;
+    });
+    log(`second run (all unchanged): ${secs(rerun.ms)} s`);
+
+    const knex = strapi.db.connection;
+    const raw = await c.measured(async () => {
+      await rawInsert(knex, 'bench_raw_organisations', ORG_COLUMNS, orgs);
+      await rawInsert(knex, 'bench_raw_activities', ACTIVITY_COLUMNS, acts);
+    });
+    log(`raw INSERT: ${secs(raw.ms)} s`);
+
+    const ratio = imported.ms / raw.ms;
+    const row = (label, m) => [label, secs(m.ms), c.mb(m.memory.peakRss), c.mb(m.memory.peakHeapUsed)];
+    const table = c.markdownTable(
+      ['step', 'time (s)', 'peak RSS (MB)', 'peak heap (MB)'],
+      [
+        row(`import ${opts.organisations} organisations + ${opts.activities} activities`, imported),
+        row('raw multi-row INSERT of the same rows', raw),
+        row('second run of the same files (all unchanged)', rerun),
+        row('launch scenario: 200 + 350', launch),
+      ]
+    );
+    const summary = `import / raw INSERT = ${ratio.toFixed(1)}× (aim ≤ 5×)`;
+    console.log(`\n${table}\n\n${summary}`);
+    const file = c.writeResults(NAME, { options: opts, machine: c.machine(), launch, imported, rerun, raw, ratio }, [
+      `# Bulk import on PostgreSQL`,
+      '',
+      table,
+      '',
+      summary,
+      '',
+      `Machine: ${JSON.stringify(c.machine())}`,
+    ]);
+    log(`results in ${file}.{json,md}`);
+  } finally {
+    await strapi.destroy();
+  }
+}
+
+main().catch((error) => {
+  console.error(`[bench:${NAME}] failed: ${error.stack}`);
+  process.exit(1);
+});

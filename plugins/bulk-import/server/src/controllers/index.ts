@@ -1,0 +1,3 @@
+import imports from './imports';
+
+export default { imports };

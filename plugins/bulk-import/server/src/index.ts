@@ -1,0 +1,9 @@
+import config from './config';
+import routes from './routes';
+import controllers from './controllers';
+
+export default {
+  config,
+  routes,
+  controllers,
+};

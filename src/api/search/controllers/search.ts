@@ -1,0 +1,8 @@
+import type { Core } from '@strapi/strapi';
+import { parseSearchQuery } from '../../../finding/search/query';
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async search(ctx: any) {
+    ctx.body = await strapi.service('api::search.search').search(parseSearchQuery(ctx.query ?? {}));
+  },
+});

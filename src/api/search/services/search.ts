@@ -1,0 +1,36 @@
+import type { Core } from '@strapi/strapi';
+import { createIndexer } from '../../../finding/search/indexer';
+import { postgresStore } from '../../../finding/search/postgres-store';
+import type { SearchRequest } from '../../../finding/search/query';
+import { createSearch } from '../../../finding/search/search';
+import { sqliteStore } from '../../../finding/search/sqlite-store';
+import type { SearchStore } from '../../../finding/search/store';
+
+type Indexer = ReturnType<typeof createIndexer>;
+
+/** Full-text search over activities, organisations and initiatives (issue #8); the parts live in src/finding/search. */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  let engine: { store: SearchStore; search: ReturnType<typeof createSearch>; indexer: Indexer } | undefined;
+
+  /** Built on first use: the database connection does not exist yet when services are registered. */
+  function parts() {
+    if (!engine) {
+      const client = strapi.db.dialect.client;
+      if (client !== 'postgres' && client !== 'sqlite') throw new Error(`[search] search needs PostgreSQL or SQLite, not ${client}`);
+      const store = client === 'postgres' ? postgresStore(strapi, strapi.db.connection) : sqliteStore(strapi.db.connection);
+      engine = { store, search: createSearch(strapi, store), indexer: createIndexer(strapi, store) };
+    }
+    return engine;
+  }
+
+  return {
+    /** At start-up: the tables, then following every write, then a first build when the index is empty. */
+    async setUp() {
+      await parts().store.ensure();
+      parts().indexer.follow();
+      await parts().indexer.rebuildWhenEmpty();
+    },
+    search: (request: SearchRequest) => parts().search(request),
+    rebuild: (options?: Parameters<Indexer['rebuild']>[0]) => parts().indexer.rebuild(options),
+  };
+};

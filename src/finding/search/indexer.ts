@@ -1,0 +1,123 @@
+import type { Core } from '@strapi/strapi';
+import { SEARCH_TYPES, type SearchType } from './query';
+import { readDocuments, SEARCH_SOURCES, typeOfUid } from './sources';
+import { ENTRIES, rowsOf, type SearchStore } from './store';
+
+const BATCH = 200;
+const ORGANISATION = SEARCH_SOURCES.organisation.uid;
+/** Document Service actions that can change what the public sees. */
+const WRITES = ['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft'];
+/** Plain-SQL changes of the content-expiry plugin, which no document middleware sees. */
+const EXPIRY_EVENTS = ['content-expiry.archived', 'content-expiry.deleted', 'content-expiry.restored'];
+
+export interface RebuildReport {
+  documents: Partial<Record<SearchType, number>>;
+  removed: Partial<Record<SearchType, number>>;
+  durationMs: number;
+}
+
+const chunks = <T>(items: T[], size: number) => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+
+export function createIndexer(strapi: Core.Strapi, store: SearchStore) {
+  const knex = () => strapi.db.connection;
+  const tableOf = (type: SearchType) => strapi.getModel(SEARCH_SOURCES[type].uid as any).collectionName;
+
+  /** Re-reads these documents and rewrites their entries, inside the caller's transaction when there is one. */
+  async function indexDocuments(type: SearchType, documentIds: string[]) {
+    for (const batch of chunks([...new Set(documentIds.filter(Boolean))], BATCH)) {
+      await strapi.db.transaction(async ({ trx }) => {
+        await store.replace(trx, type, batch, await readDocuments(strapi, type, batch), Date.now());
+      });
+    }
+  }
+
+  /** An activity's text holds its organisation's name: renaming, unpublishing or archiving the organisation re-indexes them. */
+  async function indexActivitiesOf(organisationIds: string[]) {
+    const rows = await strapi.db.query(SEARCH_SOURCES.activity.uid as any).findMany({
+      where: { organisation: { documentId: { $in: organisationIds } } },
+      select: ['documentId'],
+    });
+    await indexDocuments('activity', rows.map((r: { documentId: string }) => r.documentId));
+  }
+
+  async function indexChange(uid: string, documentIds: string[], { dependants }: { dependants: boolean }) {
+    const type = typeOfUid(uid);
+    if (!type) return;
+    await indexDocuments(type, documentIds);
+    if (dependants && uid === ORGANISATION) await indexActivitiesOf(documentIds);
+  }
+
+  async function rebuild({ types = [...SEARCH_TYPES], log = () => {} }: { types?: SearchType[]; log?: (line: string) => void } = {}): Promise<RebuildReport> {
+    const startedAt = Date.now();
+    const report: RebuildReport = { documents: {}, removed: {}, durationMs: 0 };
+    for (const type of types) {
+      let after = '';
+      let done = 0;
+      for (;;) {
+        const ids = rowsOf(
+          await knex().raw(
+            `SELECT DISTINCT document_id FROM "${tableOf(type)}" WHERE published_at IS NOT NULL AND archived_at IS NULL AND document_id > ? ORDER BY document_id LIMIT ?`,
+            [after, BATCH]
+          )
+        ).map((r) => r.document_id as string);
+        if (!ids.length) break;
+        await indexDocuments(type, ids);
+        done += ids.length;
+        after = ids[ids.length - 1];
+        log(`[search] ${type}: ${done} documents indexed`);
+      }
+      // Whatever the walk did not write is no longer public (or went away during the walk): re-reading it removes it.
+      const stale = rowsOf(await knex().raw(`SELECT DISTINCT document_id FROM ${ENTRIES} WHERE type = ? AND indexed_at < ?`, [type, startedAt])).map(
+        (r) => r.document_id as string
+      );
+      await indexDocuments(type, stale);
+      report.documents[type] = done;
+      report.removed[type] = stale.length;
+    }
+    await store.afterRebuild();
+    report.durationMs = Date.now() - startedAt;
+    return report;
+  }
+
+  /** After an upgrade (or a restore of a database without the index) the index is empty while content exists. */
+  async function rebuildWhenEmpty() {
+    const [{ n }] = rowsOf(await knex().raw(`SELECT count(*) AS n FROM ${ENTRIES}`));
+    if (Number(n) > 0) return;
+    const published = await Promise.all(
+      SEARCH_TYPES.map(async (type) => rowsOf(await knex().raw(`SELECT 1 FROM "${tableOf(type)}" WHERE published_at IS NOT NULL LIMIT 1`)).length)
+    );
+    if (!published.some(Boolean)) return;
+    strapi.log.info('[search] the search index is empty: building it');
+    const report = await rebuild({ log: (line) => strapi.log.info(line) });
+    strapi.log.info(`[search] index built in ${report.durationMs} ms`);
+  }
+
+  /**
+   * Keeps the index in step with every write through the Document Service
+   * (REST, admin panel, our own code) and with content-expiry's SQL changes.
+   * A failure to index is logged, not thrown: the write itself succeeded and
+   * `npm run search:rebuild` repairs the index.
+   */
+  function follow() {
+    strapi.documents.use(async (context, next) => {
+      const result = await next();
+      if (!WRITES.includes(context.action) || !typeOfUid(context.uid)) return result;
+      const params = context.params as { documentId?: string; status?: string };
+      const documentId = params.documentId ?? (result as { documentId?: string } | null)?.documentId;
+      // Saving a draft changes nothing public, so an organisation's activities need no new look then.
+      const dependants = context.action !== 'update' || params.status === 'published';
+      if (documentId) await indexChange(context.uid, [documentId], { dependants }).catch(logFailure(context.uid, context.action));
+      return result;
+    });
+    for (const event of EXPIRY_EVENTS) {
+      strapi.eventHub.on(event, async ({ uid, documentIds }: { uid: string; documentIds: string[] }) => {
+        await indexChange(uid, documentIds, { dependants: true }).catch(logFailure(uid, event));
+      });
+    }
+  }
+
+  const logFailure = (uid: string, what: string) => (error: Error) =>
+    strapi.log.error(`[search] could not index ${uid} after ${what}: ${error.message}; run npm run search:rebuild`);
+
+  return { indexDocuments, rebuild, rebuildWhenEmpty, follow };
+}

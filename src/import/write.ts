@@ -1,0 +1,31 @@
+import type { Core } from '@strapi/strapi';
+import { UIDS, type ImportType, type RowProblem } from './types';
+import type { RowPlan } from './plan';
+
+/**
+ * Through the Document Service, so the archive guard, i18n and lifecycles
+ * see every imported item like one saved in the admin panel. Imported items
+ * go live at once; an organisation counts as approved by staff.
+ */
+export async function writeRow(strapi: Core.Strapi, type: ImportType, write: NonNullable<RowPlan['write']>): Promise<string> {
+  const documents = strapi.documents(UIDS[type] as any);
+  const nl = type === 'organisations' ? { ...write.nl, approvalStatus: 'approved' } : write.nl;
+  let documentId = write.documentId;
+  if (documentId) {
+    await documents.update({ documentId, locale: 'nl', data: nl, status: 'published' } as any);
+  } else {
+    documentId = ((await documents.create({ data: { ...nl, slug: write.slug }, locale: 'nl', status: 'published' } as any)) as any).documentId as string;
+  }
+  // The English version is published too, also when only Dutch cells changed: it shares the non-localized fields.
+  if (write.hasEnglish) {
+    await documents.update({ documentId, locale: 'en', data: { ...(write.en ?? {}), slug: write.slug }, status: 'published' } as any);
+  }
+  return documentId;
+}
+
+/** A refused write as a row problem: Strapi's validation names the field, anything else is a reason of its own. */
+export function writeProblem(error: unknown): RowProblem {
+  const { message, details } = error as { message?: string; details?: { errors?: { path?: string[]; message?: string }[] } };
+  const first = details?.errors?.[0];
+  return { field: first?.path?.join('.') || '(row)', reason: `not saved: ${first?.message ?? message ?? String(error)}` };
+}
