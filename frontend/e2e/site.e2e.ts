@@ -73,6 +73,7 @@ describe('the social map', () => {
     // Every result shows why it was found: the word is in its title or in its highlighted snippet.
     await page.waitForFunction(() => [...document.querySelectorAll('.results > li')].every((li) => /wandel/i.test(li.textContent ?? '')));
     expect((await texts('.results > li')).length).toBeGreaterThan(0);
+    expect(await page.locator('.results mark').count()).toBeGreaterThan(0);
     expect(await page.locator('#result-count').innerText()).toMatch(/^\d+ resultaten?|^1 resultaat/);
     await expectAccessible();
   });
@@ -320,6 +321,10 @@ describe('manage my listing', () => {
     expect(facts).toMatch(/Sport en bewegen/);
     expect(facts).toMatch(/5 maart 2030/);
     await expectAccessible();
+
+    // Published means findable: the social map's search has it at once.
+    await open(page, url('?q=dinsdagwandeling'));
+    expect(await texts('.results h3')).toContain('Dinsdagwandeling E2E');
   });
 });
 

@@ -1,4 +1,4 @@
-import { ApiError, list, request, type Named } from './api';
+import { request, type Named } from './api';
 import { h } from './dom';
 import { formatDate, formatTime } from './format';
 import { lang, t } from './i18n';
@@ -22,31 +22,15 @@ export interface AgendaQuery {
 const MAX_PAGES = 5;
 
 export async function agenda({ from, to, neighbourhood, category }: AgendaQuery): Promise<Occurrence[]> {
-  try {
-    const occurrences: Occurrence[] = [];
-    for (let page = 1; page <= MAX_PAGES; page++) {
-      const body = await request<{ data: Occurrence[]; meta: { total: number } }>('/api/agenda', {
-        query: { from: from.toISOString(), to: to.toISOString(), neighbourhood, category, locale: lang, page, pageSize: 100 },
-      });
-      occurrences.push(...body.data);
-      if (!body.data.length || occurrences.length >= body.meta.total) break;
-    }
-    return occurrences;
-  } catch (error) {
-    // A CMS without the agenda endpoint: one-off activities by start date (no recurring dates).
-    if (!(error instanceof ApiError && error.status === 404)) throw error;
-    const page = await list<Occurrence['activity'] & { startsAt: string; endsAt?: string }>('activities', {
-      filters: {
-        startsAt: { $gte: from.toISOString(), $lte: to.toISOString() },
-        ...(neighbourhood ? { neighbourhood: { slug: { $eq: neighbourhood } } } : {}),
-        ...(category ? { categories: { slug: { $eq: category } } } : {}),
-      },
-      populate: { organisation: { fields: ['name', 'slug'] }, neighbourhood: { fields: ['name', 'slug'] } },
-      sort: 'startsAt:asc',
-      pagination: { pageSize: 100 },
+  const occurrences: Occurrence[] = [];
+  for (let page = 1; page <= MAX_PAGES; page++) {
+    const body = await request<{ data: Occurrence[]; meta: { total: number } }>('/api/agenda', {
+      query: { from: from.toISOString(), to: to.toISOString(), neighbourhood, category, locale: lang, page, pageSize: 100 },
     });
-    return page.data.map((activity) => ({ start: activity.startsAt, end: activity.endsAt, activity }));
+    occurrences.push(...body.data);
+    if (!body.data.length || occurrences.length >= body.meta.total) break;
   }
+  return occurrences;
 }
 
 /** Occurrences grouped per day, each day a heading with a list. */

@@ -36,7 +36,7 @@ export function createMap(container: HTMLElement, areas: MapArea[] = []): SiteMa
   container.classList.add('map');
   container.setAttribute('role', 'region');
   container.setAttribute('aria-label', t('mapLabel'));
-  const map = L.map(container, { scrollWheelZoom: false });
+  const map = L.map(container, { scrollWheelZoom: false, zoomSnap: 0.5 });
   if (tileUrl) L.tileLayer(tileUrl, { attribution: import.meta.env.VITE_TILE_ATTRIBUTION || OSM_ATTRIBUTION, maxZoom: 19 }).addTo(map);
 
   const outlines = L.featureGroup().addTo(map);
