@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'build/', '.strapi/', '.tmp/', 'node_modules/', 'types/generated/', 'coverage/', 'src/admin/*.example.*'] },
+  { ignores: ['dist/', 'build/', '.strapi/', '.tmp/', 'node_modules/', 'types/generated/', 'coverage/', 'src/admin/*.example.*', 'frontend/dist/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,0 +1,340 @@
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { axeViolations, open, startSite, type Site } from './harness';
+
+const ORG = 'api::organisation.organisation';
+let site: Site;
+let context: BrowserContext;
+let page: Page;
+
+const url = (pathAndQuery = '') => `${site.siteUrl}/${pathAndQuery}`;
+const texts = (selector: string) => page.locator(selector).allInnerTexts();
+
+async function expectAccessible() {
+  expect(await axeViolations(page)).toEqual([]);
+}
+
+test('the accessibility check itself finds violations', async () => {
+  await open(page, url());
+  await page.evaluate(() => document.querySelector('main')!.append(Object.assign(document.createElement('img'), { src: 'data:,' })));
+  expect((await axeViolations(page)).join('\n')).toMatch(/image-alt/);
+});
+
+/** The login link in the newest mail to this address, as the resident would click it. */
+async function loginLinkFor(email: string) {
+  const mail = await site.mail.waitFor((m) => m.to.includes(email) && /\/login\/email\?token=/.test(m.text), 15_000);
+  const link = site.mail.linksIn(mail).find((l) => l.includes('/login/email?token='));
+  site.mail.messages.splice(site.mail.messages.indexOf(mail), 1);
+  return link!;
+}
+
+async function logInByEmailLink(email: string) {
+  await page.getByLabel(/E-mailadres|Email address/).first().fill(email);
+  await page.getByRole('button', { name: /inloglink|login link/i }).click();
+  await page.getByText(/staat er nu een inloglink|a login link is now in your mailbox/).waitFor();
+  const link = await loginLinkFor(email);
+  expect(link.startsWith(site.siteUrl)).toBe(true);
+  await page.goto(link);
+}
+
+beforeAll(async () => {
+  site = await startSite();
+  context = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+  page = await context.newPage();
+  // Nothing leaves the machine: requests to anywhere but the site and the CMS fail the test.
+  await context.route('**/*', (route) => {
+    const target = route.request().url();
+    return target.startsWith(site.siteUrl) || target.startsWith(site.apiUrl) ? route.continue() : route.abort();
+  });
+}, 300_000);
+
+afterAll(async () => {
+  await site?.stop();
+});
+
+describe('the social map', () => {
+  test('lists the demo town with markers for the same items, without accessibility violations', async () => {
+    await open(page, url());
+    expect(await page.locator('h1').innerText()).toBe('Sociale kaart');
+    expect(await page.getAttribute('html', 'lang')).toBe('nl');
+    const items = await page.locator('.results > li').count();
+    expect(items).toBeGreaterThan(5);
+    expect(await page.locator('#map .marker').count()).toBe(items);
+    expect(await page.locator('#map path.leaflet-interactive, #map svg path').count()).toBeGreaterThan(0);
+    expect(await page.locator('#result-count').innerText()).toMatch(/\d+ resultaten/);
+    await expectAccessible();
+  });
+
+  test('search finds activities by a word and says how many', async () => {
+    await open(page, url());
+    await page.getByLabel('Zoekwoord').fill('wandel');
+    await page.getByRole('button', { name: 'Zoeken' }).click();
+    await page.waitForURL(/q=wandel/);
+    // Every result shows why it was found: the word is in its title or in its highlighted snippet.
+    await page.waitForFunction(() => [...document.querySelectorAll('.results > li')].every((li) => /wandel/i.test(li.textContent ?? '')));
+    expect((await texts('.results > li')).length).toBeGreaterThan(0);
+    expect(await page.locator('.results mark').count()).toBeGreaterThan(0);
+    expect(await page.locator('#result-count').innerText()).toMatch(/^\d+ resultaten?|^1 resultaat/);
+    await expectAccessible();
+  });
+
+  test('filters by type and neighbourhood, and the filters survive a reload', async () => {
+    await open(page, url());
+    await page.getByLabel('Soort').selectOption('activity');
+    await page.getByLabel('Wijk').selectOption('binnenstad');
+    await page.waitForURL(/neighbourhood=binnenstad/);
+    await page.waitForFunction(() => [...document.querySelectorAll('.results h3')].every((h) => (h.textContent ?? '').includes('(Binnenstad)')));
+    expect((await texts('.results h3')).length).toBeGreaterThan(0);
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(await page.getByLabel('Wijk').inputValue()).toBe('binnenstad');
+    await page.getByLabel('Categorie').selectOption('sport');
+    await page.waitForURL(/category=sport/);
+    await expectAccessible();
+  });
+
+  test('works by keyboard: skip link, search, filters, result links', async () => {
+    await open(page, url());
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Naar de inhoud');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    const reached: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press('Tab');
+      reached.push(await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        return `${el.tagName.toLowerCase()}#${el.id || (el as HTMLInputElement).name || el.textContent?.trim().slice(0, 20)}`;
+      }));
+    }
+    expect(reached[0]).toBe('input#q');
+    expect(reached.filter((r) => r.startsWith('select'))).toHaveLength(3);
+    expect(reached.some((r) => r.startsWith('a#'))).toBe(true);
+    // Enter on a focused result opens it.
+    const link = reached.findIndex((r) => r.startsWith('a#'));
+    expect(link).toBeGreaterThan(3);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/(activity|organisation|initiative)\.html\?slug=/);
+  });
+
+  test('map markers open their link by keyboard, and Escape returns to the marker', async () => {
+    await open(page, url());
+    await page.locator('#map .marker').first().focus();
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.leaflet-popup a');
+    expect(await page.evaluate(() => document.activeElement?.closest('.leaflet-popup') && document.activeElement.tagName)).toBe('A');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(await page.locator('.results h3 a').first().innerText());
+    await page.keyboard.press('Escape');
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('marker'))).toBe(true);
+    await page.locator('.leaflet-popup').waitFor({ state: 'detached' });
+  });
+
+  test('switches to English and remembers it', async () => {
+    await open(page, url());
+    await page.getByRole('link', { name: 'Read this site in English' }).click();
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(await page.locator('h1').innerText()).toBe('Social map');
+    expect(await page.getByLabel('Category').locator('option').allInnerTexts()).toContain('Meals');
+    await open(page, url('agenda.html'));
+    expect(await page.locator('h1').innerText()).toBe('This week');
+    await expectAccessible();
+    await page.getByRole('link', { name: 'Lees deze site in het Nederlands' }).click();
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(await page.getAttribute('html', 'lang')).toBe('nl');
+  });
+
+  test('screenshot of the map page for the README', async () => {
+    await page.setViewportSize({ width: 1280, height: 1100 });
+    await open(page, url());
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.resolve(__dirname, '../../docs/screenshot-map.png') });
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+});
+
+describe('detail pages', () => {
+  test('an activity, its organisation and its neighbourhood', async () => {
+    await open(page, url('?type=activity'));
+    const first = page.locator('.results h3 a').first();
+    const title = await first.innerText();
+    await first.click();
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(await page.locator('h1').innerText()).toBe(title);
+    expect(await page.locator('dl.facts').innerText()).toMatch(/Wanneer/);
+    await expectAccessible();
+
+    await page.locator('dl.facts a').first().click();
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(page.url()).toContain('organisation.html?slug=');
+    expect(await page.locator('main h2').allInnerTexts()).toEqual(expect.arrayContaining(['Contact', 'Activiteiten']));
+    expect(await page.locator('main').innerText()).not.toMatch(/beheer@/);
+    await expectAccessible();
+
+    await page.locator('dl.facts a[href*="neighbourhood.html"]').first().click();
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(await page.locator('main h2').allInnerTexts()).toEqual(expect.arrayContaining(['Activiteiten deze week', 'Organisaties in deze wijk']));
+    expect(await page.locator('.map path').count()).toBeGreaterThan(0);
+    await expectAccessible();
+  });
+
+  test('an unknown slug says "not found"', async () => {
+    await open(page, url('activity.html?slug=does-not-exist'));
+    expect(await page.locator('h1').innerText()).toBe('Niet gevonden');
+    await expectAccessible();
+  });
+
+  test('the agenda shows this week, day by day, and filters by neighbourhood', async () => {
+    await open(page, url('agenda.html'));
+    expect(await page.locator('h1').innerText()).toBe('Agenda van deze week');
+    const days = await texts('.agenda-day h2');
+    expect(days.length).toBeGreaterThan(0);
+    // Recurring activities appear once per date: some activity is on more than one day this week.
+    const slugs = await page.locator('.agenda a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    expect(slugs.length).toBeGreaterThan(0);
+    expect(new Set(slugs).size).toBeLessThan(slugs.length);
+    await expectAccessible();
+    await page.getByLabel('Wijk').selectOption('binnenstad');
+    await page.getByRole('button', { name: 'Toon' }).click();
+    await page.waitForURL(/neighbourhood=binnenstad/);
+    await page.waitForSelector('body[data-ready="true"]');
+    const titles = await texts('.agenda a');
+    expect(titles.every((t) => t.includes('(Binnenstad)'))).toBe(true);
+    await page.getByRole('link', { name: 'Volgende week' }).click();
+    await page.waitForURL(/week=1/);
+    await page.waitForSelector('body[data-ready="true"]');
+    await expectAccessible();
+  });
+});
+
+describe('initiatives', () => {
+  const resident = `bewoner-${process.pid}@example.org`;
+
+  test('are listed by support, most first', async () => {
+    await open(page, url('initiatives.html'));
+    const counts = (await texts('.initiative-card .support-count')).map((t) => Number(t.replace(/\D/g, '')));
+    expect(counts.length).toBeGreaterThan(5);
+    expect([...counts].sort((a, b) => b - a)).toEqual(counts);
+    await expectAccessible();
+  });
+
+  test('a resident logs in by email link, supports an idea and withdraws', async () => {
+    const supportable = await site.strapi.documents('api::initiative.initiative').findFirst({
+      filters: { stage: { $in: ['idea', 'elaboration'] }, supportUntil: { $null: true }, archivedAt: { $null: true } },
+      status: 'published',
+    } as any);
+    await open(page, url(`initiative.html?slug=${supportable!.slug}`));
+    await expectAccessible();
+    const before = Number((await page.locator('.support-count').innerText()).replace(/\D/g, ''));
+    await logInByEmailLink(resident);
+    await page.waitForURL(/initiative\.html\?slug=/);
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(await page.locator('.account').innerText()).toContain(resident);
+
+    await page.getByRole('button', { name: 'Steun dit idee' }).click();
+    await page.getByText('Bedankt, je steunt dit idee nu.').waitFor();
+    expect(await page.locator('.support-count').innerText()).toBe(`${before + 1} steunbetuigingen`.replace(/^1 steunbetuigingen$/, '1 steunbetuiging'));
+    await expectAccessible();
+
+    await page.reload();
+    await page.getByRole('button', { name: 'Steun intrekken' }).waitFor();
+    await page.getByRole('button', { name: 'Steun intrekken' }).click();
+    await page.getByText('Je steun is ingetrokken.').waitFor();
+    expect(Number((await page.locator('.support-count').innerText()).replace(/\D/g, ''))).toBe(before);
+    await page.getByRole('button', { name: 'Logout' }).or(page.getByRole('button', { name: 'Uitloggen' })).click();
+  });
+});
+
+describe('manage my listing', () => {
+  const editor = `redactie-${process.pid}@wandelclub.example`;
+  const name = `Wandelclub E2E ${process.pid}`;
+
+  test('sign up, log in by email link, get approved, edit the profile and publish an activity', async () => {
+    await open(page, url('manage/'));
+    await expectAccessible();
+    const signUp = page.locator('form.sign-up');
+    await signUp.getByRole('button', { name: 'Aanmelden' }).click();
+    // The browser refuses an empty required field before anything is sent.
+    expect(await signUp.locator('input[name=name]').evaluate((el: HTMLInputElement) => el.validity.valueMissing)).toBe(true);
+
+    await signUp.getByLabel(/^Naam/).fill(name);
+    await signUp.getByLabel('Beschrijving').fill('Elke dinsdag wandelen we samen.');
+    await signUp.getByLabel('Sport en bewegen').check();
+    await signUp.getByLabel('Binnenstad').check();
+    await signUp.getByLabel('Jouw e-mailadres (om in te loggen)').fill(editor);
+    await signUp.getByLabel('E-mailadres voor de kwartaalcontrole').fill(editor);
+    await signUp.getByLabel('Postcode').fill('1234 AB en nog veel meer');
+    await signUp.getByRole('button', { name: 'Aanmelden' }).click();
+    // The API's message appears next to the field it is about, and the field is marked invalid.
+    await signUp.locator('input[name=postalCode][aria-invalid=true]').waitFor();
+    expect(await signUp.locator('input[name=postalCode]').evaluate((el) => document.getElementById(el.getAttribute('aria-describedby')!.split(' ').pop()!)?.textContent)).toBe('Maximaal 16 tekens.');
+    expect(await signUp.getByText('Controleer de gemarkeerde velden.').count()).toBe(1);
+    await expectAccessible();
+    await signUp.getByLabel('Postcode').fill('3811 AB');
+    await signUp.getByRole('button', { name: 'Aanmelden' }).click();
+    await page.getByText(/aanmelding is ontvangen/i).waitFor();
+
+    await page.goto(await loginLinkFor(editor));
+    await page.waitForURL(/\/manage\//);
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(await page.locator('.my-organisation h2').innerText()).toContain('Wacht op goedkeuring');
+    await expectAccessible();
+
+    // Staff approve in the admin panel: that is publishing the organisation.
+    const organisation = await site.strapi.documents(ORG).findFirst({ filters: { name }, status: 'draft' } as any);
+    await site.strapi.documents(ORG).publish({ documentId: organisation!.documentId } as any);
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(await page.locator('.my-organisation h2').innerText()).toContain('Goedgekeurd');
+
+    await page.getByText(`Gegevens van ${name}`).click();
+    const profile = page.locator('form.profile');
+    await profile.getByLabel('Beschrijving').fill('Elke dinsdag en donderdag wandelen we samen.');
+    await profile.getByLabel('Telefoon').fill('033-1234567');
+    await profile.getByRole('button', { name: 'Opslaan' }).click();
+    await profile.getByText('Opgeslagen.').waitFor();
+    const publicOrganisation: any = await (await fetch(`${site.apiUrl}/api/organisations/${organisation!.documentId}`)).json();
+    expect(publicOrganisation.data.description).toBe('Elke dinsdag en donderdag wandelen we samen.');
+    expect(publicOrganisation.data.phone).toBe('033-1234567');
+
+    await page.getByText('Nieuwe activiteit').click();
+    const create = page.locator('details.new-activity form');
+    await create.getByLabel('Titel').fill('Dinsdagwandeling E2E');
+    await create.getByLabel('Begint op').fill('2030-03-05T10:00');
+    await create.getByLabel('Kosten in euro').fill('0');
+    await create.getByLabel('Sport en bewegen').check();
+    await create.getByLabel('Wijk').selectOption('Binnenstad');
+    await create.getByRole('button', { name: 'Activiteit opslaan als concept' }).click();
+    const item = page.locator('.my-activity', { hasText: 'Dinsdagwandeling E2E' });
+    await item.getByText('Concept').waitFor();
+    await expectAccessible();
+    await item.getByRole('button', { name: 'Publiceren' }).click();
+    await page.locator('.my-activity', { hasText: 'Dinsdagwandeling E2E' }).getByText('Openbaar', { exact: true }).waitFor();
+    const activities: any = await (await fetch(`${site.apiUrl}/api/activities?filters[title][$eq]=Dinsdagwandeling%20E2E`)).json();
+    expect(activities.data).toHaveLength(1);
+
+    await open(page, url(`organisation.html?slug=${organisation!.slug}`));
+    await page.getByRole('link', { name: 'Dinsdagwandeling E2E' }).click();
+    await page.waitForSelector('body[data-ready="true"]');
+    const facts = await page.locator('dl.facts').innerText();
+    expect(facts).toMatch(/Binnenstad/);
+    expect(facts).toMatch(/Sport en bewegen/);
+    expect(facts).toMatch(/5 maart 2030/);
+    await expectAccessible();
+
+    // Published means findable: the social map's search has it at once.
+    await open(page, url('?q=dinsdagwandeling'));
+    expect(await texts('.results h3')).toContain('Dinsdagwandeling E2E');
+  });
+});
+
+describe('pages reached from mails', () => {
+  test.each([['login/'], ['login/email?token=not-a-valid-token-at-all-123'], ['invitation?token=not-a-valid-token-at-all-123'], ['claim?token=x']])(
+    '%s is accessible and explains what to do',
+    async (target) => {
+      await open(page, url(target));
+      expect(await page.locator('form input[type=email]').count()).toBe(1);
+      await expectAccessible();
+    }
+  );
+});

@@ -1,0 +1,20 @@
+import { h } from './dom';
+
+/** A definition list of the facts that are there; empty values are left out. */
+export function facts(rows: [string, Node | string | null | undefined | false][]): HTMLElement {
+  return h(
+    'dl',
+    { class: 'facts' },
+    rows.filter(([, value]) => value).flatMap(([term, value]) => [h('dt', {}, term), h('dd', {}, value as Node | string)])
+  );
+}
+
+/** Links to several related items, separated by commas. */
+export function links(items: { name: string; href: string }[] | undefined): HTMLElement | null {
+  if (!items?.length) return null;
+  const span = h('span', {});
+  items.forEach((item, index) => span.append(index ? ', ' : '', h('a', { href: item.href }, item.name)));
+  return span;
+}
+
+export const externalLink = (url: string | null | undefined, text?: string) => (url ? h('a', { href: url, rel: 'noopener' }, text ?? url) : null);

@@ -1,0 +1,36 @@
+import type { Named } from '../api';
+
+export interface MyOrganisation {
+  documentId: string;
+  slug: string;
+  name: string;
+  description?: string | null;
+  address?: string | null;
+  postalCode?: string | null;
+  city?: string | null;
+  phone?: string | null;
+  email?: string | null;
+  website?: string | null;
+  approvalStatus?: 'pending' | 'approved' | 'rejected';
+  isPublished: boolean;
+  categories?: Named[];
+  neighbourhoods?: Named[];
+}
+
+export interface MyActivity {
+  documentId: string;
+  slug: string;
+  title: string;
+  description?: string | null;
+  address?: string | null;
+  startsAt?: string | null;
+  endsAt?: string | null;
+  cost?: number | null;
+  categories?: Named[];
+  isPublished: boolean;
+}
+
+export interface Vocabularies {
+  categories: Named[];
+  neighbourhoods: Named[];
+}

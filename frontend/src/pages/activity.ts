@@ -1,0 +1,59 @@
+import { bySlug, type Named } from '../api';
+import { externalLink, facts } from '../details';
+import { h, paragraphs, replace } from '../dom';
+import { formatCost, formatRange, formatRecurrence } from '../format';
+import { t } from '../i18n';
+import { notFound, runPage, setTitle } from '../layout';
+import { detailHref, param } from '../paths';
+
+interface Activity {
+  title: string;
+  description?: string;
+  address?: string;
+  postalCode?: string;
+  city?: string;
+  latitude?: number;
+  longitude?: number;
+  startsAt?: string;
+  endsAt?: string;
+  recurrence?: string;
+  cost?: number;
+  costNote?: string;
+  targetGroups?: string[];
+  capacity?: number;
+  enrolmentUrl?: string;
+  organisation?: Named | null;
+  categories?: Named[];
+  neighbourhood?: Named | null;
+}
+
+const when = (activity: Activity) =>
+  [activity.startsAt ? formatRange(activity.startsAt, activity.endsAt) : null, activity.recurrence ? formatRecurrence(activity.recurrence) : null]
+    .filter(Boolean)
+    .join('. ');
+
+runPage(null, t('typeActivity'), async (main) => {
+  const activity = await bySlug<Activity>('activities', param('slug'), {
+    populate: { organisation: { fields: ['name', 'slug'] }, categories: { fields: ['name', 'slug'] }, neighbourhood: { fields: ['name', 'slug'] } },
+  });
+  if (!activity) throw notFound();
+  setTitle(activity.title);
+  const where = [activity.address, [activity.postalCode, activity.city].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+  replace(
+    main,
+    h('p', { class: 'kicker' }, t('typeActivity')),
+    h('h1', {}, activity.title),
+    facts([
+      [t('activityWhen'), when(activity)],
+      [t('activityWhere'), where],
+      [t('activityCost'), [formatCost(activity.cost), activity.costNote].filter(Boolean).join(', ')],
+      [t('activityOrganiser'), activity.organisation ? h('a', { href: detailHref('organisation', activity.organisation.slug) }, activity.organisation.name) : null],
+      [t('activityNeighbourhood'), activity.neighbourhood ? h('a', { href: detailHref('neighbourhood', activity.neighbourhood.slug) }, activity.neighbourhood.name) : null],
+      [t('activityCategories'), activity.categories?.map((c) => c.name).join(', ')],
+      [t('activityTargetGroups'), activity.targetGroups?.join(', ')],
+      [t('activityCapacity'), activity.capacity ? String(activity.capacity) : null],
+      [t('activityEnrol'), externalLink(activity.enrolmentUrl)],
+    ]),
+    paragraphs(activity.description)
+  );
+});

@@ -1,0 +1,148 @@
+import { ApiError, request, vocabulary } from '../api';
+import { h, replace } from '../dom';
+import { field, onSubmit, statusArea } from '../forms';
+import { lang, t } from '../i18n';
+import { runPage } from '../layout';
+import { loginForm } from '../login-form';
+import { activityData, activityFields, organisationFields } from '../manage/fields';
+import type { MyActivity, MyOrganisation, Vocabularies } from '../manage/types';
+import { detailHref, href } from '../paths';
+import { session } from '../session';
+
+const locale = { locale: lang };
+
+function signUpForm(vocabularies: Vocabularies): HTMLElement {
+  const status = statusArea();
+  const form = h(
+    'form',
+    { class: 'sign-up' },
+    h('p', {}, t('signUpIntro')),
+    organisationFields(vocabularies),
+    field({ name: 'contactEmail', label: t('contactEmailLabel'), type: 'email', required: true, autocomplete: 'email' }),
+    field({ name: 'reminderEmail', label: t('reminderEmailLabel'), type: 'email', required: true }),
+    h('button', { type: 'submit' }, t('signUpButton')),
+    status
+  );
+  onSubmit(form, status, async (values) => {
+    session.rememberReturn(href('manage'));
+    await request('/api/organisations/sign-up', { method: 'POST', body: { data: { ...values, language: lang } } });
+    form.reset();
+    return t('signUpDone');
+  });
+  return h('section', { 'aria-labelledby': 'sign-up-heading' }, h('h2', { id: 'sign-up-heading' }, t('signUpHeading')), form);
+}
+
+function profileForm(organisation: MyOrganisation, vocabularies: Vocabularies): HTMLElement {
+  const status = statusArea();
+  const form = h('form', { class: 'profile' }, organisationFields(vocabularies, organisation), h('button', { type: 'submit' }, t('save')), status);
+  onSubmit(form, status, async (values) => {
+    await request(`/api/my/organisations/${organisation.documentId}`, { method: 'PUT', auth: true, query: locale, body: { data: values } });
+    return t('saved');
+  });
+  return form;
+}
+
+function activityEditor(activity: MyActivity, vocabularies: Vocabularies, reload: () => Promise<void>): HTMLElement {
+  const status = statusArea();
+  const form = h('form', { class: 'activity-form' }, activityFields(vocabularies, activity), h('button', { type: 'submit' }, t('save')), status);
+  onSubmit(form, status, async (values) => {
+    await request(`/api/my/activities/${activity.documentId}`, { method: 'PUT', auth: true, query: locale, body: { data: activityData(values) } });
+    return t('saved');
+  });
+  const publication = h('div', { 'aria-live': 'polite', class: 'form-status' });
+  const toggle = h(
+    'button',
+    {
+      type: 'button',
+      onclick: async () => {
+        const action = activity.isPublished ? 'unpublish' : 'publish';
+        try {
+          await request(`/api/my/activities/${activity.documentId}/${action}`, { method: 'POST', auth: true });
+          await reload();
+        } catch (error) {
+          replace(publication, h('p', { role: 'alert', class: 'notice notice-error' }, (error as Error).message));
+        }
+      },
+    },
+    activity.isPublished ? t('unpublish') : t('publish')
+  );
+  return h(
+    'li',
+    { class: 'my-activity' },
+    h(
+      'details',
+      {},
+      h('summary', {}, activity.title, ' ', h('span', { class: `badge ${activity.isPublished ? 'badge-ok' : ''}` }, activity.isPublished ? t('statusPublished') : t('statusDraft'))),
+      form
+    ),
+    toggle,
+    activity.isPublished ? h('a', { href: detailHref('activity', activity.slug), class: 'view-link' }, t('viewPublic')) : null,
+    publication
+  );
+}
+
+function newActivityForm(organisation: MyOrganisation, vocabularies: Vocabularies, reload: () => Promise<void>): HTMLElement {
+  const status = statusArea();
+  const form = h('form', { class: 'activity-form' }, activityFields(vocabularies), h('button', { type: 'submit' }, t('createActivity')), status);
+  onSubmit(form, status, async (values) => {
+    await request('/api/my/activities', { method: 'POST', auth: true, query: locale, body: { data: { ...activityData(values), organisation: organisation.documentId } } });
+    await reload();
+  });
+  return h('details', { class: 'new-activity' }, h('summary', {}, t('newActivity')), form);
+}
+
+function organisationSection(organisation: MyOrganisation, vocabularies: Vocabularies): HTMLElement {
+  const activities = h('div', {});
+  const reload = async () => {
+    const { data } = await request<{ data: MyActivity[] }>('/api/my/activities', { auth: true, query: { ...locale, organisation: organisation.documentId } });
+    replace(
+      activities,
+      data.length ? h('ul', { class: 'plain-list my-activities' }, data.map((activity) => activityEditor(activity, vocabularies, reload))) : h('p', {}, t('noActivities')),
+      newActivityForm(organisation, vocabularies, reload)
+    );
+  };
+  void reload();
+  const approved = organisation.approvalStatus === 'approved';
+  const headingId = `org-${organisation.documentId}`;
+  return h(
+    'section',
+    { class: 'my-organisation', 'aria-labelledby': headingId },
+    h('h2', { id: headingId }, organisation.name, ' ', h('span', { class: `badge ${approved ? 'badge-ok' : ''}` }, approved ? t('statusApproved') : t('statusPending'))),
+    organisation.isPublished ? h('p', {}, h('a', { href: detailHref('organisation', organisation.slug) }, t('viewPublic'))) : null,
+    h('details', {}, h('summary', {}, t('editProfile', { name: organisation.name })), profileForm(organisation, vocabularies)),
+    h('h3', {}, t('myActivities')),
+    activities
+  );
+}
+
+async function myOrganisations(): Promise<MyOrganisation[]> {
+  try {
+    return (await request<{ data: MyOrganisation[] }>('/api/my/organisations', { auth: true, query: locale })).data;
+  } catch (error) {
+    // A resident without an organisation has no editor role yet.
+    if (error instanceof ApiError && error.status === 403) return [];
+    throw error;
+  }
+}
+
+runPage('manage', t('manageTitle'), async (main) => {
+  const [categories, neighbourhoods] = await Promise.all([vocabulary('categories'), vocabulary('neighbourhoods')]);
+  const vocabularies = { categories, neighbourhoods };
+  const heading = [h('h1', {}, t('manageTitle')), h('p', { class: 'intro' }, t('manageIntro'))];
+  if (!session.jwt()) {
+    replace(
+      main,
+      heading,
+      h('section', { 'aria-labelledby': 'login-heading' }, h('h2', { id: 'login-heading' }, t('manageLoginHeading')), loginForm(t('loginIntro'), href('manage'))),
+      signUpForm(vocabularies)
+    );
+    return;
+  }
+  const organisations = await myOrganisations();
+  replace(
+    main,
+    heading,
+    organisations.length ? organisations.map((organisation) => organisationSection(organisation, vocabularies)) : h('p', {}, t('noOrganisations')),
+    signUpForm(vocabularies)
+  );
+});

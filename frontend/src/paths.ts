@@ -1,0 +1,36 @@
+/**
+ * Every page of the site and its address, in one place: mails from the CMS
+ * link to login/email, invitation and claim, so those paths must match its
+ * FRONTEND_URL links. Folders (login/email/) are served as their index.html
+ * by any static host; detail pages take a ?slug= query string.
+ */
+export const PAGES = {
+  home: '',
+  activity: 'activity.html',
+  organisation: 'organisation.html',
+  agenda: 'agenda.html',
+  neighbourhood: 'neighbourhood.html',
+  initiatives: 'initiatives.html',
+  initiative: 'initiative.html',
+  login: 'login/',
+  loginEmail: 'login/email/',
+  invitation: 'invitation/',
+  claim: 'claim/',
+  manage: 'manage/',
+} as const;
+
+export type Page = keyof typeof PAGES;
+
+type Params = Record<string, string | number | undefined | null>;
+
+export function href(page: Page, params: Params = {}): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== null && value !== '') query.set(key, String(value));
+  const search = query.toString();
+  return `${import.meta.env.BASE_URL}${PAGES[page]}${search ? `?${search}` : ''}`;
+}
+
+export const param = (name: string): string => new URLSearchParams(window.location.search).get(name)?.trim() ?? '';
+
+/** The detail page of a search hit or map item. */
+export const detailHref = (type: 'activity' | 'organisation' | 'initiative' | 'neighbourhood', slug: string) => href(type, { slug });
