@@ -5,6 +5,11 @@ import { envList, websiteUrl } from '../src/lib/env';
 export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   /** The public website: links in mails point here, and it posts the token back to the API. */
   frontendUrl: websiteUrl(env),
+  /**
+   * Where an item's page lives on that website, for links in feeds, maps,
+   * agendas and embeds. The default matches the reference site in frontend/.
+   */
+  itemPath: env('FRONTEND_ITEM_PATH', '') || '/{type}.html?slug={slug}&lang={locale}',
   /** Who is told about new sign-ups (comma-separated). */
   staffEmails: envList(env, 'STAFF_EMAILS'),
   /** Role types (e.g. editor) whose members must log in with a second factor. */

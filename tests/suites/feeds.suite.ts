@@ -36,7 +36,7 @@ describe('iCalendar feed of activities', () => {
     expect(weekly.description).toContain('Elke dinsdag.\nIedereen welkom; ook met rollator, rolstoel of kinderwagen');
     expect(weekly.location).toBe('Dorpsstraat 1, 1234 AB Buurtstad');
     expect(weekly.component.getFirstPropertyValue('dtstamp')).toBeTruthy();
-    expect(weekly.component.getFirstPropertyValue('url')).toBe(`${FRONTEND_URL}/nl/activities/${town.weekly.slug}`);
+    expect(weekly.component.getFirstPropertyValue('url')).toBe(`${FRONTEND_URL}/activity.html?slug=${town.weekly.slug}&lang=nl`);
     expect(weekly.component.getFirstProperty('dtstart').getParameter('tzid')).toBe('Europe/Amsterdam');
     expect(weekly.startDate.zone.tzid).toBe('Europe/Amsterdam');
     expect(weekly.startDate.toString()).toBe('2026-10-06T19:00:00');
@@ -90,7 +90,7 @@ describe('RSS feed of new activities and initiatives', () => {
     expect(res.text).not.toContain('<script>');
     expect(res.text).toContain('Idee &lt;b&gt;moestuin&lt;/b&gt; &amp; meer');
     const idea = channel.item.find((i: any) => i.title === town.initiative.title);
-    expect(idea).toMatchObject({ link: `${FRONTEND_URL}/nl/initiatives/${town.initiative.slug}`, description: 'Een moestuin voor iedereen' });
+    expect(idea).toMatchObject({ link: `${FRONTEND_URL}/initiative.html?slug=${town.initiative.slug}&lang=nl`, description: 'Een moestuin voor iedereen' });
     expect(idea.guid).toMatchObject({ '@_isPermaLink': 'false' });
     expect(idea.category).toEqual(expect.arrayContaining(['Initiatief', town.category.name]));
     for (const item of channel.item) {
@@ -107,7 +107,7 @@ describe('RSS feed of new activities and initiatives', () => {
     const channel = parser.parse(res.text).rss.channel;
     expect(channel.language).toBe('en');
     expect(channel.item.map((i: any) => i.title)).toEqual([town.initiative.title]);
-    expect(channel.item[0].link).toBe(`${FRONTEND_URL}/en/initiatives/${town.initiative.slug}`);
+    expect(channel.item[0].link).toBe(`${FRONTEND_URL}/initiative.html?slug=${town.initiative.slug}&lang=en`);
     const activities = parser.parse((await api().get(`/api/feeds/latest.rss?neighbourhood=${town.wijk.slug}&types=activity&locale=en`).expect(200)).text);
     expect(activities.rss.channel.item.map((i: any) => i.title)).toContain(`Coffee, tea; and more ${town.tag}`);
   });
@@ -132,7 +132,7 @@ describe('schema.org JSON-LD', () => {
       '@context': 'https://schema.org',
       '@type': 'Event',
       name: town.weekly.title,
-      url: `${FRONTEND_URL}/nl/activities/${town.weekly.slug}`,
+      url: `${FRONTEND_URL}/activity.html?slug=${town.weekly.slug}&lang=nl`,
       startDate: '2026-10-06T17:00:00.000Z',
       location: {
         '@type': 'Place',
@@ -207,7 +207,7 @@ describe('embeddable activity list for neighbourhood websites', () => {
     expect(html).toContain('Koffie, thee; en &lt;script&gt;alert(1)&lt;/script&gt;');
     // The weekly activity goes on: its next occurrence is listed with a machine-readable time.
     expect(html).toMatch(/<time datetime="\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.000Z">dinsdag \d{1,2} [a-z]+, 19:00<\/time>–<time datetime="[^"]+">20:30<\/time>/);
-    expect(html).toContain(`<a href="${FRONTEND_URL}/nl/activities/${town.weekly.slug}" target="_blank" rel="noopener">`);
+    expect(html).toContain(`<a href="${FRONTEND_URL}/activity.html?slug=${town.weekly.slug}&amp;lang=nl" target="_blank" rel="noopener">`);
     expect(html).toContain('(opent in een nieuw tabblad)');
     expect(html).not.toContain(town.oneOff.title); // another neighbourhood, and in the past
     expectNoSecrets(html, town);

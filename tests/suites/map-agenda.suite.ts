@@ -33,7 +33,7 @@ describe('map: GeoJSON of activities and organisations', () => {
       recurrence: 'FREQ=WEEKLY;BYDAY=TU',
       organisation: { slug: town.organisation.slug, name: town.organisation.name },
       categories: [{ slug: town.category.slug, name: town.category.name }],
-      url: `${FRONTEND_URL}/nl/activities/${town.weekly.slug}`,
+      url: `${FRONTEND_URL}/activity.html?slug=${town.weekly.slug}&lang=nl`,
     });
     expect(weekly.properties.summary.length).toBeLessThanOrEqual(200);
     // An unreadable RRULE is left out rather than published.
@@ -74,7 +74,7 @@ describe('map: GeoJSON of activities and organisations', () => {
       email: town.organisation.email,
       phone: '010-1234567',
       neighbourhoods: [{ slug: town.wijk.slug, name: town.wijk.name }],
-      url: `${FRONTEND_URL}/nl/organisations/${town.organisation.slug}`,
+      url: `${FRONTEND_URL}/organisation.html?slug=${town.organisation.slug}&lang=nl`,
     });
     expectNoSecrets(res.text, town);
   });
@@ -138,7 +138,7 @@ describe('agenda: dated occurrences', () => {
     expect(titles).toContain(`Coffee, tea; and more ${town.tag}`);
     expect(titles).toContain(town.badRule.title);
     const weekly = res.body.data.find((e: any) => e.activity.documentId === town.weekly.documentId);
-    expect(weekly.activity.url).toBe(`${FRONTEND_URL}/en/activities/${town.weekly.slug}`);
+    expect(weekly.activity.url).toBe(`${FRONTEND_URL}/activity.html?slug=${town.weekly.slug}&lang=en`);
     expect(weekly.activity.categories).toEqual([{ slug: town.category.slug, name: `Meeting ${town.tag}` }]);
   });
 
