@@ -11,7 +11,8 @@ async function withStrapi(job) {
   process.env.LOG_STARTUP = 'false';
   process.env.LOG_LEVEL = process.env.LOG_LEVEL || 'warn';
   const { compileStrapi, createStrapi } = require('@strapi/strapi');
-  const app = await compileStrapi({ appDir: ROOT });
+  // Tests start scripts next to a running app they already compiled (tests/helpers/cli.ts).
+  const app = process.env.STRAPI_PRECOMPILED === 'true' ? { appDir: ROOT, distDir: path.join(ROOT, 'dist') } : await compileStrapi({ appDir: ROOT });
   const strapi = await createStrapi({ ...app, autoReload: false, serveAdminPanel: false }).load();
   try {
     return await job(strapi, app);

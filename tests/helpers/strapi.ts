@@ -38,6 +38,8 @@ export async function startStrapi(): Promise<Core.Strapi> {
   });
   database = await createTestDatabase();
   const app = await compileStrapi();
+  // Scripts the suites start (second instances, CLIs) load this build instead of compiling again.
+  process.env.STRAPI_PRECOMPILED = 'true';
   instance = await createStrapi({ ...app, autoReload: false, serveAdminPanel: false }).load();
   await instance.server.mount();
   // Listen once: supertest on an idle server listens and closes per request, which breaks concurrent requests.
