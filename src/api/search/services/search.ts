@@ -32,5 +32,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
     search: (request: SearchRequest) => parts().search(request),
     rebuild: (options?: Parameters<Indexer['rebuild']>[0]) => parts().indexer.rebuild(options),
+    /** New documents written without the Document Service (the bulk import): only these, not a rebuild; nothing links to them yet. */
+    indexNew: (uid: string, documentIds: string[]) => parts().indexer.indexChange(uid, documentIds, { dependants: false }),
   };
 };
