@@ -23,9 +23,13 @@ export async function writeRow(strapi: Core.Strapi, type: ImportType, write: Non
   return documentId;
 }
 
+// knex puts the whole statement before the database's own words: "insert into … values (…) - <reason>".
+const QUERY_PREFIX = /^\s*(insert|update|delete|select|with)\b[\s\S]* - /i;
+const withoutQuery = (message: string) => message.replace(QUERY_PREFIX, '');
+
 /** A refused write as a row problem: Strapi's validation names the field, anything else is a reason of its own. */
 export function writeProblem(error: unknown): RowProblem {
   const { message, details } = error as { message?: string; details?: { errors?: { path?: string[]; message?: string }[] } };
   const first = details?.errors?.[0];
-  return { field: first?.path?.join('.') || '(row)', reason: `not saved: ${first?.message ?? message ?? String(error)}` };
+  return { field: first?.path?.join('.') || '(row)', reason: `not saved: ${first?.message ?? (message ? withoutQuery(message) : String(error))}` };
 }
