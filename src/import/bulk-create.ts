@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { bumpAfterCommit } from '../cache';
 import type { RowPlan } from './plan';
+import { dutchData } from './write';
 import { UIDS, type ImportType } from './types';
 import type { Data } from './validate';
 
@@ -35,7 +36,12 @@ interface Relation {
 /** Row ids of one document's `nl` versions: relations link draft to draft and published to published. */
 type Versions = Partial<Record<Status, number>>;
 
-const statusOf = (row: { published_at?: unknown }): Status => (row.published_at === null || row.published_at === undefined ? 'draft' : 'published');
+const statusOf = (publishedAt: unknown): Status => (publishedAt === null || publishedAt === undefined ? 'draft' : 'published');
+
+interface Model {
+  tableName: string;
+  attributes: Record<string, any>;
+}
 
 /**
  * Creates new documents the way `documents.create({ status: 'published' })`
@@ -48,7 +54,7 @@ const statusOf = (row: { published_at?: unknown }): Status => (row.published_at 
  */
 export function createBulkWriter(strapi: Core.Strapi, type: ImportType) {
   const uid = UIDS[type];
-  const metadata = strapi.db.metadata.get(uid) as unknown as { tableName: string; attributes: Record<string, any> };
+  const metadata = strapi.db.metadata.get(uid) as unknown as Model;
   const knex = () => strapi.db.connection;
   const i18n = strapi.plugin('i18n').service('content-types');
   const newDocumentId: () => string = metadata.attributes.documentId.default;
@@ -56,11 +62,15 @@ export function createBulkWriter(strapi: Core.Strapi, type: ImportType) {
     .filter(([, a]) => a.type === 'relation' && a.joinTable && !a.mappedBy)
     .map(([attribute, a]) => ({ attribute, target: a.target, joinTable: a.joinTable }));
   const relationNames = new Set(relations.map((r) => r.attribute));
+  /** Column names of the attributes both sides of a link are found by; every content type here has them. */
+  const columnsOf = (model: { attributes: Record<string, any> }) => {
+    const column = (attribute: string) => model.attributes[attribute]?.columnName ?? attribute;
+    return { id: column('id'), documentId: column('documentId'), locale: column('locale'), publishedAt: column('publishedAt') };
+  };
 
   /** nl data without relations, as the Document Service stores it (organisations count as approved). */
   function scalarData(write: Write): Data {
-    const data: Data = { ...write.nl, slug: write.slug };
-    if (type === 'organisations') data.approvalStatus = 'approved';
+    const data: Data = { ...dutchData(type, write.nl), slug: write.slug };
     for (const name of relationNames) delete data[name];
     return data;
   }
@@ -72,14 +82,16 @@ export function createBulkWriter(strapi: Core.Strapi, type: ImportType) {
     return data;
   }
 
-  async function versionsOf(trx: Knex.Transaction, table: string, documentIds: string[]): Promise<Map<string, Versions>> {
+  async function versionsOf(trx: Knex.Transaction, model: Model, documentIds: string[]): Promise<Map<string, Versions>> {
     const found = new Map<string, Versions>();
+    const c = columnsOf(model);
     for (const part of chunks([...new Set(documentIds)], LINK_CHUNK)) {
-      const rows = await knex()(table).select('id', 'document_id', 'published_at').whereIn('document_id', part).andWhere('locale', LOCALE).transacting(trx);
+      const rows: Row[] = await knex()(model.tableName).select(c.id, c.documentId, c.publishedAt).whereIn(c.documentId, part).andWhere(c.locale, LOCALE).transacting(trx);
       for (const row of rows) {
-        const versions = found.get(row.document_id) ?? {};
-        versions[statusOf(row)] = row.id;
-        found.set(row.document_id, versions);
+        const documentId = row[c.documentId] as string;
+        const versions = found.get(documentId) ?? {};
+        versions[statusOf(row[c.publishedAt])] = row[c.id] as number;
+        found.set(documentId, versions);
       }
     }
     return found;
@@ -104,8 +116,7 @@ export function createBulkWriter(strapi: Core.Strapi, type: ImportType) {
 
   async function insertLinks(trx: Knex.Transaction, relation: Relation, sources: { ids: Versions; targets: string[] }[]) {
     const { joinTable, target } = relation;
-    const targetTable = (strapi.db.metadata.get(target) as unknown as { tableName: string }).tableName;
-    const targetVersions = await versionsOf(trx, targetTable, sources.flatMap((s) => s.targets));
+    const targetVersions = await versionsOf(trx, strapi.db.metadata.get(target) as unknown as Model, sources.flatMap((s) => s.targets));
     const links: Row[] = [];
     for (const source of sources) {
       for (const status of ['draft', 'published'] as Status[]) {
@@ -150,7 +161,7 @@ export function createBulkWriter(strapi: Core.Strapi, type: ImportType) {
     await strapi.db.transaction(async ({ trx }) => {
       // The query engine turns attribute values into column values (dates, JSON, defaults) for either database.
       await strapi.db.query(uid as any).createMany({ data: rows });
-      const ids = await versionsOf(trx, metadata.tableName, documentIds);
+      const ids = await versionsOf(trx, metadata, documentIds);
       for (const relation of relations) {
         const sources = writes.flatMap((w, i) => {
           const value = w.nl[relation.attribute];
