@@ -15,7 +15,8 @@ const HELP = `Usage: node bench/import.js [options]
 Recreates PostgreSQL schema "${SCHEMA}", boots Strapi on it (in this process), adds the
 demo town's categories and neighbourhoods, then measures:
   launch      the launch scenario: 200 organisations + 350 activities (npm run import)
-  import      N organisations, then M activities, through runImport (Document Service)
+  import      N organisations, then M activities, through runImport (new items: multi-row INSERTs)
+  update      U of those organisations changed (updates go through the Document Service)
   raw INSERT  the same N + M rows as multi-row INSERTs of 1,000 rows into two plain
               tables with the same columns (no relations, no drafts, no i18n)
 with wall time and peak RSS / heap (sampled every 50 ms), and prints the ratio.
@@ -24,11 +25,12 @@ Results go to the console and bench/results/<date>-${NAME}.{json,md}.
 Options:
   --organisations N   (default 20000)
   --activities M      (default 35000)
+  --updates U         (default 1000)
   -h, --help          show this help
 
 Environment: DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test).`;
 
-const SPEC = { organisations: { default: 20000, min: 1 }, activities: { default: 35000, min: 1 } };
+const SPEC = { organisations: { default: 20000, min: 1 }, activities: { default: 35000, min: 1 }, updates: { default: 1000, min: 0 } };
 
 async function bootStrapi() {
   Object.assign(process.env, c.strapiEnv(SCHEMA));
@@ -99,6 +101,10 @@ async function main() {
     });
     log(`second run (all unchanged): ${secs(rerun.ms)} s`);
 
+    const changed = orgs.map((row, i) => (i < opts.updates ? { ...row, phone: `033-${String(9000000 + i)}` } : row));
+    const update = await c.measured(async () => (await importCsv(changed, ORG_COLUMNS)).totals);
+    log(`update of ${opts.updates} organisations: ${secs(update.ms)} s ${JSON.stringify(update.result)}`);
+
     const knex = strapi.db.connection;
     const raw = await c.measured(async () => {
       await rawInsert(knex, 'bench_raw_organisations', ORG_COLUMNS, orgs);
@@ -114,12 +120,13 @@ async function main() {
         row(`import ${opts.organisations} organisations + ${opts.activities} activities`, imported),
         row('raw multi-row INSERT of the same rows', raw),
         row('second run of the same files (all unchanged)', rerun),
+        row(`${opts.updates} organisations changed (Document Service)`, update),
         row('launch scenario: 200 + 350', launch),
       ]
     );
     const summary = `import / raw INSERT = ${ratio.toFixed(1)}× (aim ≤ 5×)`;
     console.log(`\n${table}\n\n${summary}`);
-    const file = c.writeResults(NAME, { options: opts, machine: c.machine(), launch, imported, rerun, raw, ratio }, [
+    const file = c.writeResults(NAME, { options: opts, machine: c.machine(), launch, imported, rerun, update, raw, ratio }, [
       `# Bulk import on PostgreSQL`,
       '',
       table,

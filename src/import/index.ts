@@ -4,9 +4,10 @@ import { guessType } from './columns';
 import { parseImportFile } from './parse';
 import { planRow, type Lookups, type RowPlan } from './plan';
 import { existingItems, loadVocabularies, organisationIds, takenSlugs } from './repository';
-import { IMPORT_TYPES, type ImportOptions, type ImportReport, type ImportTotals, type ImportType } from './types';
+import { IMPORT_TYPES, type ImportWriter, type ImportOptions, type ImportReport, type ImportTotals, type ImportType } from './types';
 import { checkColumns, checkRecord, markDuplicates } from './validate';
 import { writeProblem, writeRow } from './write';
+import { announceCreated, BULK_BATCH, chunks, createBulkWriter } from './bulk-create';
 
 export * from './types';
 
@@ -27,32 +28,103 @@ async function loadLookups(strapi: Core.Strapi, type: ImportType, externalIds: s
   };
 }
 
-/** Each row on its own: a row that cannot be saved is reported, the others go in. */
-async function writeEachRow(strapi: Core.Strapi, type: ImportType, plans: RowPlan[], progress: (done: number) => void) {
+const rejectedBy = (plan: RowPlan, error: unknown): RowPlan['result'] => ({
+  line: plan.result.line,
+  externalId: plan.result.externalId,
+  status: 'rejected',
+  problems: [writeProblem(error)],
+});
+
+/**
+ * New items in multi-row INSERTs (the launch case: thousands at once),
+ * changed ones through the Document Service. `document-service` writes
+ * every row through it, as the equivalence test compares.
+ */
+function writersFor(strapi: Core.Strapi, type: ImportType, plans: RowPlan[], writer: ImportWriter) {
+  const writing = plans.filter((p) => p.write);
+  const bulk = writer === 'bulk' ? writing.filter((p) => !p.write!.documentId) : [];
+  const one = writing.filter((p) => !bulk.includes(p));
+  const bulkWriter = createBulkWriter(strapi, type);
+  const createBatch = async (batch: RowPlan[]) => {
+    const documentIds = await bulkWriter.write(batch.map((p) => p.write!));
+    await announceCreated(strapi, type, documentIds);
+    batch.forEach((plan, i) => (plan.result.documentId = documentIds[i]));
+  };
+  const writeOne = async (plan: RowPlan) => {
+    plan.result.documentId = await writeRow(strapi, type, plan.write!);
+  };
+  return { batches: chunks(bulk, BULK_BATCH), one, createBatch, writeOne };
+}
+
+/** Each batch in its own transaction; a batch that fails is written row by row, so only the bad row is reported. */
+async function writeEachRow(strapi: Core.Strapi, type: ImportType, plans: RowPlan[], writer: ImportWriter, progress: (done: number) => void) {
+  const { batches, one, createBatch, writeOne } = writersFor(strapi, type, plans, writer);
   let done = 0;
-  for (const plan of plans) {
-    if (!plan.write) continue;
+  const writeAlone = async (plan: RowPlan, write: () => Promise<void>) => {
     try {
-      plan.result.documentId = await strapi.db.transaction(() => writeRow(strapi, type, plan.write!));
+      await strapi.db.transaction(write);
     } catch (error) {
-      plan.result = { line: plan.result.line, externalId: plan.result.externalId, status: 'rejected', problems: [writeProblem(error)] };
+      plan.result = rejectedBy(plan, error);
     }
+  };
+  for (const batch of batches) {
+    try {
+      await strapi.db.transaction(() => createBatch(batch));
+    } catch {
+      for (const plan of batch) await writeAlone(plan, () => createBatch([plan]));
+    }
+    progress((done += batch.length));
+  }
+  for (const plan of one) {
+    await writeAlone(plan, () => writeOne(plan));
     progress(++done);
   }
   return true;
 }
 
+const ROLLED_BACK = new Error('rolled back on purpose');
+
+/** After a failed batch: which of its rows fails on its own (each tried in a transaction that is always rolled back). */
+async function findFailingRows(strapi: Core.Strapi, batch: RowPlan[], createBatch: (batch: RowPlan[]) => Promise<void>, batchError: unknown) {
+  let found = false;
+  for (const plan of batch) {
+    try {
+      await strapi.db.transaction(async () => {
+        await createBatch([plan]);
+        throw ROLLED_BACK;
+      });
+    } catch (error) {
+      if (error !== ROLLED_BACK) {
+        plan.result = rejectedBy(plan, error);
+        found = true;
+      }
+    }
+    delete plan.result.documentId;
+  }
+  if (!found) batch[0].result = rejectedBy(batch[0], batchError);
+}
+
 /** One transaction: a write that fails halfway takes every earlier write of this file with it. */
-async function writeAllOrNothing(strapi: Core.Strapi, type: ImportType, plans: RowPlan[], progress: (done: number) => void) {
+async function writeAllOrNothing(strapi: Core.Strapi, type: ImportType, plans: RowPlan[], writer: ImportWriter, progress: (done: number) => void) {
+  const { batches, one, createBatch, writeOne } = writersFor(strapi, type, plans, writer);
   let done = 0;
+  let failedBatch: { batch: RowPlan[]; error: unknown } | undefined;
   try {
     await strapi.db.transaction(async () => {
-      for (const plan of plans) {
-        if (!plan.write) continue;
+      for (const batch of batches) {
         try {
-          plan.result.documentId = await writeRow(strapi, type, plan.write);
+          await createBatch(batch);
         } catch (error) {
-          plan.result = { line: plan.result.line, externalId: plan.result.externalId, status: 'rejected', problems: [writeProblem(error)] };
+          failedBatch = { batch, error };
+          throw error;
+        }
+        progress((done += batch.length));
+      }
+      for (const plan of one) {
+        try {
+          await writeOne(plan);
+        } catch (error) {
+          plan.result = rejectedBy(plan, error);
           throw error;
         }
         progress(++done);
@@ -60,6 +132,7 @@ async function writeAllOrNothing(strapi: Core.Strapi, type: ImportType, plans: R
     });
     return true;
   } catch {
+    if (failedBatch) await findFailingRows(strapi, failedBatch.batch, createBatch, failedBatch.error);
     return false;
   }
 }
@@ -92,8 +165,10 @@ export async function runImport(strapi: Core.Strapi, content: string | Buffer, o
   const dryRun = Boolean(options.dryRun);
   const allOrNothing = Boolean(options.allOrNothing);
   const toWrite = planned.created + planned.updated;
+  let reported = 0;
   const progress = (done: number) => {
-    if (done % PROGRESS_EVERY === 0 || done === toWrite) log(`[import] ${done}/${toWrite} rows written`);
+    if (Math.floor(done / PROGRESS_EVERY) > Math.floor(reported / PROGRESS_EVERY) || done === toWrite) log(`[import] ${done}/${toWrite} rows written`);
+    reported = done;
   };
   let written = !dryRun && !(allOrNothing && planned.rejected > 0);
   if (dryRun) {
@@ -101,7 +176,7 @@ export async function runImport(strapi: Core.Strapi, content: string | Buffer, o
   } else if (allOrNothing && planned.rejected) {
     log(`[import] all-or-nothing: ${planned.rejected} rejected row(s), so nothing was written`);
   } else if (toWrite) {
-    written = await (allOrNothing ? writeAllOrNothing : writeEachRow)(strapi, type, plans, progress);
+    written = await (allOrNothing ? writeAllOrNothing : writeEachRow)(strapi, type, plans, options.writer ?? 'bulk', progress);
     if (!written) log('[import] all-or-nothing: a write failed, everything was rolled back');
   }
 

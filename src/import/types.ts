@@ -6,6 +6,8 @@ export const UIDS = {
   activities: 'api::activity.activity',
 } as const;
 
+export type ImportWriter = 'bulk' | 'document-service';
+
 export type RowStatus = 'created' | 'updated' | 'unchanged' | 'rejected';
 
 export interface RowProblem {
@@ -50,6 +52,8 @@ export interface ImportOptions {
   filename?: string;
   dryRun?: boolean;
   allOrNothing?: boolean;
+  /** `bulk` (default): new items in multi-row INSERTs, changed ones through the Document Service; `document-service`: every row through it. */
+  writer?: ImportWriter;
   log?: (line: string) => void;
 }
 

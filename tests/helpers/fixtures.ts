@@ -101,3 +101,7 @@ export async function resident(overrides: Record<string, unknown> = {}) {
   const login = await api().post('/api/auth/local').send({ identifier: user.email, password: 'Secret-Passw0rd' }).expect(200);
   return { user, jwt: login.body.jwt as string };
 }
+
+const CONSONANTS = 'bcdfghjklmnpqrstvwxz';
+/** A made-up word (consonants only, so no stemmer touches it) that only this run's documents contain. */
+export const madeUpWord = () => 'zq' + unique('w').replace(/[^a-z0-9]/g, '').split('').map((c) => CONSONANTS[parseInt(c, 36) % CONSONANTS.length]).join('');

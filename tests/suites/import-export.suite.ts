@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { runImport, type ImportReport } from '../../src/import';
-import { CATEGORIES, NEIGHBOURHOODS } from '../../src/seed/vocabulary';
-import { slugify } from '../../src/lib/slugify';
 import { adminToken, removeAdmins } from '../helpers/admin';
+import { ensureDemoVocabulary, refuseRowsWith, removeImported } from '../helpers/import';
 import { api, bearer, createDocument, createSocialMap, resident, unique } from '../helpers/fixtures';
 import { mailSink, strapi } from '../helpers/strapi';
 
@@ -17,29 +16,11 @@ const orgCsv = (...rows: string[]) => [ORG_HEADER, ...rows].join('\n');
 const rowsOf = (report: ImportReport, status: string) => report.rows.filter((r) => r.status === status);
 const count = (uid: string, prefix: string) => strapi().db.query(uid as any).count({ where: { externalId: { $startsWith: prefix } } });
 
-/** The demo town's categories and neighbourhoods (nl and en names), which the sample files name. */
-async function ensureDemoVocabulary() {
-  const ensure = async (uid: string, slug: string, nl: string, en: string) => {
-    if (await strapi().db.query(uid as any).count({ where: { slug } })) return;
-    const doc = await createDocument(uid, { name: nl, slug });
-    await strapi().documents(uid as any).update({ documentId: doc.documentId, locale: 'en', data: { name: en, slug }, status: 'published' } as any);
-  };
-  for (const c of CATEGORIES) await ensure('api::category.category', c.slug, c.name.nl, c.name.en);
-  for (const n of NEIGHBOURHOODS) await ensure('api::neighbourhood.neighbourhood', slugify(n.name), n.name, n.name);
-}
-
 beforeAll(async () => {
   await ensureDemoVocabulary();
 }, 60_000);
 
-/** The samples use the demo town's names, so their slugs would block the demo seed suite: leave nothing behind. */
-async function removeImported(uid: string, prefixes: string[]) {
-  const rows = await strapi().db.query(uid as any).findMany({ where: { $or: prefixes.map((p) => ({ externalId: { $startsWith: p } })) }, select: ['documentId'] });
-  for (const documentId of new Set(rows.map((r: { documentId: string }) => r.documentId))) {
-    await strapi().documents(uid as any).delete({ documentId, locale: '*' } as any);
-  }
-}
-
+// The samples use the demo town's names, so their slugs would block the demo seed suite: leave nothing behind.
 afterAll(async () => {
   await removeAdmins();
   await removeImported(ACT, ['eemdal-', 'broken-act-']);
@@ -124,22 +105,24 @@ describe('import: bad rows', () => {
     expect(await count(ORG, tag)).toBe(0);
   });
 
-  it('a write that fails halfway rolls back the whole file in all-or-nothing mode, and only that row otherwise', async () => {
+  it.each(['bulk', 'document-service'] as const)('a write that fails halfway rolls back the whole file in all-or-nothing mode, and only that row otherwise (%s)', async (writer) => {
     const tag = unique('boom');
-    strapi().documents.use(async (context, next) => {
-      const data = (context.params as { data?: { name?: string } }).data;
-      if (context.uid === ORG && data?.name === `Ontplof ${tag}`) throw new Error('the database refused this row');
-      return next();
-    });
-    const file = orgCsv(`${tag}-1;Een ${tag};Sport;Westwijk;;;`, `${tag}-2;Ontplof ${tag};Sport;Westwijk;;;`, `${tag}-3;Drie ${tag};Sport;Westwijk;;;`);
-    const all = await runImport(strapi(), file, { allOrNothing: true });
-    expect(all.written).toBe(false);
-    expect(all.rows[1]).toMatchObject({ status: 'rejected', problems: [{ reason: 'not saved: the database refused this row' }] });
-    expect(await count(ORG, tag)).toBe(0);
+    const allow = await refuseRowsWith(ORG, 'name', `Ontplof ${tag}`);
+    try {
+      const file = orgCsv(`${tag}-1;Een ${tag};Sport;Westwijk;;;`, `${tag}-2;Ontplof ${tag};Sport;Westwijk;;;`, `${tag}-3;Drie ${tag};Sport;Westwijk;;;`);
+      const all = await runImport(strapi(), file, { allOrNothing: true, writer });
+      expect(all.written).toBe(false);
+      expect(all.rows[1]).toMatchObject({ status: 'rejected', problems: [{ field: '(row)', reason: expect.stringMatching(/^not saved: .*the database refused this row$/) }] });
+      expect(all.rows[1].problems![0].reason).not.toMatch(/insert into/i);
+      expect(await count(ORG, tag)).toBe(0);
 
-    const each = await runImport(strapi(), file);
-    expect(each.totals).toMatchObject({ created: 2, rejected: 1 });
-    expect(await strapi().db.query(ORG).count({ where: { externalId: { $startsWith: tag }, locale: 'nl', publishedAt: { $notNull: true } } })).toBe(2);
+      const each = await runImport(strapi(), file, { writer });
+      expect(each.totals).toMatchObject({ created: 2, rejected: 1 });
+      expect(each.rows[1]).toMatchObject({ line: 3, status: 'rejected' });
+      expect(await strapi().db.query(ORG).count({ where: { externalId: { $startsWith: tag }, locale: 'nl', publishedAt: { $notNull: true } } })).toBe(2);
+    } finally {
+      await allow();
+    }
   });
 });
 

@@ -1,4 +1,4 @@
-import { api, createDocument, createUser, unique } from '../helpers/fixtures';
+import { api, createDocument, createUser, madeUpWord, unique } from '../helpers/fixtures';
 import { databaseClient, strapi } from '../helpers/strapi';
 
 const ACTIVITY = 'api::activity.activity';
@@ -7,9 +7,7 @@ const INITIATIVE = 'api::initiative.initiative';
 const DAY = 24 * 3600 * 1000;
 const CENTRE = { latitude: 52.1561, longitude: 5.3878 };
 
-/** A made-up word (consonants only, so no stemmer touches it) that only this run's documents contain. */
-const CONSONANTS = 'bcdfghjklmnpqrstvwxz';
-const made = () => 'zq' + unique('w').replace(/[^a-z0-9]/g, '').split('').map((c) => CONSONANTS[parseInt(c, 36) % CONSONANTS.length]).join('');
+const made = madeUpWord;
 
 const search = (query: Record<string, string | number>) => api().get('/api/search').query(query);
 const found = async (query: Record<string, string | number>) => (await search(query).expect(200)).body.data as any[];

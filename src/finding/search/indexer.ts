@@ -127,5 +127,5 @@ export function createIndexer(strapi: Core.Strapi, store: SearchStore) {
   const logFailure = (uid: string, what: string) => (error: Error) =>
     strapi.log.error(`[search] could not index ${uid} after ${what}: ${error.message}; run npm run search:rebuild`);
 
-  return { indexDocuments, rebuild, rebuildWhenEmpty, follow };
+  return { indexDocuments, indexChange, rebuild, rebuildWhenEmpty, follow };
 }
