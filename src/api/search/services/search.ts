@@ -1,5 +1,4 @@
 import type { Core } from '@strapi/strapi';
-import { bumpAfterCommit } from '../../../cache';
 import { createIndexer } from '../../../finding/search/indexer';
 import { postgresStore } from '../../../finding/search/postgres-store';
 import type { SearchRequest } from '../../../finding/search/query';
@@ -32,12 +31,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await parts().indexer.rebuildWhenEmpty();
     },
     search: (request: SearchRequest) => parts().search(request),
-    /** Answers cached before the rebuild may miss what it restored: the response cache starts afresh. */
-    async rebuild(options?: Parameters<Indexer['rebuild']>[0]) {
-      const report = await parts().indexer.rebuild(options);
-      await bumpAfterCommit(strapi);
-      return report;
-    },
+    // Every index change empties the response cache itself (indexer.indexDocuments).
+    rebuild: (options?: Parameters<Indexer['rebuild']>[0]) => parts().indexer.rebuild(options),
     /** New documents written without the Document Service (the bulk import): only these, not a rebuild; nothing links to them yet. */
     indexNew: (uid: string, documentIds: string[]) => parts().indexer.indexChange(uid, documentIds, { dependants: false }),
   };
