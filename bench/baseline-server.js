@@ -59,6 +59,22 @@ const SQL = {
     FROM activities_categories_lnk l JOIN categories c ON c.id = l.category_id
     WHERE l.activity_id = ANY($1) AND c.published_at IS NOT NULL ORDER BY l.category_ord, l.id`,
   findOne: `SELECT ${columns('a', ACTIVITY)} FROM activities a WHERE a.document_id = $1 AND ${VISIBLE}`,
+  // The raw queries behind /api/search: the words stemmed by PostgreSQL's dutch configuration
+  // as prefixes, matched against the same index (search_entries), ranked, with the total;
+  // then the facet counts over all matches. No typo correction, snippets or names.
+  search: `WITH q AS (
+      SELECT to_tsquery('dutch', (SELECT string_agg(quote_literal(w.lexeme) || ':*', ' & ') FROM unnest(to_tsvector('dutch', $1)) w)) AS query
+    ), hits AS (
+      SELECT e.id, e.type, e.document_id AS "documentId", e.slug, e.title, ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', e.document, q.query) AS score
+      FROM search_entries e, q WHERE e.locale = 'nl' AND e.document @@ q.query
+    )
+    SELECT hits.*, count(*) OVER () AS total FROM hits ORDER BY score DESC, id LIMIT $2`,
+  facets: `WITH q AS (
+      SELECT to_tsquery('dutch', (SELECT string_agg(quote_literal(w.lexeme) || ':*', ' & ') FROM unnest(to_tsvector('dutch', $1)) w)) AS query
+    )
+    SELECT t.kind, t.document_id AS "documentId", count(*)::int AS count
+    FROM search_entries e JOIN q ON e.document @@ q.query JOIN search_entry_tags t ON t.entry_id = e.id
+    WHERE e.locale = 'nl' GROUP BY t.kind, t.document_id`,
 };
 
 class BadRequest extends Error {}
@@ -96,6 +112,16 @@ async function findOne(documentId) {
   return rows.length ? { data: rows[0], meta: {} } : null;
 }
 
+async function search(params) {
+  const q = params.get('q');
+  if (!q) throw new BadRequest('q is required');
+  const pageSize = Math.min(positiveInt(params.get('pageSize'), DEFAULT_PAGE_SIZE), MAX_PAGE_SIZE);
+  const [hits, facets] = await Promise.all([pool.query(SQL.search, [q, pageSize]), pool.query(SQL.facets, [q])]);
+  const total = hits.rows.length ? Number(hits.rows[0].total) : 0;
+  const data = hits.rows.map(({ total: _total, id: _id, ...hit }) => hit);
+  return { data, meta: { pagination: { page: 1, pageSize, pageCount: Math.ceil(total / pageSize), total }, facets: facets.rows } };
+}
+
 function send(res, status, body) {
   const json = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(json) });
@@ -115,7 +141,9 @@ const server = http.createServer(async (req, res) => {
   const url = new URL(req.url, 'http://127.0.0.1');
   const match = /^\/api\/activities(?:\/([A-Za-z0-9]+))?$/.exec(url.pathname);
   try {
-    const body = req.method !== 'GET' || !match ? null : match[1] ? await findOne(match[1]) : await list(url.searchParams);
+    let body = null;
+    if (req.method === 'GET' && url.pathname === '/api/search') body = await search(url.searchParams);
+    else if (req.method === 'GET' && match) body = match[1] ? await findOne(match[1]) : await list(url.searchParams);
     if (!body) return fail(res, 404, 'NotFoundError', 'Not Found');
     send(res, 200, body);
   } catch (error) {

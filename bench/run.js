@@ -8,14 +8,17 @@ const path = require('node:path');
 const { parseArgs } = require('node:util');
 const autocannon = require('autocannon');
 const { firstDifference, percentile, formatTable } = require('./report');
-const { withPg, startServer, prepareRestData } = require('./lib/rest-setup');
+const { execFileSync } = require('node:child_process');
+const { env, withPg, startServer, prepareRestData } = require('./lib/rest-setup');
 
 const HELP = `Usage: npm run bench -- [options]
 
 Seeds the demo town x10 into PostgreSQL schema "bench" (once; later runs reuse it) and
 tops it up to 20,000 activities by SQL, starts Strapi with its response cache, Strapi with
-CACHE_ENABLED=false and a plain node:http + pg baseline, checks all answer the sample
-requests with the same JSON, then loads each with autocannon on 127.0.0.1.
+CACHE_ENABLED=false and a plain node:http + pg baseline, indexes the data for search, checks
+all answer the sample list/findOne requests with the same JSON (and every sample search
+finds something), then loads each with autocannon on 127.0.0.1: search (/api/search
+against the raw SQL behind it), list and findOne.
 Results go to the console and bench/results/.
 
 Options:
@@ -73,7 +76,18 @@ async function sampleRequests(pg) {
     SAMPLES,
   ]);
   if (combos.rows.length < SAMPLES || documents.rows.length < SAMPLES) throw new Error('too few published activities to sample');
+  // Words residents type: from the titles, some with a typo (a letter doubled) and some in pairs.
+  const words = (
+    await pg.query(
+      `SELECT word FROM (SELECT DISTINCT lower(regexp_split_to_table(a.title, '[^[:alpha:]]+')) AS word FROM activities a WHERE ${VISIBLE}) w
+       WHERE length(word) >= 5 ORDER BY md5(word) LIMIT $1`,
+      [SAMPLES]
+    )
+  ).rows.map((r) => r.word);
+  if (words.length < SAMPLES) throw new Error('too few words in activity titles to sample searches');
+  const queries = words.map((word, i) => (i % 5 === 3 ? `${word}${word.at(-1)}` : i % 5 === 4 ? `${word} ${words[(i + 7) % SAMPLES]}` : word));
   return {
+    search: queries.map((q) => `/api/search?${new URLSearchParams({ q, pageSize: '25' })}`),
     list: combos.rows.map(({ category, neighbourhood }) => {
       const query = new URLSearchParams({
         'filters[categories][slug][$eq]': category,
@@ -97,7 +111,14 @@ async function getJson(port, urlPath) {
  * The comparison is only honest if the servers do the same work: same rows, same JSON.
  * Asked twice, so the cached server's second answer (from its cache) is checked too.
  */
-async function verifySameAnswers(servers, baseline, requests) {
+async function verifySameAnswers(servers, baseline, { search, ...requests }) {
+  // Search answers differ in form (snippets, typo correction, facet names), so only check that each finds something.
+  for (const urlPath of search) {
+    for (const server of [...servers, baseline]) {
+      const { status, body } = await getJson(await server.port, urlPath);
+      if (status !== 200 || !body.data.length) throw new Error(`${server.name} found nothing for ${urlPath} (${status})`);
+    }
+  }
   for (const urlPath of Object.values(requests).flat()) {
     const expected = await getJson(await baseline.port, urlPath);
     if (expected.status !== 200) throw new Error(`${urlPath} answered ${expected.status}: ${JSON.stringify(expected.body)}`);
@@ -111,6 +132,18 @@ async function verifySameAnswers(servers, baseline, requests) {
       }
     }
   }
+}
+
+/** The activities copied in by SQL are not in the search index yet: index everything once (later runs skip it). */
+async function ensureSearchIndex(dataset) {
+  const indexed = await withPg(async (pg) => {
+    const { rows } = await pg.query(`SELECT count(DISTINCT document_id) AS n FROM search_entries WHERE type = 'activity'`);
+    return Number(rows[0].n);
+  });
+  if (indexed >= dataset.activities) return;
+  log(`indexing ${dataset.activities} activities for search (npm run search:rebuild)`);
+  // The servers already compiled the app: the rebuild uses that build (STRAPI_PRECOMPILED).
+  execFileSync(process.execPath, [path.join(__dirname, '..', 'scripts', 'search-rebuild.js')], { env: { ...env, STRAPI_PRECOMPILED: 'true' }, stdio: 'inherit' });
 }
 
 async function load(port, paths, connections, duration) {
@@ -150,6 +183,7 @@ async function main() {
   const servers = [strapi, startServer('strapi uncached', 'strapi-server.js', { CACHE_ENABLED: 'false' }), startServer('baseline', 'baseline-server.js')];
   try {
     await Promise.all(servers.map((s) => s.port));
+    await ensureSearchIndex(dataset);
     const requests = await withPg(sampleRequests);
     log(`data: ${Object.entries(dataset).map(([k, v]) => `${v} ${k}`).join(', ')}`);
 
@@ -175,6 +209,19 @@ async function main() {
   }
 }
 
+/** Issue #8's goals, each with the measured figure. */
+function goalLines(results, ratios) {
+  const ratio = (scenario, server) => ratios.find((r) => r.scenario === scenario && r.server === server).reqPerSec;
+  const searchP50 = results.find((r) => r.scenario === 'search' && r.server === 'strapi uncached').p50;
+  const goal = (text, value, met) => `- ${text}: ${value} (${met ? 'met' : 'NOT met'})`;
+  return [
+    'Goals:',
+    goal('cached list throughput at least the raw server\'s', `${ratio('list', 'strapi cached').toFixed(2)}x`, ratio('list', 'strapi cached') >= 1),
+    goal('uncached list at least half of it', `${ratio('list', 'strapi uncached').toFixed(2)}x`, ratio('list', 'strapi uncached') >= 0.5),
+    goal('search p50 under 20 ms (uncached)', `${searchP50.toFixed(1)} ms`, searchP50 < 20),
+  ];
+}
+
 function report({ opts, dataset, requests, results, loadBefore }) {
   const ratios = Object.keys(requests).flatMap((scenario) => {
     const find = (name) => results.find((r) => r.scenario === scenario && r.server === name);
@@ -185,7 +232,8 @@ function report({ opts, dataset, requests, results, loadBefore }) {
     });
   });
   const table = formatTable(results, ratios);
-  console.log(`\n${table}`);
+  const goals = goalLines(results, ratios);
+  console.log(`\n${table}\n\n${goals.join('\n')}`);
 
   const date = new Date();
   const stamp = date.toISOString().replace(/:/g, '-').replace(/\.\d+Z$/, 'Z');
@@ -205,6 +253,8 @@ function report({ opts, dataset, requests, results, loadBefore }) {
     `Data: ${Object.entries(dataset).map(([k, v]) => `${v} ${k}`).join(', ')} (published documents).`,
     '',
     table,
+    '',
+    ...goals,
     '',
   ].join('\n');
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
