@@ -39,7 +39,8 @@ export function publicReadIndexes(strapi: Core.Strapi): IndexSpec[] {
     const meta = strapi.db.metadata.get(uid) as any;
     const column = (attribute: string): string | undefined => meta.attributes[attribute]?.columnName;
 
-    const publishedAt = column('publishedAt');
+    // Strapi 5 gives every type a publishedAt; only draft & publish types have unpublished rows.
+    const publishedAt = strapi.contentTypes[uid as keyof typeof strapi.contentTypes].options?.draftAndPublish && column('publishedAt');
     if (publishedAt) {
       const archivedAt = column('archivedAt');
       const locale = column('locale');

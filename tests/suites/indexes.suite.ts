@@ -34,6 +34,8 @@ describe('public-read indexes', () => {
     expect(byName.get('categories_public_idx')?.where).toBe('published_at IS NOT NULL');
     expect(byName.get('activities_categories_lnk_rev_idx')?.columns).toEqual(['category_id', 'activity_id']);
     expect(byName.get('activities_neighbourhood_lnk_rev_idx')?.columns).toEqual(['neighbourhood_id', 'activity_id']);
+    // Without draft & publish every row is published: nothing to narrow.
+    expect(byName.has('one_time_tokens_public_idx')).toBe(false);
     // One index per link table, not a second one from the relation's inverse side.
     expect(byName.has('activities_organisation_lnk_rev_idx')).toBe(true);
     expect([...byName.keys()].filter((name) => name.startsWith('activities_organisation_lnk'))).toHaveLength(1);
