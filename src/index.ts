@@ -11,6 +11,7 @@ import { registerEmbedRoutes } from './finding/embed-routes';
 import { startCache, stopCache } from './cache';
 import { registerCacheInvalidation } from './cache/invalidation';
 import { memoiseDefaultLocale } from './cache/default-locale';
+import { ensurePublicReadIndexes } from './bootstrap/indexes';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -24,6 +25,7 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     registerCacheInvalidation(strapi);
     memoiseDefaultLocale(strapi);
+    await ensurePublicReadIndexes(strapi);
     await ensureLocales(strapi);
     await grantRolePermissions(strapi);
     await showSupportCountColumn(strapi);

@@ -1,9 +1,15 @@
 import { factories } from '@strapi/strapi';
 import type { UID } from '@strapi/strapi';
 import { callerOf, restrictToPublic } from './public-query';
+import { fastPublicList } from './public-list-fast-path';
+
+interface Options {
+  /** Answer the common public list shape without the Document Service (src/lib/public-list-fast-path.ts). */
+  fastList?: boolean;
+}
 
 /** The core controller with reads limited to what the public may see. */
-export const publicReadController = (uid: UID.ContentType) =>
+export const publicReadController = (uid: UID.ContentType, { fastList = false }: Options = {}) =>
   factories.createCoreController(uid, ({ strapi }) => {
     const hasArchivedAt = Boolean(strapi.getModel(uid).attributes.archivedAt);
     const limitToPublic = (ctx: any) => {
@@ -12,6 +18,8 @@ export const publicReadController = (uid: UID.ContentType) =>
 
     return {
       async find(ctx: any) {
+        const fast = fastList ? await fastPublicList(strapi, uid, ctx) : undefined;
+        if (fast) return fast;
         limitToPublic(ctx);
         return super.find(ctx);
       },

@@ -1,3 +1,3 @@
 import { publicReadController } from '../../../lib/public-read-controller';
 
-export default publicReadController('api::organisation.organisation');
+export default publicReadController('api::organisation.organisation', { fastList: true });
