@@ -76,18 +76,18 @@ async function sampleRequests(pg) {
     SAMPLES,
   ]);
   if (combos.rows.length < SAMPLES || documents.rows.length < SAMPLES) throw new Error('too few published activities to sample');
-  // Words residents type: from the titles, some with a typo (a letter doubled) and some in pairs.
-  const words = (
-    await pg.query(
-      `SELECT word FROM (SELECT DISTINCT lower(regexp_split_to_table(a.title, '[^[:alpha:]]+')) AS word FROM activities a WHERE ${VISIBLE}) w
-       WHERE length(word) >= 5 ORDER BY md5(word) LIMIT $1`,
-      [SAMPLES]
-    )
-  ).rows.map((r) => r.word);
-  if (words.length < SAMPLES) throw new Error('too few words in activity titles to sample searches');
-  const queries = words.map((word, i) => (i % 5 === 3 ? `${word}${word.at(-1)}` : i % 5 === 4 ? `${word} ${words[(i + 7) % SAMPLES]}` : word));
+  // What residents type: words from titles, some with a typo (the last letter doubled), some two words of one title.
+  const titles = (await pg.query(`SELECT a.title FROM activities a WHERE ${VISIBLE} ORDER BY md5(a.document_id) LIMIT 200`)).rows.map((r) => r.title);
+  const queries = new Set();
+  for (const [i, title] of titles.entries()) {
+    const words = title.toLowerCase().split(/[^\p{L}]+/u).filter((w) => w.length >= 5);
+    const query = i % 5 === 3 ? words[0] && `${words[0]}${words[0].at(-1)}` : i % 5 === 4 ? words[1] && `${words[0]} ${words[1]}` : words[0];
+    if (query) queries.add(query);
+    if (queries.size === SAMPLES) break;
+  }
+  if (queries.size < SAMPLES) throw new Error('too few words in activity titles to sample searches');
   return {
-    search: queries.map((q) => `/api/search?${new URLSearchParams({ q, pageSize: '25' })}`),
+    search: [...queries].map((q) => `/api/search?${new URLSearchParams({ q, pageSize: '25' })}`),
     list: combos.rows.map(({ category, neighbourhood }) => {
       const query = new URLSearchParams({
         'filters[categories][slug][$eq]': category,
@@ -112,11 +112,13 @@ async function getJson(port, urlPath) {
  * Asked twice, so the cached server's second answer (from its cache) is checked too.
  */
 async function verifySameAnswers(servers, baseline, { search, ...requests }) {
-  // Search answers differ in form (snippets, typo correction, facet names), so only check that each finds something.
+  // Search answers differ in form (snippets, facet names) and the baseline has no typo
+  // correction (a typo finds nothing there, which only makes it cheaper): Strapi must find
+  // something for every sample, the baseline must answer.
   for (const urlPath of search) {
     for (const server of [...servers, baseline]) {
       const { status, body } = await getJson(await server.port, urlPath);
-      if (status !== 200 || !body.data.length) throw new Error(`${server.name} found nothing for ${urlPath} (${status})`);
+      if (status !== 200 || (server !== baseline && !body.data.length)) throw new Error(`${server.name} found nothing for ${urlPath} (${status})`);
     }
   }
   for (const urlPath of Object.values(requests).flat()) {

@@ -102,8 +102,10 @@ export function postgresStore(strapi: Core.Strapi, knex: Knex): SearchStore {
 
     async lookupWords(words, locale) {
       const similar = trgm
-        ? // word %> stem: the stem resembles some part of the word, so typos in prefixes of longer words are found too.
-          `ARRAY(SELECT w.word FROM ${WORDS} w WHERE w.locale = ? AND w.word ${op('%>')} k.stem ORDER BY w.word ${op('<->>')} k.stem, length(w.word) LIMIT 8)`
+        ? // word %> stem: the stem resembles some part of the word, so typos in prefixes of longer words are found too;
+          // word <% stem: the word resembles part of the stem, when a typo in an ending kept the stemmer from removing it.
+          `ARRAY(SELECT w.word FROM ${WORDS} w WHERE w.locale = ? AND (w.word ${op('%>')} k.stem OR w.word ${op('<%')} k.stem)
+             ORDER BY least(w.word ${op('<->>')} k.stem, w.word ${op('<<->')} k.stem), length(w.word) LIMIT 8)`
         : `ARRAY[]::text[]`;
       const rows = rowsOf(
         await knex.raw(

@@ -4,7 +4,7 @@ import type { SearchRequest, SearchType } from './query';
 import { snippet, wordMatcher } from './snippet';
 import { SEARCH_SOURCES } from './sources';
 import { ENTRIES, rowsOf, TAGS, type QueryTerm, type SearchStore, type Statement, type WordLookup } from './store';
-import { editDistance, typoBudget } from './text';
+import { LOOSE_ENDING, editDistance, typoBudget } from './text';
 
 type Kind = 'category' | 'neighbourhood';
 interface Named {
@@ -41,16 +41,19 @@ const KM_PER_DEGREE = 111.32;
 /**
  * The nearest part of an indexed term: the whole term, or its start, so a typo
  * in what is meant as a prefix still finds ("sportt" → "sport" in "sportvereniging").
- * Of equally near parts the shortest wins: it finds the most.
+ * A typo in an ending stops the stemmer from removing it, so the typed stem
+ * may also be the term plus a few letters, at the cost of one typo
+ * ("tuinierenn" → "tuinier"). Of equally near parts the shortest wins: it finds the most.
  */
 function nearest(stem: string, term: string, budget: number): { distance: number; part: string } | null {
   let best: { distance: number; part: string } | null = null;
-  const consider = (part: string) => {
-    const distance = editDistance(stem, part, budget);
+  const consider = (typed: string, part: string, penalty = 0) => {
+    const distance = editDistance(typed, part, budget) + penalty;
     if (distance <= budget && (!best || distance < best.distance || (distance === best.distance && part.length < best.part.length))) best = { distance, part };
   };
-  consider(term);
-  for (let length = Math.max(3, stem.length - budget); length < term.length && length <= stem.length + budget; length++) consider(term.slice(0, length));
+  consider(stem, term);
+  for (let length = Math.max(3, stem.length - budget); length < term.length && length <= stem.length + budget; length++) consider(stem, term.slice(0, length));
+  for (let cut = Math.max(4, stem.length - LOOSE_ENDING); cut < stem.length; cut++) consider(stem.slice(0, cut), term, 1);
   return best;
 }
 

@@ -4,7 +4,7 @@ import {
   deleteEntries, ENTRIES, ENTRY_COLUMNS, entryIndexes, entryValues, insertTags, placeholders, rowsOf, tagsTable,
   type QueryTerm, type SearchStore, type WordLookup,
 } from './store';
-import { fold, indexTerms, typoBudget } from './text';
+import { fold, indexTerms, LOOSE_ENDING, typoBudget } from './text';
 
 const FTS = 'search_fts';
 const VOCAB = 'search_fts_vocab';
@@ -73,8 +73,8 @@ export function sqliteStore(knex: Knex): SearchStore {
       const unknown = stems.filter((stem, i) => !known[i] && typoBudget(words[i]) > 0);
       let vocabulary: string[] = [];
       if (unknown.length) {
-        // Longer terms too: a typo may be in a prefix of a longer word.
-        const shortest = Math.min(...unknown.map((s) => s.length)) - 2;
+        // Longer terms too (a typo may be in a prefix of a longer word), and shorter ones (an ending the typo kept on).
+        const shortest = Math.min(...unknown.map((s) => s.length)) - 2 - LOOSE_ENDING;
         vocabulary = rowsOf(await knex.raw(`SELECT term FROM ${VOCAB} WHERE length(term) >= ? ORDER BY doc DESC`, [shortest])).map((r) => r.term);
       }
       return words.map((word, i): WordLookup => ({ word, stem: stems[i], known: known[i], candidates: known[i] ? [] : vocabulary }));

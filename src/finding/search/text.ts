@@ -71,4 +71,7 @@ export function editDistance(a: string, b: string, max: number): number {
 }
 
 /** How many typos a query word may hold: none below 4 letters, one from 4, two from 8. */
+/** Letters at the end of a typed word that may be an ending the stemmer kept because of a typo in it ("tuinierenn"). */
+export const LOOSE_ENDING = 3;
+
 export const typoBudget = (word: string) => (word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0);

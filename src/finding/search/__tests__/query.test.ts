@@ -45,4 +45,12 @@ describe('query building', () => {
     expect(corrections({ word: 'kat', stem: 'kat', known: false, candidates: ['kas'] })).toEqual([]);
     expect(corrections({ word: 'bibliotheek', stem: 'bibliothek', known: false, candidates: ['bibliothe', 'bieb'] })).toEqual(['bibliothe']);
   });
+
+  it('sees past an ending the stemmer kept because of a typo in it', () => {
+    // "tuinierenn": the doubled n keeps the stemmer from taking off -en.
+    expect(corrections({ word: 'tuinierenn', stem: 'tuinierenn', known: false, candidates: ['tuinier', 'tuin'] })).toEqual(['tuinier']);
+    expect(corrections({ word: 'wandelenn', stem: 'wandelenn', known: false, candidates: ['wandel', 'wandelclub'] })).toEqual(['wandel']);
+    // A short word has no room for a loose ending.
+    expect(corrections({ word: 'tuinn', stem: 'tuinn', known: false, candidates: ['tu'] })).toEqual([]);
+  });
 });
