@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { memoPerGeneration } from '../../cache';
+import { settings } from '../../lib/settings';
 import type { SearchRequest, SearchType } from './query';
 import { snippet, wordMatcher } from './snippet';
 import { SEARCH_SOURCES } from './sources';
@@ -69,7 +71,10 @@ export function corrections(lookup: WordLookup): string[] {
 
 const iso = (value: unknown) => (value === null || value === undefined ? null : new Date(Number(value)).toISOString());
 
-/** Category and neighbourhood names per documentId and locale, read per request (a few dozen rows) so renames show at once. */
+/**
+ * Category and neighbourhood names per documentId and locale. Read once per cache generation: every
+ * published change starts a new one, so a rename still shows at once.
+ */
 async function loadNames(strapi: Core.Strapi) {
   const table = (uid: string) => strapi.getModel(uid as any).collectionName;
   const rows = rowsOf(
@@ -97,14 +102,27 @@ async function loadNames(strapi: Core.Strapi) {
   };
 }
 
-/** Public means published and not archived, checked against the content tables too, not only trusted from the index. */
+const sourceTable = (strapi: Core.Strapi, type: SearchType) => strapi.getModel(SEARCH_SOURCES[type].uid as any).collectionName;
+const PUBLIC_ROW = 'published_at IS NOT NULL AND archived_at IS NULL';
+
+/**
+ * Public means published and not archived, checked against the content tables too, not only trusted from the index.
+ * One EXISTS over the public rows of all types (not one EXISTS per type, ORed) lets the database run it as one
+ * semi-join over the partial indexes below, instead of a subplan that reads every content row per search.
+ */
 function visibleClause(strapi: Core.Strapi, types: SearchType[]): string {
-  return types
-    .map((type) => {
-      const table = strapi.getModel(SEARCH_SOURCES[type].uid as any).collectionName;
-      return `(e.type = '${type}' AND EXISTS (SELECT 1 FROM "${table}" s WHERE s.document_id = e.document_id AND s.locale = e.locale AND s.published_at IS NOT NULL AND s.archived_at IS NULL))`;
-    })
-    .join(' OR ');
+  const visible = types
+    .map((type) => `SELECT '${type}' AS type, document_id, locale FROM "${sourceTable(strapi, type)}" WHERE ${PUBLIC_ROW}`)
+    .join(' UNION ALL ');
+  return `EXISTS (SELECT 1 FROM (${visible}) v WHERE v.type = e.type AND v.document_id = e.document_id AND v.locale = e.locale)`;
+}
+
+/** The visibility check's indexes: a search then reads small index entries, not the content rows with their long texts. */
+export async function ensureVisibilityIndexes(strapi: Core.Strapi) {
+  for (const type of Object.keys(SEARCH_SOURCES) as SearchType[]) {
+    const table = sourceTable(strapi, type);
+    await strapi.db.connection.raw(`CREATE INDEX IF NOT EXISTS "${table}_search_visible" ON "${table}" (document_id, locale) WHERE ${PUBLIC_ROW}`);
+  }
 }
 
 function filterClause(strapi: Core.Strapi, request: SearchRequest, tagIds: Partial<Record<Kind, string>>): Statement {
@@ -142,6 +160,8 @@ function filterClause(strapi: Core.Strapi, request: SearchRequest, tagIds: Parti
 }
 
 export function createSearch(strapi: Core.Strapi, store: SearchStore) {
+  const names = memoPerGeneration(() => loadNames(strapi), settings(strapi).cache.ttlSeconds * 1000);
+
   async function queryTerms(request: SearchRequest): Promise<QueryTerm[]> {
     if (!request.words.length) return [];
     const lookups = await store.lookupWords(request.words, request.locale);
@@ -149,10 +169,10 @@ export function createSearch(strapi: Core.Strapi, store: SearchStore) {
   }
 
   return async function search(request: SearchRequest): Promise<SearchResponse> {
-    const names = await loadNames(strapi);
+    const named = await names();
     const tagIds: Partial<Record<Kind, string>> = {};
     for (const kind of ['category', 'neighbourhood'] as const) {
-      if (request[kind]) tagIds[kind] = names.documentIdOf(kind, request[kind]!);
+      if (request[kind]) tagIds[kind] = named.documentIdOf(kind, request[kind]!);
     }
     const { page, pageSize } = request;
     const empty: SearchResponse = { data: [], meta: { pagination: { page, pageSize, pageCount: 0, total: 0 }, facets: { category: [], neighbourhood: [] } } };
@@ -167,29 +187,31 @@ export function createSearch(strapi: Core.Strapi, store: SearchStore) {
       ? { sql: 'm.title_hit DESC, m.score DESC, m.id', bindings: [] }
       : { sql: 'CASE WHEN m.starts_at >= ? THEN m.starts_at END ASC NULLS LAST, m.published_at DESC, m.id DESC', bindings: [Date.now()] };
 
-    const knex = strapi.db.connection;
-    const [rows, counts] = await Promise.all([
-      knex.raw(
-        `SELECT e.id, e.type, e.document_id, e.locale, e.slug, e.title, e.body, e.latitude, e.longitude, e.starts_at, e.ends_at, e.stage,
-           m.score, ${store.tagList} AS tags
-         FROM (${matches.sql}) m JOIN ${ENTRIES} e ON e.id = m.id
-         ORDER BY ${order.sql} LIMIT ? OFFSET ?`,
-        [...matches.bindings, ...order.bindings, pageSize, (page - 1) * pageSize]
-      ),
-      knex.raw(
-        `SELECT t.kind, t.document_id, count(*) AS n FROM (${matches.sql}) m JOIN ${TAGS} t ON t.entry_id = m.id GROUP BY t.kind, t.document_id
-         UNION ALL SELECT 'total', '', count(*) FROM (${matches.sql}) m`,
-        [...matches.bindings, ...matches.bindings]
-      ),
-    ]);
+    // One statement: the match set (with its ranking and the live visibility check) is computed once
+    // and gives the page, the facet counts over all matches and the total; `part` tells the rows apart.
+    const rows = rowsOf(
+      await strapi.db.connection.raw(
+        `WITH m AS MATERIALIZED (${matches.sql}),
+         page AS (SELECT m.id, m.score, row_number() OVER (ORDER BY ${order.sql}) AS n FROM m ORDER BY ${order.sql} LIMIT ? OFFSET ?)
+         SELECT 'hit' AS part, e.id, e.type, e.document_id, e.locale, e.slug, e.title, e.body, e.latitude, e.longitude, e.starts_at, e.ends_at, e.stage,
+           page.score, ${store.tagList} AS tags, page.n
+         FROM page JOIN ${ENTRIES} e ON e.id = page.id
+         UNION ALL SELECT t.kind, NULL, NULL, t.document_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, count(*)
+           FROM m JOIN ${TAGS} t ON t.entry_id = m.id GROUP BY t.kind, t.document_id
+         UNION ALL SELECT 'total', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, count(*) FROM m`,
+        [...matches.bindings, ...order.bindings, ...order.bindings, pageSize, (page - 1) * pageSize]
+      )
+    );
+    const hits = rows.filter((r) => r.part === 'hit').sort((a, b) => Number(a.n) - Number(b.n));
+    const counts = rows.filter((r) => r.part !== 'hit');
 
     const matchers = terms.map((t) => wordMatcher([t.word, t.stem, ...t.alternatives]));
-    const data = rowsOf(rows).map((r): SearchHit => {
+    const data = hits.map((r): SearchHit => {
       const tagged = String(r.tags ?? '')
         .split(' ')
         .filter(Boolean)
         .sort()
-        .map((key) => ({ kind: key.split(':')[0], named: names.named(key, request.locale) }));
+        .map((key) => ({ kind: key.split(':')[0], named: named.named(key, request.locale) }));
       const namedOf = (kind: Kind) => tagged.filter((t) => t.kind === kind && t.named).map((t) => t.named!);
       const hit: SearchHit = {
         type: r.type,
@@ -211,10 +233,10 @@ export function createSearch(strapi: Core.Strapi, store: SearchStore) {
 
     const facets: SearchResponse['meta']['facets'] = { category: [], neighbourhood: [] };
     let total = 0;
-    for (const c of rowsOf(counts)) {
-      if (c.kind === 'total') total = Number(c.n);
-      const named = names.named(`${c.kind}:${c.document_id}`, request.locale);
-      if (named && (c.kind === 'category' || c.kind === 'neighbourhood')) facets[c.kind as Kind].push({ ...named, count: Number(c.n) });
+    for (const c of counts) {
+      if (c.part === 'total') total = Number(c.n);
+      const tag = named.named(`${c.part}:${c.document_id}`, request.locale);
+      if (tag && (c.part === 'category' || c.part === 'neighbourhood')) facets[c.part as Kind].push({ ...tag, count: Number(c.n) });
     }
     for (const list of Object.values(facets)) list.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
 
