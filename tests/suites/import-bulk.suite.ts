@@ -115,6 +115,37 @@ describe('bulk import: new items as the Document Service makes them', () => {
     expect(english.map((h) => h.documentId)).toContain(ids.find((id) => bulk.get(id)!.endsWith('-a1')));
   });
 
+  it('indexes bulk-created items from the rows it wrote exactly as reading them back does', async () => {
+    const ids = [...bulk.keys()];
+    const marks = ids.map(() => '?').join(', ');
+    const entries = async () => {
+      const result = await strapi().db.connection.raw(
+        `SELECT e.type, e.document_id, e.locale, e.slug, e.title, e.body, e.latitude, e.longitude, e.starts_at, e.ends_at, e.last_at, e.free, e.stage,
+           e.published_at, (SELECT count(*) FROM search_entry_tags t WHERE t.entry_id = e.id) AS tag_count
+         FROM search_entries e WHERE e.document_id IN (${marks}) ORDER BY e.document_id, e.locale`,
+        ids
+      );
+      const rows = (Array.isArray(result) ? result : result.rows) as Record<string, unknown>[];
+      const tags = await strapi().db.connection.raw(
+        `SELECT e.document_id, e.locale, t.kind, t.document_id AS tag FROM search_entry_tags t JOIN search_entries e ON e.id = t.entry_id
+         WHERE e.document_id IN (${marks}) ORDER BY e.document_id, e.locale, t.kind, t.document_id`,
+        ids
+      );
+      return { rows: normalised(rows, bulk), tags: normalised(Array.isArray(tags) ? tags : tags.rows, bulk) };
+    };
+    const written = await entries();
+    const byType = (uid: string) => [...bulk.entries()].filter(([, e]) => /-o\d$/.test(e) === (uid === ORG)).map(([id]) => id);
+    for (const uid of [ORG, ACT]) await strapi().service('api::search.search').indexNew(uid, byType(uid));
+    expect(await entries()).toEqual(written);
+    // Not vacuous: two languages of o1 and a1, the organisation's name in the activity's text, its categories and neighbourhood as tags.
+    expect((written.rows as any[]).map((r) => `${r.document_id} ${r.locale}`).sort()).toEqual(
+      [`${tag}-a1 en`, `${tag}-a1 nl`, `${tag}-a2 nl`, `${tag}-a3 nl`, `${tag}-o1 en`, `${tag}-o1 nl`, `${tag}-o2 nl`].sort()
+    );
+    const a1en = (written.rows as any[]).find((r) => r.document_id === `${tag}-a1` && r.locale === 'en');
+    expect(a1en).toMatchObject({ title: 'Cooking together', body: expect.stringContaining(`Buurthuis ${word}`) });
+    expect(Number(a1en.tag_count)).toBe(3);
+  });
+
   it('the admin panel lists a bulk-created organisation with both locales', async () => {
     const auth = bearer(await adminToken());
     const o1 = [...bulk.entries()].find(([, e]) => e.endsWith('-o1'))![0];

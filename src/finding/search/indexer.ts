@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { SEARCH_TYPES, type SearchType } from './query';
-import { readDocuments, SEARCH_SOURCES, typeOfUid } from './sources';
+import { documentsOf, readDocuments, SEARCH_SOURCES, typeOfUid, withRelatedRows } from './sources';
 import { ENTRIES, rowsOf, type SearchStore } from './store';
 import { bumpAfterCommit } from '../../cache';
 
@@ -35,6 +35,24 @@ export function createIndexer(strapi: Core.Strapi, store: SearchStore) {
       await strapi.db.transaction(async ({ trx }) => {
         await store.replace(trx, type, batch, await readDocuments(strapi, type, batch), Date.now());
       });
+    }
+    if (batches.length) await bumpAfterCommit(strapi);
+  }
+
+  /**
+   * Documents the caller has just written without the Document Service,
+   * indexed from the rows it holds (relations as documentIds) instead of
+   * reading them back: the bulk import. Only their published, non-archived rows count.
+   */
+  async function indexWritten(uid: string, rows: Record<string, unknown>[]) {
+    const type = typeOfUid(uid);
+    if (!type) return;
+    const batches = chunks([...new Set(rows.map((r) => r.documentId as string))], BATCH);
+    for (const batch of batches) {
+      const inBatch = new Set(batch);
+      const visible = rows.filter((r) => inBatch.has(r.documentId as string) && r.publishedAt !== null && r.publishedAt !== undefined && !r.archivedAt);
+      const docs = documentsOf(type, await withRelatedRows(strapi, type, visible));
+      await strapi.db.transaction(async ({ trx }) => store.replace(trx, type, batch, docs, Date.now()));
     }
     if (batches.length) await bumpAfterCommit(strapi);
   }
@@ -127,5 +145,5 @@ export function createIndexer(strapi: Core.Strapi, store: SearchStore) {
   const logFailure = (uid: string, what: string) => (error: Error) =>
     strapi.log.error(`[search] could not index ${uid} after ${what}: ${error.message}; run npm run search:rebuild`);
 
-  return { indexDocuments, indexChange, rebuild, rebuildWhenEmpty, follow };
+  return { indexDocuments, indexChange, indexWritten, rebuild, rebuildWhenEmpty, follow };
 }
