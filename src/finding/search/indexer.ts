@@ -66,6 +66,12 @@ export function createIndexer(strapi: Core.Strapi, store: SearchStore) {
     await indexDocuments('activity', rows.map((r: { documentId: string }) => r.documentId));
   }
 
+  /** What an activity's entry shows of its organisation: the names of the organisation's published versions. */
+  async function shownOfOrganisation(documentId: string): Promise<string> {
+    const rows = await strapi.db.query(ORGANISATION as any).findMany({ where: { documentId, publishedAt: { $notNull: true } }, select: ['locale', 'name'] });
+    return rows.map((r: { locale: string; name: string }) => `${r.locale}:${r.name}`).sort().join('\n');
+  }
+
   async function indexChange(uid: string, documentIds: string[], { dependants }: { dependants: boolean }) {
     const type = typeOfUid(uid);
     if (!type) return;
@@ -126,13 +132,21 @@ export function createIndexer(strapi: Core.Strapi, store: SearchStore) {
    */
   function follow() {
     strapi.documents.use(async (context, next) => {
-      const result = await next();
-      if (!WRITES.includes(context.action) || !typeOfUid(context.uid)) return result;
+      if (!WRITES.includes(context.action) || !typeOfUid(context.uid)) return next();
       const params = context.params as { documentId?: string; status?: string };
-      const documentId = params.documentId ?? (result as { documentId?: string } | null)?.documentId;
       // Saving a draft changes nothing public, so an organisation's activities need no new look then.
-      const dependants = context.action !== 'update' || params.status === 'published';
-      if (documentId) await indexChange(context.uid, [documentId], { dependants }).catch(logFailure(context.uid, context.action));
+      const published = context.action !== 'update' || params.status === 'published';
+      const organisationEdit = context.uid === ORGANISATION && ['update', 'publish'].includes(context.action) && published && params.documentId;
+      const shownBefore = organisationEdit ? await shownOfOrganisation(params.documentId!).catch(() => undefined) : undefined;
+      const result = await next();
+      const documentId = params.documentId ?? (result as { documentId?: string } | null)?.documentId;
+      if (!documentId) return result;
+      const index = async () => {
+        // A published edit of an organisation that leaves its names alone (a new phone number, say) changes no activity's text.
+        const dependants = published && (shownBefore === undefined || (await shownOfOrganisation(documentId)) !== shownBefore);
+        await indexChange(context.uid, [documentId], { dependants });
+      };
+      await index().catch(logFailure(context.uid, context.action));
       return result;
     });
     for (const event of EXPIRY_EVENTS) {
