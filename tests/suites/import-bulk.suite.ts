@@ -177,3 +177,20 @@ describe('bulk import: new items as the Document Service makes them', () => {
     expect(o1.activities.map((a: any) => a.externalId)).toEqual([`${tag}-a1`]);
   });
 });
+
+describe('bulk import: many rows', () => {
+  const many = unique('many');
+  afterAll(async () => removeImported(ORG, [many]), 120_000);
+
+  it('finds 600 stored items by externalId in one walk of the table: a second run changes nothing, a changed row is updated', async () => {
+    const file = (phoneOf: (i: number) => string) =>
+      ['externalId;name;phone', ...Array.from({ length: 600 }, (_, i) => `${many}-${i};Vereniging ${many} ${i};${phoneOf(i)}`)].join('\n');
+    const first = await runImport(strapi(), file(() => '033-1111111'));
+    expect(first.totals).toEqual({ created: 600, updated: 0, unchanged: 0, rejected: 0 });
+    expect(Object.keys(first.phasesMs)).toEqual(['parse', 'check', 'lookups', 'plan', 'insert', 'links', 'search', 'cache']);
+    expect((await runImport(strapi(), file(() => '033-1111111'))).totals).toEqual({ created: 0, updated: 0, unchanged: 600, rejected: 0 });
+    const changed = await runImport(strapi(), file((i) => (i === 599 ? '033-2222222' : '033-1111111')));
+    expect(changed.totals).toEqual({ created: 0, updated: 1, unchanged: 599, rejected: 0 });
+    expect(changed.rows[599]).toMatchObject({ status: 'updated', documentId: first.rows[599].documentId });
+  }, 120_000);
+});
