@@ -93,8 +93,11 @@ async function main() {
     const { runImport } = require(path.join(distDir, 'src/import'));
     await addVocabulary(strapi, distDir);
     let step = 'launch';
+    // Files are written before the clock starts: the raw INSERT is not charged for making them either.
+    const files = new Map();
+    const fileOf = (rows, columns) => files.get(rows) ?? files.set(rows, toCsv(rows, columns)).get(rows);
     const importCsv = async (rows, columns) => {
-      const report = await runImport(strapi, toCsv(rows, columns), { log });
+      const report = await runImport(strapi, fileOf(rows, columns), { log });
       addPhases(step, report);
       return report;
     };
@@ -108,6 +111,7 @@ async function main() {
 
     const orgs = organisationRows(opts.organisations, { prefix: 'bench' });
     const acts = activityRows(opts.activities, orgs, { prefix: 'bench' });
+    [[orgs, ORG_COLUMNS], [acts, ACTIVITY_COLUMNS]].forEach(([rows, columns]) => fileOf(rows, columns));
     step = 'import';
     const imported = await c.measured(async () => {
       const a = await importCsv(orgs, ORG_COLUMNS);
@@ -125,6 +129,7 @@ async function main() {
 
     const changed = orgs.map((row, i) => (i < opts.updates ? { ...row, phone: `033-${String(9000000 + i)}` } : row));
     step = 'update';
+    fileOf(changed, ORG_COLUMNS);
     const update = await c.measured(async () => (await importCsv(changed, ORG_COLUMNS)).totals);
     log(`update of ${opts.updates} organisations: ${secs(update.ms)} s ${JSON.stringify(update.result)}`);
 

@@ -20,13 +20,15 @@ function totalsOf(plans: RowPlan[]): ImportTotals {
   return totals;
 }
 
+/** The reads are independent, so they run side by side; taken slugs only matter when some row is new. */
 async function loadLookups(strapi: Core.Strapi, type: ImportType, externalIds: string[], organisationRefs: string[]): Promise<Lookups> {
-  return {
-    ...(await loadVocabularies(strapi)),
-    organisations: type === 'activities' ? await organisationIds(strapi, organisationRefs) : new Map(),
-    existing: await existingItems(strapi, type, externalIds),
-    slugs: await takenSlugs(strapi, type),
-  };
+  const [vocabularies, organisations, existing] = await Promise.all([
+    loadVocabularies(strapi),
+    type === 'activities' ? organisationIds(strapi, organisationRefs) : new Map<string, string>(),
+    existingItems(strapi, type, externalIds),
+  ]);
+  const anyNew = externalIds.some((id) => !existing.has(id));
+  return { ...vocabularies, organisations, existing, slugs: anyNew ? await takenSlugs(strapi, type) : new Set() };
 }
 
 const rejectedBy = (plan: RowPlan, error: unknown): RowPlan['result'] => ({
