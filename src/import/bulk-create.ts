@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { bumpAfterCommit } from '../cache';
 import type { RowPlan } from './plan';
+import type { Stopwatch } from './timing';
 import { dutchData } from './write';
 import { UIDS, type ImportType } from './types';
 import type { Data } from './validate';
@@ -52,7 +53,7 @@ interface Model {
  * order columns Strapi fills. Names of tables and columns come from Strapi's
  * metadata. The caller owns the transaction.
  */
-export function createBulkWriter(strapi: Core.Strapi, type: ImportType) {
+export function createBulkWriter(strapi: Core.Strapi, type: ImportType, watch: Stopwatch) {
   const uid = UIDS[type];
   const metadata = strapi.db.metadata.get(uid) as unknown as Model;
   const knex = () => strapi.db.connection;
@@ -142,11 +143,19 @@ export function createBulkWriter(strapi: Core.Strapi, type: ImportType) {
     for (const part of chunks(links, LINK_CHUNK)) await knex()(joinTable.name).insert(part).transacting(trx);
   }
 
-  /** Writes one batch of new documents; returns their documentIds in the order of `writes`. */
-  async function write(writes: Write[]): Promise<string[]> {
+  /** The relations of the Dutch version, as documentIds: Strapi links the other locale rows to nothing. */
+  const relationsOf = (write: Write) => Object.fromEntries(relations.map((r) => [r.attribute, write.nl[r.attribute] ?? null]));
+
+  /**
+   * Writes one batch of new documents; returns their documentIds in the
+   * order of `writes`, and their published rows (relations as documentIds)
+   * for the search index.
+   */
+  async function write(writes: Write[]): Promise<{ documentIds: string[]; published: Row[] }> {
     const now = new Date();
     const documentIds = writes.map(() => newDocumentId());
     const rows: Data[] = [];
+    const published: Row[] = [];
     writes.forEach((w, i) => {
       const dutch = scalarData(w);
       const locales: [string, Data][] = [[LOCALE, dutch]];
@@ -155,30 +164,33 @@ export function createBulkWriter(strapi: Core.Strapi, type: ImportType) {
         for (const publishedAt of [null, now]) {
           rows.push({ ...data, documentId: documentIds[i], locale, createdAt: now, updatedAt: now, publishedAt });
         }
+        published.push({ ...data, documentId: documentIds[i], locale, publishedAt: now, ...(locale === LOCALE ? relationsOf(w) : {}) });
       }
     });
     // Joins the caller's transaction; knex needs it handed over, the query engine finds it itself.
     await strapi.db.transaction(async ({ trx }) => {
       // The query engine turns attribute values into column values (dates, JSON, defaults) for either database.
-      await strapi.db.query(uid as any).createMany({ data: rows });
-      const ids = await versionsOf(trx, metadata, documentIds);
-      for (const relation of relations) {
-        const sources = writes.flatMap((w, i) => {
-          const value = w.nl[relation.attribute];
-          if (value === undefined || value === null) return [];
-          return [{ ids: ids.get(documentIds[i]) ?? {}, targets: [value].flat() as string[] }];
-        });
-        if (sources.length) await insertLinks(trx, relation, sources);
-      }
+      await watch.time('insert', () => strapi.db.query(uid as any).createMany({ data: rows }));
+      await watch.time('links', async () => {
+        const ids = await versionsOf(trx, metadata, documentIds);
+        for (const relation of relations) {
+          const sources = writes.flatMap((w, i) => {
+            const value = w.nl[relation.attribute];
+            if (value === undefined || value === null) return [];
+            return [{ ids: ids.get(documentIds[i]) ?? {}, targets: [value].flat() as string[] }];
+          });
+          if (sources.length) await insertLinks(trx, relation, sources);
+        }
+      });
     });
-    return documentIds;
+    return { documentIds, published };
   }
 
   return { write };
 }
 
-/** The search index and the response cache learn about documents written without the Document Service. */
-export async function announceCreated(strapi: Core.Strapi, type: ImportType, documentIds: string[]) {
-  await strapi.service('api::search.search').indexNew(UIDS[type], documentIds);
-  await bumpAfterCommit(strapi);
+/** The search index (from the rows written, not read back) and the response cache learn about documents written without the Document Service. */
+export async function announceCreated(strapi: Core.Strapi, type: ImportType, published: Row[], watch: Stopwatch) {
+  await watch.time('search', () => strapi.service('api::search.search').indexWritten(UIDS[type], published));
+  await watch.time('cache', () => bumpAfterCommit(strapi));
 }

@@ -8,6 +8,7 @@ import { IMPORT_TYPES, type ImportWriter, type ImportOptions, type ImportReport,
 import { checkColumns, checkRecord, markDuplicates } from './validate';
 import { writeProblem, writeRow } from './write';
 import { announceCreated, BULK_BATCH, chunks, createBulkWriter } from './bulk-create';
+import { createStopwatch, describePhases, type Stopwatch } from './timing';
 
 export * from './types';
 
@@ -19,13 +20,15 @@ function totalsOf(plans: RowPlan[]): ImportTotals {
   return totals;
 }
 
+/** The reads are independent, so they run side by side; taken slugs only matter when some row is new. */
 async function loadLookups(strapi: Core.Strapi, type: ImportType, externalIds: string[], organisationRefs: string[]): Promise<Lookups> {
-  return {
-    ...(await loadVocabularies(strapi)),
-    organisations: type === 'activities' ? await organisationIds(strapi, organisationRefs) : new Map(),
-    existing: await existingItems(strapi, type, externalIds),
-    slugs: await takenSlugs(strapi, type),
-  };
+  const [vocabularies, organisations, existing] = await Promise.all([
+    loadVocabularies(strapi),
+    type === 'activities' ? organisationIds(strapi, organisationRefs) : new Map<string, string>(),
+    existingItems(strapi, type, externalIds),
+  ]);
+  const anyNew = externalIds.some((id) => !existing.has(id));
+  return { ...vocabularies, organisations, existing, slugs: anyNew ? await takenSlugs(strapi, type) : new Set() };
 }
 
 const rejectedBy = (plan: RowPlan, error: unknown): RowPlan['result'] => ({
@@ -40,25 +43,26 @@ const rejectedBy = (plan: RowPlan, error: unknown): RowPlan['result'] => ({
  * changed ones through the Document Service. `document-service` writes
  * every row through it, as the equivalence test compares.
  */
-function writersFor(strapi: Core.Strapi, type: ImportType, plans: RowPlan[], writer: ImportWriter) {
+function writersFor(strapi: Core.Strapi, type: ImportType, plans: RowPlan[], writer: ImportWriter, watch: Stopwatch) {
   const writing = plans.filter((p) => p.write);
-  const bulk = writer === 'bulk' ? writing.filter((p) => !p.write!.documentId) : [];
-  const one = writing.filter((p) => !bulk.includes(p));
-  const bulkWriter = createBulkWriter(strapi, type);
+  const inBulk = (p: RowPlan) => writer === 'bulk' && !p.write!.documentId;
+  const bulk = writing.filter(inBulk);
+  const one = writing.filter((p) => !inBulk(p));
+  const bulkWriter = createBulkWriter(strapi, type, watch);
   const createBatch = async (batch: RowPlan[]) => {
-    const documentIds = await bulkWriter.write(batch.map((p) => p.write!));
-    await announceCreated(strapi, type, documentIds);
+    const { documentIds, published } = await bulkWriter.write(batch.map((p) => p.write!));
+    await announceCreated(strapi, type, published, watch);
     batch.forEach((plan, i) => (plan.result.documentId = documentIds[i]));
   };
   const writeOne = async (plan: RowPlan) => {
-    plan.result.documentId = await writeRow(strapi, type, plan.write!);
+    plan.result.documentId = await watch.time('update', () => writeRow(strapi, type, plan.write!));
   };
   return { batches: chunks(bulk, BULK_BATCH), one, createBatch, writeOne };
 }
 
 /** Each batch in its own transaction; a batch that fails is written row by row, so only the bad row is reported. */
-async function writeEachRow(strapi: Core.Strapi, type: ImportType, plans: RowPlan[], writer: ImportWriter, progress: (done: number) => void) {
-  const { batches, one, createBatch, writeOne } = writersFor(strapi, type, plans, writer);
+async function writeEachRow(strapi: Core.Strapi, type: ImportType, plans: RowPlan[], writer: ImportWriter, watch: Stopwatch, progress: (done: number) => void) {
+  const { batches, one, createBatch, writeOne } = writersFor(strapi, type, plans, writer, watch);
   let done = 0;
   const writeAlone = async (plan: RowPlan, write: () => Promise<void>) => {
     try {
@@ -105,8 +109,8 @@ async function findFailingRows(strapi: Core.Strapi, batch: RowPlan[], createBatc
 }
 
 /** One transaction: a write that fails halfway takes every earlier write of this file with it. */
-async function writeAllOrNothing(strapi: Core.Strapi, type: ImportType, plans: RowPlan[], writer: ImportWriter, progress: (done: number) => void) {
-  const { batches, one, createBatch, writeOne } = writersFor(strapi, type, plans, writer);
+async function writeAllOrNothing(strapi: Core.Strapi, type: ImportType, plans: RowPlan[], writer: ImportWriter, watch: Stopwatch, progress: (done: number) => void) {
+  const { batches, one, createBatch, writeOne } = writersFor(strapi, type, plans, writer, watch);
   let done = 0;
   let failedBatch: { batch: RowPlan[]; error: unknown } | undefined;
   try {
@@ -144,8 +148,9 @@ async function writeAllOrNothing(strapi: Core.Strapi, type: ImportType, plans: R
  */
 export async function runImport(strapi: Core.Strapi, content: string | Buffer, options: ImportOptions = {}): Promise<ImportReport> {
   const started = Date.now();
+  const watch = createStopwatch();
   const log = options.log ?? (() => {});
-  const { columns, records } = parseImportFile(content, options);
+  const { columns, records } = watch.sync('parse', () => parseImportFile(content, options));
   const type = options.type ?? guessType(columns);
   if (!IMPORT_TYPES.includes(type)) throw new errors.ValidationError(`Unknown type "${type}": use organisations or activities`);
   const { missing, unknown } = checkColumns(type, columns);
@@ -153,12 +158,15 @@ export async function runImport(strapi: Core.Strapi, content: string | Buffer, o
   const warnings = unknown.map((c) => `column "${c}" is not known for ${type} and was ignored`);
 
   const present = new Set(columns);
-  const rows = records.map((record) => checkRecord(type, record, present));
-  markDuplicates(rows);
+  const rows = watch.sync('check', () => {
+    const checked = records.map((record) => checkRecord(type, record, present));
+    markDuplicates(checked);
+    return checked;
+  });
   const externalIds = rows.flatMap((r) => (r.externalId ? [r.externalId] : []));
   const organisationRefs = rows.flatMap((r) => (r.refs.organisation ? [r.refs.organisation] : []));
-  const lookups = await loadLookups(strapi, type, externalIds, organisationRefs);
-  const plans = rows.map((row) => planRow(type, row, lookups));
+  const lookups = await watch.time('lookups', () => loadLookups(strapi, type, externalIds, organisationRefs));
+  const plans = watch.sync('plan', () => rows.map((row) => planRow(type, row, lookups)));
   const planned = totalsOf(plans);
   log(`[import] ${type}: ${rows.length} rows checked: ${planned.created} to create, ${planned.updated} to update, ${planned.unchanged} unchanged, ${planned.rejected} rejected`);
 
@@ -176,10 +184,12 @@ export async function runImport(strapi: Core.Strapi, content: string | Buffer, o
   } else if (allOrNothing && planned.rejected) {
     log(`[import] all-or-nothing: ${planned.rejected} rejected row(s), so nothing was written`);
   } else if (toWrite) {
-    written = await (allOrNothing ? writeAllOrNothing : writeEachRow)(strapi, type, plans, options.writer ?? 'bulk', progress);
+    written = await (allOrNothing ? writeAllOrNothing : writeEachRow)(strapi, type, plans, options.writer ?? 'bulk', watch, progress);
     if (!written) log('[import] all-or-nothing: a write failed, everything was rolled back');
   }
 
+  const phasesMs = watch.totals();
+  log(`[import] ${type}: time per phase: ${describePhases(phasesMs)}`);
   return {
     type,
     dryRun,
@@ -189,5 +199,6 @@ export async function runImport(strapi: Core.Strapi, content: string | Buffer, o
     rows: plans.map((p) => p.result),
     warnings,
     durationMs: Date.now() - started,
+    phasesMs,
   };
 }

@@ -1,3 +1,5 @@
+import type { PhaseTimes } from './timing';
+
 export type ImportType = 'organisations' | 'activities';
 export const IMPORT_TYPES: ImportType[] = ['organisations', 'activities'];
 
@@ -43,6 +45,8 @@ export interface ImportReport {
   /** About the file as a whole, e.g. columns that were ignored. */
   warnings: string[];
   durationMs: number;
+  /** Wall time per phase (parse, check, lookups, plan, insert, links, search, update, cache), in ms. */
+  phasesMs: PhaseTimes;
 }
 
 export interface ImportOptions {

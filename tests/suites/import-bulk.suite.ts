@@ -115,6 +115,37 @@ describe('bulk import: new items as the Document Service makes them', () => {
     expect(english.map((h) => h.documentId)).toContain(ids.find((id) => bulk.get(id)!.endsWith('-a1')));
   });
 
+  it('indexes bulk-created items from the rows it wrote exactly as reading them back does', async () => {
+    const ids = [...bulk.keys()];
+    const marks = ids.map(() => '?').join(', ');
+    const entries = async () => {
+      const result = await strapi().db.connection.raw(
+        `SELECT e.type, e.document_id, e.locale, e.slug, e.title, e.body, e.latitude, e.longitude, e.starts_at, e.ends_at, e.last_at, e.free, e.stage,
+           e.published_at, (SELECT count(*) FROM search_entry_tags t WHERE t.entry_id = e.id) AS tag_count
+         FROM search_entries e WHERE e.document_id IN (${marks}) ORDER BY e.document_id, e.locale`,
+        ids
+      );
+      const rows = (Array.isArray(result) ? result : result.rows) as Record<string, unknown>[];
+      const tags = await strapi().db.connection.raw(
+        `SELECT e.document_id, e.locale, t.kind, t.document_id AS tag FROM search_entry_tags t JOIN search_entries e ON e.id = t.entry_id
+         WHERE e.document_id IN (${marks}) ORDER BY e.document_id, e.locale, t.kind, t.document_id`,
+        ids
+      );
+      return { rows: normalised(rows, bulk), tags: normalised(Array.isArray(tags) ? tags : tags.rows, bulk) };
+    };
+    const written = await entries();
+    const byType = (uid: string) => [...bulk.entries()].filter(([, e]) => /-o\d$/.test(e) === (uid === ORG)).map(([id]) => id);
+    for (const uid of [ORG, ACT]) await strapi().service('api::search.search').indexNew(uid, byType(uid));
+    expect(await entries()).toEqual(written);
+    // Not vacuous: two languages of o1 and a1, the organisation's name in the activity's text, its categories and neighbourhood as tags.
+    expect((written.rows as any[]).map((r) => `${r.document_id} ${r.locale}`).sort()).toEqual(
+      [`${tag}-a1 en`, `${tag}-a1 nl`, `${tag}-a2 nl`, `${tag}-a3 nl`, `${tag}-o1 en`, `${tag}-o1 nl`, `${tag}-o2 nl`].sort()
+    );
+    const a1en = (written.rows as any[]).find((r) => r.document_id === `${tag}-a1` && r.locale === 'en');
+    expect(a1en).toMatchObject({ title: 'Cooking together', body: expect.stringContaining(`Buurthuis ${word}`) });
+    expect(Number(a1en.tag_count)).toBe(3);
+  });
+
   it('the admin panel lists a bulk-created organisation with both locales', async () => {
     const auth = bearer(await adminToken());
     const o1 = [...bulk.entries()].find(([, e]) => e.endsWith('-o1'))![0];
@@ -145,4 +176,21 @@ describe('bulk import: new items as the Document Service makes them', () => {
     const o1 = (await strapi().documents(ORG as any).findOne({ documentId: [...bulk.entries()].find(([, e]) => e.endsWith('-o1'))![0], locale: 'nl', populate: ['activities'] } as any)) as any;
     expect(o1.activities.map((a: any) => a.externalId)).toEqual([`${tag}-a1`]);
   });
+});
+
+describe('bulk import: many rows', () => {
+  const many = unique('many');
+  afterAll(async () => removeImported(ORG, [many]), 120_000);
+
+  it('finds 600 stored items by externalId in one walk of the table: a second run changes nothing, a changed row is updated', async () => {
+    const file = (phoneOf: (i: number) => string) =>
+      ['externalId;name;phone', ...Array.from({ length: 600 }, (_, i) => `${many}-${i};Vereniging ${many} ${i};${phoneOf(i)}`)].join('\n');
+    const first = await runImport(strapi(), file(() => '033-1111111'));
+    expect(first.totals).toEqual({ created: 600, updated: 0, unchanged: 0, rejected: 0 });
+    expect(Object.keys(first.phasesMs)).toEqual(['parse', 'check', 'lookups', 'plan', 'insert', 'links', 'search', 'cache']);
+    expect((await runImport(strapi(), file(() => '033-1111111'))).totals).toEqual({ created: 0, updated: 0, unchanged: 600, rejected: 0 });
+    const changed = await runImport(strapi(), file((i) => (i === 599 ? '033-2222222' : '033-1111111')));
+    expect(changed.totals).toEqual({ created: 0, updated: 1, unchanged: 599, rejected: 0 });
+    expect(changed.rows[599]).toMatchObject({ status: 'updated', documentId: first.rows[599].documentId });
+  }, 120_000);
 });

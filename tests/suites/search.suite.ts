@@ -183,6 +183,22 @@ describe('GET /api/search', () => {
     expect((await found({ q: `toernooi ${word}` }))[0].categories).toEqual([{ slug: sport.slug, name: `Sport en spel ${T}` }]);
   });
 
+  it('leaves the activities of an organisation alone when a published edit keeps its name', async () => {
+    const word = made();
+    const club = await createDocument(ORG, { name: `Bridgeclub ${word}`, slug: unique('bridge') });
+    const match = await createDocument(ACTIVITY, { title: `Drive ${word}`, slug: unique('drive'), organisation: club.documentId });
+    const indexedAt = async (documentId: string) =>
+      Number((await strapi().db.connection('search_entries').where({ document_id: documentId }).first('indexed_at')).indexed_at);
+    const before = { club: await indexedAt(club.documentId), match: await indexedAt(match.documentId) };
+    await new Promise((resolve) => setTimeout(resolve, 5)); // indexed_at is in ms
+    await publishedEdit(ORG, club.documentId, { phone: '033-7654321' });
+    expect(await indexedAt(club.documentId)).toBeGreaterThan(before.club);
+    expect(await indexedAt(match.documentId)).toBe(before.match);
+    await publishedEdit(ORG, club.documentId, { name: `Bridgevereniging ${word}` });
+    expect(await indexedAt(match.documentId)).toBeGreaterThan(before.match);
+    expect(ids(await found({ q: `bridgevereniging ${word}`, types: 'activity' }))).toEqual([match.documentId]);
+  });
+
   it('follows archiving by content-expiry (plain SQL, announced on the event hub)', async () => {
     const word = made();
     const item = await createDocument(ACTIVITY, { title: `Rommelmarkt ${word}`, slug: unique('rommel') });

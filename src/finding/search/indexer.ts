@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { SEARCH_TYPES, type SearchType } from './query';
-import { readDocuments, SEARCH_SOURCES, typeOfUid } from './sources';
+import { documentsOf, readDocuments, SEARCH_SOURCES, typeOfUid, withRelatedRows } from './sources';
 import { ENTRIES, rowsOf, type SearchStore } from './store';
 import { bumpAfterCommit } from '../../cache';
 
@@ -39,6 +39,24 @@ export function createIndexer(strapi: Core.Strapi, store: SearchStore) {
     if (batches.length) await bumpAfterCommit(strapi);
   }
 
+  /**
+   * Documents the caller has just written without the Document Service,
+   * indexed from the rows it holds (relations as documentIds) instead of
+   * reading them back: the bulk import. Only their published, non-archived rows count.
+   */
+  async function indexWritten(uid: string, rows: Record<string, unknown>[]) {
+    const type = typeOfUid(uid);
+    if (!type) return;
+    const batches = chunks([...new Set(rows.map((r) => r.documentId as string))], BATCH);
+    for (const batch of batches) {
+      const inBatch = new Set(batch);
+      const visible = rows.filter((r) => inBatch.has(r.documentId as string) && r.publishedAt !== null && r.publishedAt !== undefined && !r.archivedAt);
+      const docs = documentsOf(type, await withRelatedRows(strapi, type, visible));
+      await strapi.db.transaction(async ({ trx }) => store.replace(trx, type, batch, docs, Date.now()));
+    }
+    if (batches.length) await bumpAfterCommit(strapi);
+  }
+
   /** An activity's text holds its organisation's name: renaming, unpublishing or archiving the organisation re-indexes them. */
   async function indexActivitiesOf(organisationIds: string[]) {
     const rows = await strapi.db.query(SEARCH_SOURCES.activity.uid as any).findMany({
@@ -46,6 +64,12 @@ export function createIndexer(strapi: Core.Strapi, store: SearchStore) {
       select: ['documentId'],
     });
     await indexDocuments('activity', rows.map((r: { documentId: string }) => r.documentId));
+  }
+
+  /** What an activity's entry shows of its organisation: the names of the organisation's published versions. */
+  async function shownOfOrganisation(documentId: string): Promise<string> {
+    const rows = await strapi.db.query(ORGANISATION as any).findMany({ where: { documentId, publishedAt: { $notNull: true } }, select: ['locale', 'name'] });
+    return rows.map((r: { locale: string; name: string }) => `${r.locale}:${r.name}`).sort().join('\n');
   }
 
   async function indexChange(uid: string, documentIds: string[], { dependants }: { dependants: boolean }) {
@@ -108,13 +132,21 @@ export function createIndexer(strapi: Core.Strapi, store: SearchStore) {
    */
   function follow() {
     strapi.documents.use(async (context, next) => {
-      const result = await next();
-      if (!WRITES.includes(context.action) || !typeOfUid(context.uid)) return result;
+      if (!WRITES.includes(context.action) || !typeOfUid(context.uid)) return next();
       const params = context.params as { documentId?: string; status?: string };
-      const documentId = params.documentId ?? (result as { documentId?: string } | null)?.documentId;
       // Saving a draft changes nothing public, so an organisation's activities need no new look then.
-      const dependants = context.action !== 'update' || params.status === 'published';
-      if (documentId) await indexChange(context.uid, [documentId], { dependants }).catch(logFailure(context.uid, context.action));
+      const published = context.action !== 'update' || params.status === 'published';
+      const organisationEdit = context.uid === ORGANISATION && ['update', 'publish'].includes(context.action) && published && params.documentId;
+      const shownBefore = organisationEdit ? await shownOfOrganisation(params.documentId!).catch(() => undefined) : undefined;
+      const result = await next();
+      const documentId = params.documentId ?? (result as { documentId?: string } | null)?.documentId;
+      if (!documentId) return result;
+      const index = async () => {
+        // A published edit of an organisation that leaves its names alone (a new phone number, say) changes no activity's text.
+        const dependants = published && (shownBefore === undefined || (await shownOfOrganisation(documentId)) !== shownBefore);
+        await indexChange(context.uid, [documentId], { dependants });
+      };
+      await index().catch(logFailure(context.uid, context.action));
       return result;
     });
     for (const event of EXPIRY_EVENTS) {
@@ -127,5 +159,5 @@ export function createIndexer(strapi: Core.Strapi, store: SearchStore) {
   const logFailure = (uid: string, what: string) => (error: Error) =>
     strapi.log.error(`[search] could not index ${uid} after ${what}: ${error.message}; run npm run search:rebuild`);
 
-  return { indexDocuments, indexChange, rebuild, rebuildWhenEmpty, follow };
+  return { indexDocuments, indexChange, indexWritten, rebuild, rebuildWhenEmpty, follow };
 }

@@ -103,6 +103,32 @@ export const SEARCH_SOURCES: Record<SearchType, Source> = {
 export const typeOfUid = (uid: string): SearchType | undefined =>
   (Object.keys(SEARCH_SOURCES) as SearchType[]).find((type) => SEARCH_SOURCES[type].uid === uid);
 
+/**
+ * Rows written without the Document Service, with relations as documentIds
+ * (as the bulk import holds them), shaped as `readDocuments` reads them: one
+ * query per relation finds what each target shows, from its published Dutch
+ * version (the one a published row links to; a target without one is not linked).
+ */
+export async function withRelatedRows(strapi: Core.Strapi, type: SearchType, rows: Row[]): Promise<Row[]> {
+  const source = SEARCH_SOURCES[type];
+  const { attributes } = strapi.getModel(source.uid as any) as unknown as { attributes: Record<string, { target: string; relation: string }> };
+  const resolved = rows.map((row) => ({ ...row }));
+  for (const [key, populate] of Object.entries(source.populate)) {
+    const { target, relation } = attributes[key];
+    const ids = [...new Set(rows.flatMap((row) => [row[key] ?? []].flat() as string[]))];
+    const select = [...new Set(['documentId', ...(populate as { select: string[] }).select])];
+    const targets: Row[] = ids.length
+      ? await strapi.db.query(target as any).findMany({ where: { documentId: { $in: ids }, locale: 'nl', publishedAt: { $notNull: true } }, select })
+      : [];
+    const byId = new Map(targets.map((t) => [t.documentId as string, t]));
+    for (const row of resolved) {
+      const linked = ([row[key] ?? []].flat() as string[]).flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
+      row[key] = relation.endsWith('ToMany') ? linked : (linked[0] ?? null);
+    }
+  }
+  return resolved;
+}
+
 /** What the public may see of these documents, every locale: published rows that are not archived. */
 export async function readDocuments(strapi: Core.Strapi, type: SearchType, documentIds: string[]): Promise<IndexDocument[]> {
   const source = SEARCH_SOURCES[type];
@@ -110,13 +136,29 @@ export async function readDocuments(strapi: Core.Strapi, type: SearchType, docum
     where: { documentId: { $in: documentIds }, publishedAt: { $notNull: true }, archivedAt: { $null: true } },
     populate: source.populate,
   });
+  return documentsOf(type, rows);
+}
+
+const isEmpty = (value: unknown) => value === null || value === undefined || (Array.isArray(value) && !value.length);
+
+/**
+ * Index documents of published, non-archived rows shaped as `readDocuments`
+ * reads them (relations populated as in SEARCH_SOURCES); the bulk import
+ * hands over the rows it has just written instead of reading them back.
+ */
+export function documentsOf(type: SearchType, rows: Row[]): IndexDocument[] {
+  const source = SEARCH_SOURCES[type];
+  const relations = Object.keys(source.populate);
   // Relations are not localized in our schemas, yet Strapi links them per locale row: a translation added later has none.
-  const isEmpty = (value: unknown) => value === null || value === undefined || (Array.isArray(value) && !value.length);
+  const shared = new Map<string, Row>();
+  for (const row of rows) {
+    const found = shared.get(row.documentId) ?? {};
+    for (const key of relations) if (isEmpty(found[key]) && !isEmpty(row[key])) found[key] = row[key];
+    shared.set(row.documentId, found);
+  }
   const withSharedRelations = (row: Row) => {
     const filled = { ...row };
-    for (const key of Object.keys(source.populate).filter((k) => isEmpty(row[k]))) {
-      filled[key] = rows.find((other) => other.documentId === row.documentId && !isEmpty(other[key]))?.[key] ?? row[key];
-    }
+    for (const key of relations) if (isEmpty(row[key])) filled[key] = shared.get(row.documentId)![key] ?? row[key];
     return filled;
   };
   return rows.map((row) => {

@@ -36,5 +36,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     rebuild: (options?: Parameters<Indexer['rebuild']>[0]) => parts().indexer.rebuild(options),
     /** New documents written without the Document Service (the bulk import): only these, not a rebuild; nothing links to them yet. */
     indexNew: (uid: string, documentIds: string[]) => parts().indexer.indexChange(uid, documentIds, { dependants: false }),
+    /** The same from the rows just written (relations as documentIds), without reading them back: the bulk import's rows. */
+    indexWritten: (uid: string, rows: Record<string, unknown>[]) => parts().indexer.indexWritten(uid, rows),
   };
 };
