@@ -1,9 +1,9 @@
 import { rrulestr } from 'rrule';
+import { fromFloating } from '../finding/local-time';
 
 /** A cell read into the value an attribute stores, or the reason it cannot be. */
 export type Cell<T> = { value: T } | { reason: string };
 
-const TIMEZONE = 'Europe/Amsterdam';
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const URL_PATTERN = /^https?:\/\/\S+$/i;
 // The activity schema's own pattern, so nothing we accept is refused by Strapi later.
@@ -64,27 +64,6 @@ export function readList(raw: unknown): string[] {
   return [...new Set(items.map((i) => i.trim()).filter(Boolean))];
 }
 
-// Creating a formatter costs far more than using one (it was most of an import's CPU time): one per process.
-let clock: Intl.DateTimeFormat | undefined;
-const amsterdamClock = () =>
-  (clock ??= new Intl.DateTimeFormat('en-GB', {
-    timeZone: TIMEZONE,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }));
-
-/** Milliseconds Amsterdam is ahead of UTC at `utcMs` (1 or 2 hours). */
-function amsterdamOffset(utcMs: number) {
-  const parts = amsterdamClock().formatToParts(new Date(utcMs));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - Math.floor(utcMs / 1000) * 1000;
-}
-
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
 const DUTCH = /^(\d{1,2})-(\d{1,2})-(\d{4})(?:\s+(\d{1,2}):(\d{2}))?$/;
 
@@ -112,8 +91,7 @@ export function readDateTime(raw: unknown): Cell<string> {
     const [zh, zm] = zone.toUpperCase() === 'Z' ? [0, 0] : [Number(zone.slice(1, 3)), Number(zone.slice(-2))];
     utc = wall - (zone.toUpperCase() === 'Z' ? 0 : sign * (zh * 60 + zm) * 60_000);
   } else {
-    utc = wall - amsterdamOffset(wall);
-    utc = wall - amsterdamOffset(utc); // the offset at the result, not at the guess, around the DST switch
+    utc = fromFloating(new Date(wall)).getTime();
   }
   return { value: new Date(utc).toISOString() };
 }
