@@ -98,6 +98,8 @@ function fieldMessage(message: string): string {
   const tooLong = /at most (\d+) characters/.exec(message);
   if (tooLong) return t('tooLong', { max: tooLong[1] });
   if (/required/.test(message)) return t('required');
+  if (/Passwords do not match/.test(message)) return t('passwordsDiffer');
+  if (/Password must be less than/.test(message)) return t('passwordTooLong');
   if (/email/i.test(message)) return t('invalidEmail');
   if (/http:\/\/ or https:\/\//.test(message)) return t('invalidUrl');
   return message;

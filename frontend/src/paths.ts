@@ -1,7 +1,7 @@
 /**
  * Every page of the site and its address, in one place: mails from the CMS
- * link to login/email, invitation and claim, so those paths must match its
- * FRONTEND_URL links. Folders (login/email/) are served as their index.html
+ * link to login/email, invitation, claim and reset-password, so those paths
+ * must match its FRONTEND_URL links. Folders (login/email/) are served as their index.html
  * by any static host; detail pages take a ?slug= query string.
  */
 export const PAGES = {
@@ -17,6 +17,7 @@ export const PAGES = {
   invitation: 'invitation/',
   claim: 'claim/',
   manage: 'manage/',
+  resetPassword: 'reset-password/',
 } as const;
 
 export type Page = keyof typeof PAGES;
