@@ -338,3 +338,61 @@ describe('pages reached from mails', () => {
     }
   );
 });
+
+describe('password reset', () => {
+  const email = `wachtwoord-${process.pid}@example.org`;
+  const post = (path: string, body: unknown) =>
+    fetch(`${site.apiUrl}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+
+  test('the link from the mail sets a new password and logs in', async () => {
+    expect((await post('/api/auth/local/register', { username: `wachtwoord-${process.pid}`, email, password: 'Oud-Wachtw00rd' })).status).toBe(200);
+    expect((await post('/api/auth/forgot-password', { email })).status).toBe(200);
+    const mail = await site.mail.waitFor((m) => m.to.includes(email) && /\/reset-password\?code=/.test(m.text), 15_000);
+    const link = site.mail.linksIn(mail).find((l) => l.includes('/reset-password?code='))!;
+    expect(link.startsWith(site.siteUrl)).toBe(true);
+
+    await open(page, link);
+    expect(await page.locator('h1').innerText()).toBe('Nieuw wachtwoord instellen');
+    await expectAccessible();
+    // The API's complaint appears in Dutch next to the field it is about.
+    await page.getByLabel(/^Nieuw wachtwoord/).fill('Nieuw-Wachtw00rd');
+    await page.getByLabel(/^Herhaal het nieuwe wachtwoord/).fill('Iets-anders-1');
+    await page.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
+    const repeat = page.locator('input[name=passwordConfirmation][aria-invalid=true]');
+    await repeat.waitFor();
+    expect(await repeat.evaluate((el) => document.getElementById(el.getAttribute('aria-describedby')!.split(' ').pop()!)?.textContent)).toBe(
+      'De wachtwoorden zijn niet gelijk.'
+    );
+    await expectAccessible();
+
+    await page.getByLabel(/^Herhaal het nieuwe wachtwoord/).fill('Nieuw-Wachtw00rd');
+    await page.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
+    await page.getByText('Je wachtwoord is gewijzigd en je bent ingelogd.').waitFor();
+    expect(await page.locator('.account').innerText()).toContain(email);
+    expect(await page.evaluate(() => localStorage.getItem('buurtplein.jwt'))).toEqual(expect.any(String));
+    await expectAccessible();
+
+    expect((await post('/api/auth/local', { identifier: email, password: 'Nieuw-Wachtw00rd' })).status).toBe(200);
+    expect((await post('/api/auth/local', { identifier: email, password: 'Oud-Wachtw00rd' })).status).toBe(400);
+    await page.getByRole('link', { name: 'Mijn vermelding' }).last().click();
+    await page.waitForURL(/\/manage\//);
+    await page.getByRole('button', { name: 'Uitloggen' }).click();
+  });
+
+  test.each([['reset-password'], ['reset-password?code=']])('%s without a code says so and offers a login link', async (target) => {
+    await open(page, url(target));
+    expect(await page.getByRole('alert').innerText()).toMatch(/werkt niet \(meer\)/);
+    expect(await page.getByRole('link', { name: 'Vraag een nieuwe inloglink aan' }).getAttribute('href')).toBe('/login/');
+    await expectAccessible();
+  });
+
+  test('a used or made-up code says so after submitting', async () => {
+    await open(page, url('reset-password?code=not-a-real-code'));
+    await page.getByLabel(/^Nieuw wachtwoord/).fill('Nieuw-Wachtw00rd');
+    await page.getByLabel(/^Herhaal het nieuwe wachtwoord/).fill('Nieuw-Wachtw00rd');
+    await page.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
+    await page.getByRole('link', { name: 'Vraag een nieuwe inloglink aan' }).waitFor();
+    expect(await page.getByRole('alert').innerText()).toMatch(/werkt niet \(meer\)/);
+    await expectAccessible();
+  });
+});
