@@ -43,8 +43,17 @@ export function createRedisStore({ url, prefix = 'buurtplein:ratelimit:', log }:
   };
   client.on('error', problem);
 
+  // Requests can arrive before the first connection is ready (Strapi's boot keeps the event loop
+  // busy): they wait for its outcome, bounded by the connect timeout, instead of counting in memory.
+  let firstConnection: Promise<void> | null = new Promise<void>((resolve) => {
+    for (const event of ['ready', 'error', 'end']) client.once(event, () => resolve());
+  }).then(() => {
+    firstConnection = null;
+  });
+
   return {
     async hit(key, windowMs) {
+      if (firstConnection) await firstConnection;
       try {
         const [count, ttl] = await client.rateLimitHit(`${prefix}${key}`, windowMs);
         if (down) log.info('[rate-limit] Redis is back, counters are shared again');
