@@ -24,6 +24,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
     windowSeconds: env.int('RATE_LIMIT_WINDOW_SECONDS', 900),
     maxPerIp: env.int('RATE_LIMIT_MAX_PER_IP', 30),
     maxPerEmail: env.int('RATE_LIMIT_MAX_PER_EMAIL', 5),
+    redisUrl: env('REDIS_URL', ''),
   },
   cache: {
     enabled: env.bool('CACHE_ENABLED', true),

@@ -12,6 +12,7 @@ import { startCache, stopCache } from './cache';
 import { registerCacheInvalidation } from './cache/invalidation';
 import { memoiseDefaultLocale } from './cache/default-locale';
 import { ensurePublicReadIndexes } from './bootstrap/indexes';
+import { closeRateLimitStore, openRateLimitStore } from './bootstrap/rate-limit-store';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -20,6 +21,7 @@ export default {
     registerOrganisationApproval(strapi);
     registerEmbedRoutes(strapi);
     startCache(strapi);
+    openRateLimitStore(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -37,5 +39,6 @@ export default {
 
   async destroy() {
     await stopCache();
+    await closeRateLimitStore();
   },
 };

@@ -1,19 +1,5 @@
-import Redis, { type RedisOptions } from 'ioredis';
+import { closeRedis, openRedis } from '../lib/redis';
 import { decodeResponse, encodeResponse, type CacheStore } from './store';
-
-/** Resolves once the socket is gone, so a shutdown leaves nothing open. */
-function disconnect(connection: Redis): Promise<void> {
-  if (connection.status === 'end') return Promise.resolve();
-  return new Promise<void>((resolve) => {
-    // Between reconnection attempts there is no socket and no 'end' to wait for.
-    const timer = setTimeout(resolve, 1000);
-    connection.once('end', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    connection.disconnect();
-  });
-}
 
 export interface RedisStoreOptions {
   url: string;
@@ -22,14 +8,6 @@ export interface RedisStoreOptions {
   prefix?: string;
   log: { warn(message: string): void; info(message: string): void };
 }
-
-const CONNECTION: RedisOptions = {
-  // A request must never wait for Redis to come back: fail at once and answer uncached.
-  enableOfflineQueue: false,
-  maxRetriesPerRequest: 0,
-  connectTimeout: 2000,
-  retryStrategy: (times) => Math.min(times * 500, 5000),
-};
 
 /**
  * The cache shared by every instance. The generation lives in Redis (INCR on a
@@ -41,9 +19,9 @@ const CONNECTION: RedisOptions = {
 export function createRedisStore({ url, ttlSeconds, prefix = 'buurtplein:cache:', log }: RedisStoreOptions): CacheStore {
   const generationKey = `${prefix}generation`;
   const channel = `${prefix}generation`;
-  const client = new Redis(url, CONNECTION);
+  const client = openRedis(url);
   // Subscribing needs a connection of its own; it may queue its one command until connected.
-  const subscriber = new Redis(url, { ...CONNECTION, enableOfflineQueue: true });
+  const subscriber = openRedis(url, { enableOfflineQueue: true });
 
   let known: number | null = null;
   let bumping: Promise<void> | null = null;
@@ -138,7 +116,7 @@ export function createRedisStore({ url, ttlSeconds, prefix = 'buurtplein:cache:'
 
     async close() {
       clearTimeout(retry);
-      await Promise.all([client, subscriber].map(disconnect));
+      await Promise.all([client, subscriber].map(closeRedis));
     },
   };
 }

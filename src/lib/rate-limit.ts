@@ -8,6 +8,7 @@ export interface RateLimitHit {
 export interface RateLimitStore {
   hit(key: string, windowMs: number): Promise<RateLimitHit>;
   reset?(): Promise<void>;
+  close?(): Promise<void>;
 }
 
 export interface MemoryStoreOptions {
@@ -18,7 +19,7 @@ export interface MemoryStoreOptions {
 
 /**
  * Per-process only: with several app instances each keeps its own counts, so the effective
- * limit is multiplied by the instance count. Expired keys are swept during hits instead of
+ * limit is multiplied by the instance count (see createRedisStore for a shared one). Expired keys are swept during hits instead of
  * by a timer, so the store never keeps the process alive and works with a fake clock.
  */
 export function createMemoryStore({ now = Date.now, sweepIntervalMs = 60_000 }: MemoryStoreOptions = {}): RateLimitStore {

@@ -5,7 +5,7 @@ export interface BuurtpleinSettings {
   staffEmails: string[];
   twoFactorRoles: string[];
   links: { magicLinkMinutes: number; invitationDays: number; claimDays: number; twoFactorChallengeMinutes: number };
-  rateLimit: { windowSeconds: number; maxPerIp: number; maxPerEmail: number };
+  rateLimit: { windowSeconds: number; maxPerIp: number; maxPerEmail: number; /** Empty: counters per instance. */ redisUrl: string };
   cache: CacheSettings;
 }
 

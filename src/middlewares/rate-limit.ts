@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { createMemoryStore, createRateLimiter, normaliseEmail, type RateLimitStore } from '../lib/rate-limit';
+import { createRateLimiter, normaliseEmail } from '../lib/rate-limit';
+import { rateLimitStore } from '../bootstrap/rate-limit-store';
 import { settings } from '../lib/settings';
 
 export interface RateLimitRouteConfig {
@@ -9,9 +10,6 @@ export interface RateLimitRouteConfig {
   /** Where the email is in the JSON body, dotted; default `email`. */
   emailField?: string;
 }
-
-// One store per process; counters are per instance until a shared store (Redis) is configured.
-const store: RateLimitStore = createMemoryStore();
 
 const valueAt = (body: unknown, dotted: string) =>
   dotted.split('.').reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), body);
@@ -27,7 +25,7 @@ export default (config: RateLimitRouteConfig, { strapi }: { strapi: Core.Strapi 
     const { windowSeconds, maxPerIp, maxPerEmail } = settings(strapi).rateLimit;
     const windowMs = windowSeconds * 1000;
     const limiter = createRateLimiter({
-      store,
+      store: rateLimitStore(),
       rules: [
         { name: `${config.scope}:ip`, windowMs, max: maxPerIp, key: ({ ip }) => ip || 'unknown-ip' },
         { name: `${config.scope}:email`, windowMs, max: maxPerEmail, key: ({ email }) => email ?? null },
