@@ -1,4 +1,4 @@
-import { closeRedis, openRedis } from '../lib/redis';
+import { closeRedis, openRedis, redisHost } from '../lib/redis';
 import { decodeResponse, encodeResponse, type CacheStore } from './store';
 
 export interface RedisStoreOptions {
@@ -19,6 +19,8 @@ export interface RedisStoreOptions {
 export function createRedisStore({ url, ttlSeconds, prefix = 'buurtplein:cache:', log }: RedisStoreOptions): CacheStore {
   const generationKey = `${prefix}generation`;
   const channel = `${prefix}generation`;
+  // Logs name the server, never the password a REDIS_URL may carry.
+  const where = redisHost(url);
   const client = openRedis(url);
   // Subscribing needs a connection of its own; it may queue its one command until connected.
   const subscriber = openRedis(url, { enableOfflineQueue: true });
@@ -32,7 +34,7 @@ export function createRedisStore({ url, ttlSeconds, prefix = 'buurtplein:cache:'
   let retry: NodeJS.Timeout | undefined;
   const problem = (error: Error) => {
     known = null;
-    if (!down) log.warn(`[cache] Redis at ${url} is unavailable, serving uncached until it is back: ${error.message}`);
+    if (!down) log.warn(`[cache] Redis at ${where} is unavailable, serving uncached until it is back: ${error.message}`);
     down = true;
     // A failed command on a live connection brings no 'ready' event to resync on: try again soon.
     retry ??= setTimeout(() => {
@@ -55,7 +57,7 @@ export function createRedisStore({ url, ttlSeconds, prefix = 'buurtplein:cache:'
       } else {
         learn(Number((await client.get(generationKey)) ?? 0));
       }
-      if (down) log.info(`[cache] Redis at ${url} is back`);
+      if (down) log.info(`[cache] Redis at ${where} is back`);
       down = false;
     } catch (error) {
       problem(error as Error);

@@ -26,3 +26,13 @@ export function closeRedis(connection: Redis): Promise<void> {
     connection.disconnect();
   });
 }
+
+/** host:port of a REDIS_URL, for log lines: the URL itself may hold a password. */
+export function redisHost(url: string): string {
+  try {
+    const { hostname, port } = new URL(url);
+    return `${hostname}:${port || 6379}`;
+  } catch {
+    return 'the configured REDIS_URL';
+  }
+}
