@@ -4,33 +4,15 @@
 // wanted number of activities, and servers in child processes that report their port.
 const path = require('node:path');
 const { fork } = require('node:child_process');
-const { Client } = require('pg');
+const common = require('./common');
 
 const SCHEMA = 'bench';
 const BENCH_DIR = path.join(__dirname, '..');
 
-const env = {
-  ...process.env,
-  DATABASE_CLIENT: 'postgres',
-  DATABASE_URL: process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test',
-  DATABASE_SCHEMA: SCHEMA,
-  SEED_DEMO_DATA: 'false', // the bench seeds its own scale
-  CRON_ENABLED: 'false', // a scheduled job (expiry, reminders) would run in the middle of a measurement
-  LOG_STARTUP: 'false',
-  LOG_LEVEL: 'warn', // no line per request: logging would be measured too
-  NODE_ENV: 'production',
-  REDIS_URL: '', // the in-memory cache: one instance, nothing shared
-};
+// The bench seeds its own scale; warn-level logs, as a line per request would be measured too.
+const env = common.strapiEnv(SCHEMA, { REDIS_URL: '' }); // the in-memory cache: one instance, nothing shared
 
-async function withPg(run) {
-  const client = new Client({ connectionString: env.DATABASE_URL, options: `-c search_path=${SCHEMA}` });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
-}
+const withPg = (run) => common.withPg(SCHEMA, run);
 
 /**
  * A server in a process of its own (so it never shares an event loop with the load
@@ -122,7 +104,7 @@ async function topUpActivities(pg, target, log) {
  */
 async function vacuumAnalyze(pg) {
   const { rows } = await pg.query('SELECT tablename FROM pg_tables WHERE schemaname = $1', [SCHEMA]);
-  for (const { tablename } of rows) await pg.query(`VACUUM (ANALYZE) ${SCHEMA}."${tablename}"`);
+  await common.vacuumAnalyze(pg, SCHEMA, rows.map((r) => r.tablename));
 }
 
 async function datasetSize(pg) {
@@ -137,7 +119,7 @@ async function datasetSize(pg) {
  * tables. Returns the running Strapi server (started with `strapiEnv`) and the data size.
  */
 async function prepareRestData({ activities, log, strapiEnv = {} }) {
-  await withPg((pg) => pg.query(`CREATE SCHEMA IF NOT EXISTS ${SCHEMA}`));
+  await common.ensureSchema(SCHEMA);
   log(`booting Strapi on PostgreSQL schema "${SCHEMA}" and seeding the demo town x10 (the first run takes minutes)`);
   const strapi = startServer('strapi', 'strapi-server.js', strapiEnv);
   try {
