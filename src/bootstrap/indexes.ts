@@ -6,7 +6,8 @@ import type { Core } from '@strapi/strapi';
  * link table on (owner, target) but not on (target, owner), the direction a relation
  * filter such as `filters[categories][slug][$eq]=…` joins in; and it has no index for
  * "published, not archived, in this locale", the filter every public list carries
- * (src/lib/public-query.ts). With 20,000 activities these took the bench's filtered list
+ * (src/lib/public-query.ts), by row for lists and by document for search's visibility
+ * check. With 20,000 activities these took the bench's filtered list
  * from ~80 ms of PostgreSQL time to ~10 ms.
  *
  * Created at every boot with IF NOT EXISTS: Strapi's schema sync leaves indexes it did not
@@ -47,6 +48,9 @@ export function publicReadIndexes(strapi: Core.Strapi): IndexSpec[] {
       const where = [`${publishedAt} IS NOT NULL`, ...(archivedAt ? [`${archivedAt} IS NULL`] : [])].join(' AND ');
       const name = indexName(meta.tableName, 'public_idx');
       specs.set(name, { name, table: meta.tableName, columns: [...(locale ? [locale] : []), 'id'], where });
+      // "Is this document public in this locale?", as search asks for every hit (src/finding/search).
+      const byDocument = indexName(meta.tableName, 'public_doc_idx');
+      specs.set(byDocument, { name: byDocument, table: meta.tableName, columns: [column('documentId')!, ...(locale ? [locale] : [])], where });
     }
 
     for (const attribute of Object.values<any>(meta.attributes)) {

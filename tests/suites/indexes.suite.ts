@@ -30,6 +30,12 @@ describe('public-read indexes', () => {
       columns: ['locale', 'id'],
       where: 'published_at IS NOT NULL AND archived_at IS NULL',
     });
+    expect(byName.get('activities_public_doc_idx')).toEqual({
+      name: 'activities_public_doc_idx',
+      table: 'activities',
+      columns: ['document_id', 'locale'],
+      where: 'published_at IS NOT NULL AND archived_at IS NULL',
+    });
     // category has no archivedAt: published is all the public filter asks.
     expect(byName.get('categories_public_idx')?.where).toBe('published_at IS NOT NULL');
     expect(byName.get('activities_categories_lnk_rev_idx')?.columns).toEqual(['category_id', 'activity_id']);

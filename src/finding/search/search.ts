@@ -108,21 +108,13 @@ const PUBLIC_ROW = 'published_at IS NOT NULL AND archived_at IS NULL';
 /**
  * Public means published and not archived, checked against the content tables too, not only trusted from the index.
  * One EXISTS over the public rows of all types (not one EXISTS per type, ORed) lets the database run it as one
- * semi-join over the partial indexes below, instead of a subplan that reads every content row per search.
+ * semi-join over the partial `*_public_doc_idx` indexes (src/bootstrap/indexes.ts), instead of a subplan that reads every content row per search.
  */
 function visibleClause(strapi: Core.Strapi, types: SearchType[]): string {
   const visible = types
     .map((type) => `SELECT '${type}' AS type, document_id, locale FROM "${sourceTable(strapi, type)}" WHERE ${PUBLIC_ROW}`)
     .join(' UNION ALL ');
   return `EXISTS (SELECT 1 FROM (${visible}) v WHERE v.type = e.type AND v.document_id = e.document_id AND v.locale = e.locale)`;
-}
-
-/** The visibility check's indexes: a search then reads small index entries, not the content rows with their long texts. */
-export async function ensureVisibilityIndexes(strapi: Core.Strapi) {
-  for (const type of Object.keys(SEARCH_SOURCES) as SearchType[]) {
-    const table = sourceTable(strapi, type);
-    await strapi.db.connection.raw(`CREATE INDEX IF NOT EXISTS "${table}_search_visible" ON "${table}" (document_id, locale) WHERE ${PUBLIC_ROW}`);
-  }
 }
 
 function filterClause(strapi: Core.Strapi, request: SearchRequest, tagIds: Partial<Record<Kind, string>>): Statement {

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { createIndexer } from '../../../finding/search/indexer';
 import { postgresStore } from '../../../finding/search/postgres-store';
 import type { SearchRequest } from '../../../finding/search/query';
-import { createSearch, ensureVisibilityIndexes } from '../../../finding/search/search';
+import { createSearch } from '../../../finding/search/search';
 import { sqliteStore } from '../../../finding/search/sqlite-store';
 import type { SearchStore } from '../../../finding/search/store';
 
@@ -27,7 +27,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** At start-up: the tables, then following every write, then a first build when the index is empty. */
     async setUp() {
       await parts().store.ensure();
-      await ensureVisibilityIndexes(strapi);
       parts().indexer.follow();
       await parts().indexer.rebuildWhenEmpty();
     },
