@@ -19,6 +19,13 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
     invitationDays: env.int('INVITATION_DAYS', 7),
     claimDays: env.int('CLAIM_DAYS', 7),
     twoFactorChallengeMinutes: 5,
+    passwordResetMinutes: env.int('PASSWORD_RESET_MINUTES', 60),
+    registrationHours: 24,
+  },
+  twoFactor: {
+    // A challenge dies after this many wrong codes; a 6-digit code is then a 1 in 200,000 guess per login.
+    maxCodesPerChallenge: 5,
+    maxCodesPerAccount: 10,
   },
   rateLimit: {
     windowSeconds: env.int('RATE_LIMIT_WINDOW_SECONDS', 900),

@@ -13,6 +13,7 @@ import { registerCacheInvalidation } from './cache/invalidation';
 import { memoiseDefaultLocale } from './cache/default-locale';
 import { ensurePublicReadIndexes } from './bootstrap/indexes';
 import { closeRateLimitStore, openRateLimitStore } from './bootstrap/rate-limit-store';
+import { ensureDisplayNames, nameNewAccounts } from './bootstrap/display-names';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -26,10 +27,12 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     registerCacheInvalidation(strapi);
+    nameNewAccounts(strapi);
     memoiseDefaultLocale(strapi);
     await ensurePublicReadIndexes(strapi);
     await ensureLocales(strapi);
     await grantRolePermissions(strapi);
+    await ensureDisplayNames(strapi);
     await showSupportCountColumn(strapi);
     await ensureFirstAdmin(strapi);
     await seedDemoWhenEmpty(strapi);

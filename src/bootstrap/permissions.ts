@@ -15,14 +15,17 @@ export const PUBLIC_ACTIONS = [
   'plugin::idea-support.support.status',
   'plugin::idea-support.support.ranking',
   'plugin::idea-support.comments.list',
-  // During a login that must set up 2FA the caller has a challenge, not yet a JWT.
-  'api::account.account.setupTwoFactor',
-  'api::account.account.enableTwoFactor',
 ];
+
+/**
+ * Never for the public role, also when an older version (or a person) granted
+ * them: changing a second factor takes a session. Taken back at every boot.
+ */
+export const NEVER_PUBLIC_ACTIONS = ['setupTwoFactor', 'enableTwoFactor', 'disableTwoFactor', 'updateProfile'].map((handler) => `api::account.account.${handler}`);
 
 export const SIGNED_IN_ACTIONS = [
   ...PUBLIC_ACTIONS,
-  'api::account.account.disableTwoFactor',
+  ...NEVER_PUBLIC_ACTIONS,
   'plugin::idea-support.support.support',
   'plugin::idea-support.support.withdraw',
   'plugin::idea-support.comments.create',
@@ -53,8 +56,9 @@ async function ensureEditorRole(strapi: Core.Strapi) {
 /**
  * Grants in code what staff would otherwise click together in the admin
  * panel. Only adds missing rows, so it is safe on every boot and never takes
- * back a permission staff granted by hand. Editors also get whatever a
- * signed-in resident has (users-permissions' own defaults included).
+ * back a permission staff granted by hand, except NEVER_PUBLIC_ACTIONS on the
+ * public role. Editors also get whatever a signed-in resident has
+ * (users-permissions' own defaults included).
  */
 export async function grantRolePermissions(strapi: Core.Strapi) {
   await ensureEditorRole(strapi);
@@ -70,6 +74,8 @@ export async function grantRolePermissions(strapi: Core.Strapi) {
 
   const authenticated = await roleOf('authenticated');
   const residentActions = await actionsOf(authenticated.id);
+  const publicRole = await roleOf('public');
+  await permissions.deleteMany({ where: { role: publicRole.id, action: { $in: NEVER_PUBLIC_ACTIONS } } });
   for (const [type, wanted] of Object.entries(ROLE_ACTIONS)) {
     const role = type === 'authenticated' ? authenticated : await roleOf(type);
     const actions = type === 'editor' ? [...new Set([...residentActions, ...wanted])] : wanted;

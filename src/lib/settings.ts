@@ -4,7 +4,16 @@ export interface BuurtpleinSettings {
   frontendUrl: string;
   staffEmails: string[];
   twoFactorRoles: string[];
-  links: { magicLinkMinutes: number; invitationDays: number; claimDays: number; twoFactorChallengeMinutes: number };
+  links: {
+    magicLinkMinutes: number;
+    invitationDays: number;
+    claimDays: number;
+    twoFactorChallengeMinutes: number;
+    passwordResetMinutes: number;
+    /** The link that confirms a registration with a password. */
+    registrationHours: number;
+  };
+  twoFactor: { maxCodesPerChallenge: number; /** Within the rate-limit window. */ maxCodesPerAccount: number };
   rateLimit: { windowSeconds: number; maxPerIp: number; maxPerEmail: number; /** Empty: counters per instance. */ redisUrl: string };
   cache: CacheSettings;
 }
@@ -24,4 +33,5 @@ export interface CacheSettings {
 export const settings = (strapi: Core.Strapi) => strapi.config.get('buurtplein') as BuurtpleinSettings;
 
 export const MINUTE = 60_000;
-export const DAY = 24 * 60 * MINUTE;
+export const HOUR = 60 * MINUTE;
+export const DAY = 24 * HOUR;

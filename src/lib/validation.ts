@@ -66,3 +66,10 @@ export const parseBody = async <T>(body: unknown, schema: yup.ObjectSchema<any>)
   if (!body || typeof body !== 'object' || Array.isArray(body)) throw new errors.ValidationError('The request body must be a JSON object');
   return (await validateYupSchema(schema, { strict: false, abortEarly: false })(body)) as T;
 };
+
+/** parseBody for bodies that may carry nothing else: an unknown key is a 400 naming it, as users-permissions' own register answers. */
+export const parseKnownBody = async <T>(body: unknown, schema: yup.ObjectSchema<any>): Promise<T> => {
+  const unknown = body && typeof body === 'object' && !Array.isArray(body) ? Object.keys(body).filter((key) => !(key in schema.fields)) : [];
+  if (unknown.length) throw new errors.ValidationError(`Invalid parameters: ${unknown.join(', ')}`, { fields: unknown });
+  return parseBody<T>(body, schema);
+};

@@ -123,13 +123,13 @@ export const claimMail = (language: Language, { organisation, link, days }: { or
     },
   });
 
-export const passwordResetMail = (language: Language, { link }: { link: string }) =>
+export const passwordResetMail = (language: Language, { link, minutes }: { link: string; minutes: number }) =>
   renderMail(language, {
     nl: {
       subject: 'Nieuw wachtwoord voor buurtplein',
       paragraphs: [
         'Hallo,',
-        'Met deze link kies je een nieuw wachtwoord:',
+        `Met deze link kies je een nieuw wachtwoord. De link werkt ${minutes} minuten en één keer:`,
         link,
         'Liever zonder wachtwoord? Vraag op de inlogpagina een inloglink per mail aan.',
         signature.nl,
@@ -139,7 +139,7 @@ export const passwordResetMail = (language: Language, { link }: { link: string }
       subject: 'New password for buurtplein',
       paragraphs: [
         'Hello,',
-        'Choose a new password with this link:',
+        `Choose a new password with this link. It works once, for ${minutes} minutes:`,
         link,
         'Rather not use a password? Ask for a login link by email on the login page.',
         signature.en,

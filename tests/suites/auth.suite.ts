@@ -92,8 +92,14 @@ describe('login by email link', () => {
 describe('password login and "forgot everything"', () => {
   it('registers, forgets the password, resets it from the mail and logs in again', async () => {
     const email = `${unique('pw')}@resident.example`;
-    const registered = await api().post('/api/auth/local/register').send({ username: unique('pw'), email, password: 'First-Passw0rd' });
-    expect(registered.status).toBe(200);
+    const registered = await api().post('/api/auth/local/register').send({ username: unique('pw'), email, password: 'First-Passw0rd' }).expect(200);
+    expect(registered.body).toEqual({ email, sent: true });
+    // Nothing to log in to until the address is confirmed from the mail.
+    await api().post('/api/auth/local').send({ identifier: email, password: 'First-Passw0rd' }).expect(400);
+    const confirmation = await tokenFromMail(email, /Bevestig je e-mailadres/);
+    const confirmed = await api().post('/api/auth/magic-link/callback').send({ token: confirmation.value }).expect(200);
+    expect(confirmed.body.user).toMatchObject({ email, confirmed: true });
+    await api().post('/api/auth/local').send({ identifier: email, password: 'First-Passw0rd' }).expect(200);
 
     const forgot = await api().post('/api/auth/forgot-password').send({ email }).expect(200);
     const unknown = await api().post('/api/auth/forgot-password').send({ email: `${unique('ghost')}@resident.example` }).expect(200);
@@ -152,9 +158,9 @@ describe('two-factor login (TOTP)', () => {
     const person = await createUser({ role: role.id });
     const login = await api().post('/api/auth/local').send({ identifier: person.email, password }).expect(200);
     expect(login.body).toEqual({ twoFactorSetupRequired: true, challenge: expect.any(String) });
-    const setup = await api().post('/api/auth/2fa/setup').send({ challenge: login.body.challenge }).expect(200);
+    const setup = await api().post('/api/auth/2fa/enrol').send({ challenge: login.body.challenge }).expect(200);
     const done = await api()
-      .post('/api/auth/2fa/enable')
+      .post('/api/auth/2fa/verify')
       .send({ challenge: login.body.challenge, code: totpCode(setup.body.data.secret) })
       .expect(200);
     expect(done.body.jwt).toEqual(expect.any(String));

@@ -4,7 +4,8 @@ import { field, onSubmit, statusArea } from '../forms';
 import { t } from '../i18n';
 import { layout, notice, runPage } from '../layout';
 import { href, param } from '../paths';
-import { session, type User } from '../session';
+import { session } from '../session';
+import { continueLogin, type LoginAnswer, type Session } from '../second-factor';
 
 /**
  * Where the CMS's password-reset mail lands (?code=): choose a new password
@@ -23,7 +24,7 @@ function badCode(main: HTMLElement) {
   );
 }
 
-function done(answer: { jwt: string; user: User }) {
+function done(answer: Session) {
   session.save(answer.jwt, answer.user);
   // Drawn again so the header shows who is now logged in.
   const main = layout(null, t('resetTitle'));
@@ -47,7 +48,12 @@ function resetForm(main: HTMLElement, code: string): HTMLFormElement {
     // Read as typed: the shared form values are trimmed, and spaces are part of a password.
     const typed = (name: string) => (form.elements.namedItem(name) as HTMLInputElement).value;
     try {
-      done(await request('/api/auth/reset-password', { method: 'POST', body: { code, password: typed('password'), passwordConfirmation: typed('passwordConfirmation') } }));
+      const answer = await request<LoginAnswer>('/api/auth/reset-password', {
+        method: 'POST',
+        body: { code, password: typed('password'), passwordConfirmation: typed('passwordConfirmation') },
+      });
+      // The password is changed either way; an account with a second factor logs in only with its code.
+      continueLogin(main, t('resetTitle'), answer, done);
     } catch (error) {
       if (!isBadCode(error)) throw error;
       badCode(main);

@@ -1,11 +1,11 @@
 import { ApiError, request } from '../api';
 import { h, replace } from '../dom';
-import { field, onSubmit, statusArea } from '../forms';
 import { t, type Key } from '../i18n';
 import { notice, runPage, setTitle } from '../layout';
 import { loginForm } from '../login-form';
 import { href, param } from '../paths';
-import { session, type User } from '../session';
+import { session } from '../session';
+import { continueLogin, type LoginAnswer, type Session } from '../second-factor';
 
 /**
  * Where links in mails land: login/email (?token=), invitation (?token=)
@@ -17,36 +17,16 @@ const ROUTES: Record<string, { endpoint: string; title: Key }> = {
   email: { endpoint: '/api/auth/magic-link/callback', title: 'loginTitle' },
 };
 
-type LoginAnswer = { jwt: string; user: User } | { twoFactorRequired: true; challenge: string } | { twoFactorSetupRequired: true; challenge: string };
-
 function landing() {
   const folder = window.location.pathname.split('/').filter(Boolean).pop() ?? 'email';
   return ROUTES[folder] ?? ROUTES.email;
 }
 
-function finish(main: HTMLElement, answer: { jwt: string; user: User }, fallback: string) {
+function finish(main: HTMLElement, answer: Session, fallback: string) {
   session.save(answer.jwt, answer.user);
   const next = session.takeReturn() ?? fallback;
   replace(main, h('h1', {}, t('loggedIn')), h('p', {}, h('a', { href: next }, t('continueTo'))));
   window.location.replace(next);
-}
-
-/** A login that needs a TOTP code: ask for it, then finish. */
-function twoFactor(main: HTMLElement, challenge: string, fallback: string) {
-  const status = statusArea();
-  const form = h(
-    'form',
-    {},
-    h('p', {}, t('twoFactorIntro')),
-    field({ name: 'code', label: t('twoFactorLabel'), required: true, autocomplete: 'one-time-code' }),
-    h('button', { type: 'submit' }, t('verify')),
-    status
-  );
-  onSubmit(form, status, async ({ code }) => {
-    finish(main, await request('/api/auth/2fa/verify', { method: 'POST', body: { challenge, code } }), fallback);
-  });
-  replace(main, h('h1', {}, t('loginTitle')), form);
-  form.querySelector('input')?.focus();
 }
 
 const { endpoint, title } = landing();
@@ -55,10 +35,7 @@ runPage(null, t(title), async (main) => {
   replace(main, h('h1', {}, t(title)), h('p', { role: 'status' }, t('loggingIn')));
   try {
     const answer = await request<LoginAnswer>(endpoint, { method: 'POST', body: { token: param('token') } });
-    if ('twoFactorRequired' in answer) twoFactor(main, answer.challenge, fallback);
-    // Setting up an authenticator (a QR code) is for the admin's own tools, not for this public site.
-    else if ('twoFactorSetupRequired' in answer) replace(main, h('h1', {}, t(title)), notice(t('twoFactorSetup'), 'error'));
-    else finish(main, answer, fallback);
+    continueLogin(main, t('loginTitle'), answer, (session) => finish(main, session, fallback));
   } catch (error) {
     if (!(error instanceof ApiError) || error.status >= 500) throw error;
     setTitle(t(title));

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { withTwoFactor } from '../../api/account/lib/two-factor-login';
-import { localizedForgotPassword } from '../../api/account/lib/password-reset';
+import { passwordLogin } from '../../api/account/lib/password-login';
+import { localizedForgotPassword, resetPasswordWithSecondFactor } from '../../api/account/lib/password-reset';
+import { registerWithConfirmation, resendConfirmation } from '../../api/account/lib/registration';
 import type { RateLimitRouteConfig } from '../../middlewares/rate-limit';
 import { withCachedPublicAbility, type AuthStrategy } from '../../cache/public-ability';
 
@@ -36,15 +37,20 @@ const withOurRateLimit = (route: Route): Route => {
 
 /**
  * Adds to users-permissions what buurtplein needs: the language mails are
- * written in, two-factor login (TOTP) and roles that require it. Login and
- * forgot-password are wrapped, not rewritten, so the rest keeps Strapi's
- * own behaviour.
+ * written in, two-factor login (TOTP) and roles that require it, and one
+ * account model: an account exists for a person only once they proved their
+ * address. So the routes that log in, register, confirm and reset are ours
+ * (same paths, messages and answer shapes); the rest keeps Strapi's own code.
  */
 export default (plugin: UsersPermissionsPlugin) => {
   Object.assign(plugin.contentTypes.user.schema.attributes, {
     language: { type: 'enumeration', enum: ['nl', 'en'], default: 'nl' },
+    // What others see on what the person writes; never derived from the email address.
+    displayName: { type: 'string', maxLength: 60 },
     totpEnabled: { type: 'boolean', default: false },
     totpSecret: { type: 'string', private: true, searchable: false, configurable: false },
+    // A new authenticator being set up: it replaces totpSecret only once a code from it is entered.
+    totpPendingSecret: { type: 'string', private: true, searchable: false, configurable: false },
     totpLastStep: { type: 'biginteger', private: true, configurable: false },
   });
   Object.assign(plugin.contentTypes.role.schema.attributes, {
@@ -56,8 +62,11 @@ export default (plugin: UsersPermissionsPlugin) => {
     const controller = createAuthController({ strapi });
     return {
       ...controller,
-      callback: withTwoFactor(strapi, controller.callback.bind(controller)),
+      callback: passwordLogin(strapi, controller.callback.bind(controller)),
+      register: registerWithConfirmation(strapi),
+      sendEmailConfirmation: resendConfirmation(strapi),
       forgotPassword: localizedForgotPassword(strapi),
+      resetPassword: resetPasswordWithSecondFactor(strapi),
     };
   };
 

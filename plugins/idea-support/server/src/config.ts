@@ -7,6 +7,8 @@ export interface IdeaSupportConfig {
   notifyEmails: string[];
   /** Reports (each from a different person) after which a comment is hidden until staff decide. */
   reportsToHide: number;
+  /** The user field shown as a comment's author: a name the person chose, never anything from their email address. */
+  authorNameField: string;
 }
 
 export default {
@@ -15,6 +17,7 @@ export default {
     threshold: 50,
     notifyEmails: [],
     reportsToHide: 3,
+    authorNameField: 'displayName',
   } satisfies IdeaSupportConfig,
   validator(config: Partial<IdeaSupportConfig>) {
     if (typeof config.initiativeUid !== 'string' || !/^api::[\w-]+\.[\w-]+$/.test(config.initiativeUid)) {
@@ -28,6 +31,9 @@ export default {
     }
     if (!Number.isInteger(config.reportsToHide) || (config.reportsToHide as number) < 1) {
       throw new Error('[idea-support] config.reportsToHide must be a whole number of at least 1');
+    }
+    if (typeof config.authorNameField !== 'string' || !config.authorNameField || ['email', 'username'].includes(config.authorNameField)) {
+      throw new Error('[idea-support] config.authorNameField must name a user field other than email or username, e.g. "displayName"');
     }
   },
 };

@@ -1,18 +1,23 @@
 import type { Core } from '@strapi/strapi';
-import { documentIdParam, email, language, parseBody, signedInUser, yup } from '../../../lib/validation';
+import { documentIdParam, email, language, parseBody, parseData, signedInUser, yup } from '../../../lib/validation';
+import { displayName } from '../lib/credentials';
 
 const token = yup.string().trim().min(20).max(200).required();
+const code = yup.string().trim().max(12);
 const schemas = {
   magicLink: yup.object({ email: email().required(), language: language() }),
   token: yup.object({ token }),
   claim: yup.object({ language: language() }),
-  challenge: yup.object({ challenge: token, code: yup.string().trim().max(12) }),
-  code: yup.object({ code: yup.string().trim().max(12).required() }),
+  challenge: yup.object({ challenge: token, code }),
+  enrol: yup.object({ challenge: token }),
+  currentCode: yup.object({ code }),
+  code: yup.object({ code: code.required() }),
+  profile: yup.object({ displayName: displayName(), language: language() }),
 };
 
 const SENT = { data: { sent: true }, meta: {} };
 
-/** Email links and two-factor login; the rules live in the account services. */
+/** Email links, two-factor login and one's own account; the rules live in the account services. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const service = (name: string) => strapi.service(`api::account.${name}`) as any;
   const userOf = (ctx: any) => signedInUser(ctx).id;
@@ -49,25 +54,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return service('two-factor').loginOrChallenge(ctx, person, { organisation });
     },
 
+    /** A challenge (from a login that needs a second factor) and a code: a session. */
     async verifyTwoFactor(ctx: any) {
       const body = await parseBody<{ challenge: string; code?: string }>(ctx.request.body, schemas.challenge);
-      return service('two-factor').verifyChallenge(ctx, body.challenge, body.code);
+      return service('two-factor').answerChallenge(ctx, body.challenge, body.code);
     },
 
-    /** With a JWT: start setting up 2FA. With a setup challenge (a role that requires 2FA): the same, during login. */
+    /** A login whose role requires 2FA, on an account without it: the secret to scan, for that challenge only. */
+    async enrolTwoFactor(ctx: any) {
+      const body = await parseBody<{ challenge: string }>(ctx.request.body, schemas.enrol);
+      ctx.body = { data: await service('two-factor').enrolWithChallenge(body.challenge), meta: {} };
+    },
+
+    /** Signed in: a new secret to scan; with two-factor on, only with a current code. */
     async setupTwoFactor(ctx: any) {
-      const challenge = ctx.request.body?.challenge;
-      const data = challenge
-        ? await service('two-factor').setupWithChallenge(challenge)
-        : await service('two-factor').setup(userOf(ctx));
-      ctx.body = { data, meta: {} };
+      const body = await parseBody<{ code?: string }>(ctx.request.body ?? {}, schemas.currentCode);
+      ctx.body = { data: await service('two-factor').setup(userOf(ctx), body.code), meta: {} };
     },
 
     async enableTwoFactor(ctx: any) {
-      if (ctx.request.body?.challenge) {
-        const body = await parseBody<{ challenge: string; code?: string }>(ctx.request.body, schemas.challenge);
-        return service('two-factor').enableWithChallenge(ctx, body.challenge, body.code);
-      }
       const body = await parseBody<{ code: string }>(ctx.request.body, schemas.code);
       await service('two-factor').enable(userOf(ctx), body.code);
       ctx.body = { data: { totpEnabled: true }, meta: {} };
@@ -77,6 +82,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const body = await parseBody<{ code: string }>(ctx.request.body, schemas.code);
       await service('two-factor').disable(userOf(ctx), body.code);
       ctx.body = { data: { totpEnabled: false }, meta: {} };
+    },
+
+    /** PUT /my/account: the name shown on what one writes, and the language of one's mails. */
+    async updateProfile(ctx: any) {
+      const data = await parseData<{ displayName?: string; language?: 'nl' | 'en' }>(ctx.request.body, schemas.profile);
+      ctx.body = { data: await service('people').updateProfile(userOf(ctx), data), meta: {} };
     },
   };
 };

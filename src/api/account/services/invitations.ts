@@ -26,7 +26,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { token, expiresAt } = await tokens().issue({ purpose: 'invitation', email, organisation: organisationId, locale: language, ttlMs: days * DAY });
       const link = frontendLink(strapi, '/invitation', { token });
       // Awaited: the editor should hear it now when the mail could not be sent.
-      await sendMail(strapi, email, invitationMail(language, { organisation: organisation.name, inviter: inviter.username, link, days }));
+      await sendMail(strapi, email, invitationMail(language, { organisation: organisation.name, inviter: inviter.displayName || inviter.username, link, days }));
       return { email, organisation: organisationId, expiresAt };
     },
 

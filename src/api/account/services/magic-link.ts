@@ -3,6 +3,7 @@ import { forbidden } from '../../../lib/errors';
 import { frontendLink, languageOf, sendLater, sendMail, type Language } from '../../../mail';
 import { magicLinkMail } from '../../../mail/templates';
 import { MINUTE, settings } from '../../../lib/settings';
+import type { Registration } from './people';
 
 /**
  * Login by email link. Every address gets the same answer and the same mail:
@@ -14,9 +15,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const people = () => strapi.service('api::account.people') as any;
 
   return {
-    /** A single-use login link for `email` (30 minutes unless a mail needs longer, like the quarterly reminder). */
-    async loginLink(email: string, language: Language, ttlMs = settings(strapi).links.magicLinkMinutes * MINUTE) {
-      const { token } = await tokens().issue({ purpose: 'magic-link', email, locale: language, ttlMs });
+    /**
+     * A single-use login link for `email` (30 minutes unless a mail needs longer, like the quarterly reminder).
+     * A registration's confirmation is such a link too, carrying what was registered.
+     */
+    async loginLink(email: string, language: Language, ttlMs = settings(strapi).links.magicLinkMinutes * MINUTE, registration?: Registration) {
+      const { token } = await tokens().issue({ purpose: 'magic-link', email, locale: language, ttlMs, payload: registration ? { registration } : undefined });
       return frontendLink(strapi, '/login/email', { token });
     },
 
@@ -33,7 +37,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Uses the link up and returns the person it logs in (created on first use). */
     async redeem(token: string) {
       const record = await tokens().redeem('magic-link', token);
-      const person = await people().findOrCreateConfirmed(record.email, languageOf(record.locale));
+      const registration = record.payload?.registration as Registration | undefined;
+      const person = await people().findOrCreateConfirmed(record.email, languageOf(record.locale), registration);
       if (person.blocked) throw forbidden('Your account has been blocked by an administrator');
       return person;
     },

@@ -1,7 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { forbidden } from '../../../lib/errors';
 
 const USER_UID = 'plugin::users-permissions.user';
+export const UNCONFIRMED = 'Confirm your email address first: follow the link in the mail we sent you';
 
 /**
  * Answers a successful login exactly like users-permissions' own
@@ -13,6 +15,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async respondWithLogin(ctx: any, user: { id: number }, extra: Record<string, unknown> = {}) {
     // Loaded afresh and unpopulated, so the user object is the one /api/auth/local returns.
     const stored = await strapi.db.query(USER_UID).findOne({ where: { id: user.id } });
+    // The last gate of every login: only a person who proved their address, and is not blocked, gets a session.
+    if (!stored || stored.blocked) throw forbidden('Your account has been blocked by an administrator', { reason: 'blocked' });
+    if (stored.confirmed !== true) throw forbidden(UNCONFIRMED, { reason: 'unconfirmed' });
     const sanitizedUser = await strapi.contentAPI.sanitize.output(stored, strapi.getModel(USER_UID), { auth: ctx.state.auth });
     const mode = String(strapi.config.get('plugin::users-permissions.jwtManagement', 'legacy-support'));
     if (mode !== 'refresh') {

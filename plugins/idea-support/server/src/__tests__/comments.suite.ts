@@ -35,7 +35,7 @@ describe('idea-support: reactions (comments)', () => {
       .set(bearer(jwt))
       .send({ data: { body: '  Goed idee, ik help mee!  ' } })
       .expect(201);
-    expect(first.body.data).toEqual({ id: expect.any(Number), authorName: user.username, body: 'Goed idee, ik help mee!', createdAt: expect.any(String) });
+    expect(first.body.data).toEqual({ id: expect.any(Number), authorName: user.displayName, body: 'Goed idee, ik help mee!', createdAt: expect.any(String) });
     expect(first.text).not.toContain(user.email);
     const second = await postComment(initiative.documentId, jwt, 'x'.repeat(2000));
 

@@ -3,13 +3,16 @@ import { errors } from '@strapi/utils';
 import { documentIdParam } from '../routes/validation';
 import { commentBody, commentIdParam, commentListQuery } from '../routes/validation/comments';
 import { getPluginService } from '../utils/get-plugin-service';
+import { pluginConfig } from '../utils/plugin-config';
+import { ANONYMOUS, type Commenter } from '../services/comments';
 
 /** Like supporting: a comment speaks for one real person, so the email address must be confirmed. */
-function commenterOf(ctx: any): { id: number; username: string } {
+function commenterOf(ctx: any, nameField: string): Commenter {
   const user = ctx.state.user;
   if (!user) throw new errors.UnauthorizedError('Log in to comment');
   if (!user.confirmed) throw new errors.PolicyError('Confirm your email address before commenting', { reason: 'unconfirmed' });
-  return { id: user.id, username: user.username };
+  const name = typeof user[nameField] === 'string' ? user[nameField].trim() : '';
+  return { id: user.id, name: name || ANONYMOUS };
 }
 
 /** Reporting only needs a login: the unique (comment, user) index makes one person count once. */
@@ -31,7 +34,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
     async create(ctx: any) {
       const documentId = documentIdParam(ctx.params);
-      const author = commenterOf(ctx);
+      const author = commenterOf(ctx, pluginConfig(strapi).authorNameField);
       const body = commentBody(ctx.request.body);
       ctx.status = 201;
       ctx.body = { data: await service().comment(documentId, author, body) };

@@ -62,6 +62,10 @@ export function createCommentsRepository(strapi: Core.Strapi) {
       return toPublic(created);
     },
 
+    async renameAuthor(userId: number, authorName: string) {
+      await strapi.db.query(COMMENT_UID as any).updateMany({ where: { userId }, data: { authorName } });
+    },
+
     /** One page of an initiative's comments in the given statuses, newest first (id breaks ties within one millisecond). */
     async listOf(initiative: string, statuses: CommentStatus[], page: number, pageSize: number) {
       const where = { initiative, status: { $in: statuses } };

@@ -8,8 +8,12 @@ const PUBLIC_STATUSES: CommentStatus[] = ['visible', 'approved'];
 
 export interface Commenter {
   id: number;
-  username: string;
+  /** As shown with the comment. */
+  name: string;
 }
+
+/** For an account without a name of its own. */
+export const ANONYMOUS = 'Bewoner';
 
 export interface CommentPage {
   comments: PublicComment[];
@@ -42,8 +46,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async comment(documentId: string, author: Commenter, body: string): Promise<PublicComment> {
       await assertPublicInitiative(documentId);
-      // The username, never the email: it is what the person chose to show.
-      return repository().create({ initiative: documentId, userId: author.id, authorName: author.username, body });
+      return repository().create({ initiative: documentId, userId: author.id, authorName: author.name, body });
+    },
+
+    /** A person's earlier comments show the name they use now. */
+    async renameAuthor(userId: number, name: string) {
+      await repository().renameAuthor(userId, name);
     },
 
     /** Idempotent per person: a second report by the same user changes nothing and is not an error. */
