@@ -100,6 +100,8 @@ function fieldMessage(message: string): string {
   if (/required/.test(message)) return t('required');
   if (/Passwords do not match/.test(message)) return t('passwordsDiffer');
   if (/Password must be less than/.test(message)) return t('passwordTooLong');
+  const tooShort = /password must have at least (\d+) characters/i.exec(message);
+  if (tooShort) return t('passwordTooShort', { min: tooShort[1] });
   if (/email/i.test(message)) return t('invalidEmail');
   if (/http:\/\/ or https:\/\//.test(message)) return t('invalidUrl');
   return message;

@@ -155,6 +155,22 @@ describe('attack: two-factor bypass through password reset, and a stolen session
   });
 });
 
+describe('a session alone does not change the password', () => {
+  it('needs the current password, and an account without one is told how to get one', async () => {
+    const change = (jwt: string, body: object) => api().post('/api/auth/change-password').set(bearer(jwt)).send(body);
+    const linkOnly = await loginByEmail(`${unique('link')}@resident.example`);
+    const none = await change(linkOnly.jwt, { currentPassword: 'whatever', password: 'New-Passw0rd', passwordConfirmation: 'New-Passw0rd' }).expect(400);
+    expect(none.body.error.details.reason).toBe('no-password');
+
+    const { user, jwt } = await resident();
+    await change(jwt, { currentPassword: 'Wrong-Passw0rd', password: 'New-Passw0rd', passwordConfirmation: 'New-Passw0rd' }).expect(400);
+    await change(jwt, { currentPassword: PASSWORD, password: 'New-Passw0rd', passwordConfirmation: 'Other-Passw0rd' }).expect(400);
+    await change(jwt, { currentPassword: PASSWORD, password: 'New-Passw0rd', passwordConfirmation: 'New-Passw0rd', role: 1 }).expect(400);
+    await change(jwt, { currentPassword: PASSWORD, password: 'New-Passw0rd', passwordConfirmation: 'New-Passw0rd' }).expect(200);
+    await passwordLogin(user.email, 'New-Passw0rd').expect(200);
+  });
+});
+
 describe('attack: account takeover by pre-registration (#14.3)', () => {
   it('register creates nothing, answers alike for new and taken addresses, and gives no session', async () => {
     const owner = await createUser();

@@ -133,6 +133,7 @@ export const en: Strings = {
   requestLoginLink: 'Request a new login link',
   passwordsDiffer: 'The passwords do not match.',
   passwordTooLong: 'This password is too long.',
+  passwordTooShort: 'Use at least {min} characters.',
 
   manageTitle: 'My listing',
   manageIntro: 'Organisations keep their own details and activities up to date here.',

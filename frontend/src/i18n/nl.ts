@@ -132,6 +132,7 @@ export const nl = {
   requestLoginLink: 'Vraag een nieuwe inloglink aan',
   passwordsDiffer: 'De wachtwoorden zijn niet gelijk.',
   passwordTooLong: 'Dit wachtwoord is te lang.',
+  passwordTooShort: 'Gebruik minstens {min} tekens.',
 
   manageTitle: 'Mijn vermelding',
   manageIntro: 'Organisaties houden hier zelf hun gegevens en activiteiten bij.',

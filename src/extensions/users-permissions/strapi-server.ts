@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { passwordLogin } from '../../api/account/lib/password-login';
 import { localizedForgotPassword, resetPasswordWithSecondFactor } from '../../api/account/lib/password-reset';
 import { registerWithConfirmation, resendConfirmation } from '../../api/account/lib/registration';
+import { checkedChangePassword } from '../../api/account/lib/change-password';
 import type { RateLimitRouteConfig } from '../../middlewares/rate-limit';
 import { withCachedPublicAbility, type AuthStrategy } from '../../cache/public-ability';
 
@@ -67,6 +68,7 @@ export default (plugin: UsersPermissionsPlugin) => {
       sendEmailConfirmation: resendConfirmation(strapi),
       forgotPassword: localizedForgotPassword(strapi),
       resetPassword: resetPasswordWithSecondFactor(strapi),
+      changePassword: checkedChangePassword(strapi, controller.changePassword.bind(controller)),
     };
   };
 

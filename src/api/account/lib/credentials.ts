@@ -27,7 +27,7 @@ export const password = (strapi: Core.Strapi) =>
   yup
     .string()
     .min(8, 'The password must have at least 8 characters')
-    .test('bcrypt-length', 'The password must be at most 72 bytes', (value) => !value || Buffer.byteLength(value) <= BCRYPT_MAX_BYTES)
+    .test('bcrypt-length', 'Password must be less than 73 bytes', (value) => !value || Buffer.byteLength(value) <= BCRYPT_MAX_BYTES)
     .test('town-rules', 'The password does not meet the rules', async (value) => {
       const check = strapi.config.get('plugin::users-permissions.validationRules.validatePassword') as ((p: string) => unknown) | undefined;
       return !value || typeof check !== 'function' || Boolean(await check(value));

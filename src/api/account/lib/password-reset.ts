@@ -13,7 +13,10 @@ const resetBody = (strapi: Core.Strapi) =>
   yup.object({
     code: yup.string().required().max(200),
     password: password(strapi).required(),
-    passwordConfirmation: yup.string().required().max(200),
+    passwordConfirmation: yup
+      .string()
+      .required()
+      .oneOf([yup.ref('password')], 'Passwords do not match'),
     deviceId: yup.string().max(200),
   });
 // users-permissions' own message for a bad code, which clients (our website too) recognise.
@@ -48,7 +51,6 @@ export const localizedForgotPassword = (strapi: Core.Strapi) => async (ctx: any)
  */
 export const resetPasswordWithSecondFactor = (strapi: Core.Strapi) => async (ctx: any) => {
   const input = await parseBody<{ code: string; password: string; passwordConfirmation: string }>(ctx.request.body, resetBody(strapi));
-  if (input.password !== input.passwordConfirmation) throw new errors.ValidationError('Passwords do not match');
   const used = await tokens(strapi).consume('password-reset', input.code);
   if (!used.ok) throw new errors.ValidationError(BAD_CODE, { reason: used.reason });
   const people = strapi.service('api::account.people') as any;
