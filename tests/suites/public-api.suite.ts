@@ -12,6 +12,10 @@ const secretsOf = (map: Map) => [
   '"initiator"',
   '"password"',
   'resetPasswordToken',
+  'totpSecret',
+  'totpPendingSecret',
+  map.member.username,
+  map.initiator.username,
 ];
 
 const expectNoSecrets = (raw: string, map: Map) => {
