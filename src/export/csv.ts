@@ -1,8 +1,11 @@
 import { stringify } from 'csv-stringify/sync';
 import type { ExportType, PublicItem } from './public-data';
+import { protectCell } from '../lib/spreadsheet-cell';
 
 const slugs = (terms: { slug: string }[] | undefined) => (terms ?? []).map((t) => t.slug).join('|');
 const iso = (value: unknown) => (value ? new Date(value as string).toISOString() : '');
+
+const NUMERIC = new Set(['latitude', 'longitude', 'cost', 'capacity']);
 
 /** Columns in the import's own format, so an export can be edited and imported again. */
 const COLUMNS: Record<ExportType, [string, (item: PublicItem) => unknown][]> = {
@@ -55,8 +58,11 @@ const COLUMNS: Record<ExportType, [string, (item: PublicItem) => unknown][]> = {
   ],
 };
 
+/** Numbers stay numbers (-4.9 is a longitude, not a formula); every text cell is made safe for spreadsheets. */
+const cell = (value: unknown) => (typeof value === 'string' ? protectCell(value) : (value ?? ''));
+
 export function toCsv(type: ExportType, items: PublicItem[]): string {
   const columns = COLUMNS[type];
-  const rows = items.map((item) => columns.map(([, read]) => read(item) ?? ''));
+  const rows = items.map((item) => columns.map(([name, read]) => (NUMERIC.has(name) ? (read(item) ?? '') : cell(read(item)))));
   return stringify(rows, { header: true, columns: columns.map(([name]) => name) });
 }

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { errors } from '@strapi/utils';
 import type { SourceRecord } from './types';
+import { unprotectCell } from '../lib/spreadsheet-cell';
 
 export interface ParsedFile {
   columns: string[];
@@ -33,6 +34,8 @@ function parseCsv(text: string): ParsedFile {
       skip_empty_lines: true,
       trim: true,
       info: true,
+      // Undoes the ' our export puts before text a spreadsheet would run as a formula.
+      cast: (value: string, context: { header: boolean }) => (context.header ? value : unprotectCell(value)),
     }) as any;
   } catch (error) {
     throw new errors.ValidationError(`The CSV file cannot be read: ${(error as Error).message}`);

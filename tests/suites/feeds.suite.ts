@@ -1,5 +1,5 @@
 import { XMLParser } from 'fast-xml-parser';
-import { api } from '../helpers/fixtures';
+import { api, createDocument, unique } from '../helpers/fixtures';
 import { createFeedTown, expectNoSecrets, type FeedTown } from '../helpers/feed-town';
 import { FRONTEND_URL } from '../helpers/strapi';
 
@@ -156,6 +156,23 @@ describe('schema.org JSON-LD', () => {
     expect(paid.body).toMatchObject({ endDate: '2026-10-20T14:00:00.000Z', offers: { price: '5.00', description: 'inclusief materiaal' }, isAccessibleForFree: false });
     expect(paid.body.eventSchedule).toBeUndefined();
     expectNoSecrets(res.text + paid.text, town);
+  });
+
+  it('cannot be used to put a script into the page that embeds it', async () => {
+    const title = `</script><script>alert(1)</script> & ${unique('t')}`;
+    const name = `<img src=x onerror=alert(1)> ${unique('o')}`;
+    const organisation = await createDocument('api::organisation.organisation', { name, slug: unique('o') });
+    const activity = await createDocument('api::activity.activity', { title, slug: unique('a'), organisation: organisation.documentId });
+    for (const [path, text] of [
+      [`/api/activities/${activity.documentId}/jsonld`, title],
+      [`/api/organisations/${organisation.documentId}/jsonld`, name],
+    ]) {
+      const res = await api().get(path).expect(200);
+      expect(res.text).not.toMatch(/[<>&]/);
+      expect(JSON.parse(res.text).name).toBe(text);
+      // The cached copy is the same bytes.
+      expect((await api().get(path).expect(200)).text).toBe(res.text);
+    }
   });
 
   it('describes an organisation with its public contact only', async () => {

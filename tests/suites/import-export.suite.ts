@@ -210,6 +210,36 @@ describe('open-data export', () => {
     await api().get('/api/export/subsidies.csv').expect(404);
   });
 
+  it('writes no cell a spreadsheet would run as a formula, and imports its own export unchanged', async () => {
+    const externalId = unique('formula');
+    const name = `=HYPERLINK("http://evil.example";"klik ${externalId}")`;
+    await createDocument(ORG, {
+      name,
+      slug: unique('formula'),
+      externalId,
+      description: '@SUM(1+1)',
+      phone: '+31 33 1234567',
+      city: '-Stad',
+      latitude: 52.1,
+      longitude: -4.9,
+      reminderEmail: `${externalId}@secret.example`,
+    });
+    const csv = (await api().get('/api/export/organisations.csv').expect(200)).text;
+    const [header, ...lines] = csv.trim().split('\n');
+    const row = lines.find((line) => line.includes(externalId))!;
+    expect(row).toContain(`"'=HYPERLINK(""http://evil.example"";""klik ${externalId}"")"`);
+    expect(row).toContain("'@SUM(1+1)");
+    expect(row).toContain("'+31 33 1234567");
+    expect(row).toContain("'-Stad");
+    expect(row).toContain(',52.1,-4.9,');
+    expect(csv).not.toMatch(/(^|,)"?[=+@]/m);
+
+    const report = await runImport(strapi(), [header, row].join('\n'), { type: 'organisations' });
+    expect(report.totals).toEqual({ created: 0, updated: 0, unchanged: 1, rejected: 0 });
+    const stored = await strapi().db.query(ORG).findOne({ where: { externalId, locale: 'nl', publishedAt: { $notNull: true } } });
+    expect(stored).toMatchObject({ name, description: '@SUM(1+1)', phone: '+31 33 1234567', city: '-Stad' });
+  });
+
   it('turns a weekly activity into an HSDS schedule', async () => {
     const tag = unique('sched');
     const org = await createDocument(ORG, { name: `Org ${tag}`, slug: `org-${tag}` });

@@ -4,7 +4,9 @@ import { parseFindingFilters } from '../../../finding/filters';
 import { activityJsonLd, organisationJsonLd } from '../../../finding/jsonld';
 import { findPublicActivities, findPublicOrganisations } from '../../../finding/public-items';
 import { documentIdParam } from '../../../lib/validation';
+import { embeddableJson } from '../../../lib/embeddable-json';
 
+// Sites paste this into <script type="application/ld+json">: escaped for that place.
 const JSON_LD = 'application/ld+json; charset=utf-8';
 
 function single<T>(items: T[]): T {
@@ -17,7 +19,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const documentId = documentIdParam(ctx.params);
     const { locale } = parseFindingFilters({ locale: ctx.query.locale });
     const activity = single(await findPublicActivities(strapi, { locale, page: 1, pageSize: 1 }, { documentId }));
-    ctx.body = activityJsonLd(strapi, activity, locale);
+    ctx.body = embeddableJson(activityJsonLd(strapi, activity, locale));
     ctx.type = JSON_LD;
   },
 
@@ -25,7 +27,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const documentId = documentIdParam(ctx.params);
     const { locale } = parseFindingFilters({ locale: ctx.query.locale });
     const organisation = single(await findPublicOrganisations(strapi, { locale, page: 1, pageSize: 1 }, { documentId }));
-    ctx.body = organisationJsonLd(strapi, organisation, locale);
+    ctx.body = embeddableJson(organisationJsonLd(strapi, organisation, locale));
     ctx.type = JSON_LD;
   },
 });
