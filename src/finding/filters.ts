@@ -23,6 +23,13 @@ export const LOCALES = ['nl', 'en'] as const;
 export const DEFAULT_RADIUS_KM = 2;
 export const MAX_RADIUS_KM = 50;
 export const MAX_PAGE_SIZE = 100;
+/**
+ * The ends of a period given only on one side. Not the largest Date there
+ * is: recurrence expansion shifts times to local wall-clock time, which
+ * would step past it into an invalid date.
+ */
+export const OPEN_START = new Date(0);
+export const OPEN_END = new Date(Date.UTC(9999, 11, 31));
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const DOCUMENT_ID = /^[a-z0-9]{24}$/;

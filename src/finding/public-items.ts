@@ -1,6 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { boxAround, distanceKm, type FindingFilters } from './filters';
+import { boxAround, distanceKm, OPEN_END, OPEN_START, type FindingFilters } from './filters';
 import { occurrenceStarts, parseRecurrence, type Recurrence } from './recurrence';
 
 /**
@@ -282,7 +282,7 @@ export async function findPublicActivities(strapi: Core.Strapi, filters: Finding
   ]);
   // The SQL keeps every recurring activity that started by `to`; its occurrences decide.
   const inPeriod = (a: PublicActivity) =>
-    !(filters.from || filters.to) || occurrencesOf(a, { from: filters.from ?? new Date(0), to: filters.to ?? new Date(8.64e15), max: 1 }).length > 0;
+    !(filters.from || filters.to) || occurrencesOf(a, { from: filters.from ?? OPEN_START, to: filters.to ?? OPEN_END, max: 1 }).length > 0;
   return docs
     .map((doc) => toActivity(doc, strapi.log))
     .map((a) => ({ ...a, categories: a.categories.map(translate(names)) }))

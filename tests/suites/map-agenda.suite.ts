@@ -64,6 +64,29 @@ describe('map: GeoJSON of activities and organisations', () => {
     expect(titles((await api().get(`/api/map/activities.geojson?${org}&from=2027-01-01&to=2027-01-31`).expect(200)).body)).toEqual([town.weekly.title]);
   });
 
+  it('takes from= or to= alone on every endpoint, and answers a bad date with 400', async () => {
+    const org = `organisation=${town.organisation.slug}`;
+    expect(titles((await api().get(`/api/map/activities.geojson?${org}&from=2027-01-01`).expect(200)).body)).toEqual([town.weekly.title]);
+    expect(titles((await api().get(`/api/map/activities.geojson?${org}&to=2026-10-10`).expect(200)).body)).toEqual([town.weekly.title]);
+    const paths = ['/api/map/activities.geojson', '/api/map/organisations.geojson', '/api/feeds/activities.ics', '/api/feeds/latest.rss', '/embed/activities', '/api/agenda', '/api/search'];
+    // Search has no organisation filter: it looks for the town's own word.
+    const narrow = (path: string) => (path === '/api/search' ? `q=${encodeURIComponent(town.tag)}` : org);
+    // The agenda starts today when from= is left out, so its to= must lie ahead.
+    const soon = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+    for (const path of paths) {
+      for (const period of ['from=2027-01-01', `to=${soon}`, 'from=2026-10-01&to=2026-10-31', 'from=2026-10-01T10:00:00Z']) {
+        const res = await api().get(`${path}?${narrow(path)}&${period}`);
+        expect([path, period, res.status]).toEqual([path, period, 200]);
+      }
+      for (const bad of ['from=yesterday', 'to=2026-13-01', 'from=2026-10-10&to=2026-10-01']) {
+        const res = await api().get(`${path}?${narrow(path)}&${bad}`);
+        expect([path, bad, res.status]).toEqual([path, bad, 400]);
+      }
+    }
+    const ics = await api().get(`/api/feeds/activities.ics?${org}&from=2027-01-01`).expect(200);
+    expect(ics.text).toContain(town.weekly.slug);
+  });
+
   it('lists public organisations with their contact, never private fields', async () => {
     const res = await api().get(`/api/map/organisations.geojson?neighbourhood=${town.wijk.slug}`).expect(200);
     expect(res.headers['content-type']).toBe('application/geo+json; charset=utf-8');
