@@ -17,18 +17,26 @@ export interface MailText {
   paragraphs: string[];
 }
 
-const escapeHtml = (text: string) =>
+export const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-const linkify = (html: string) => html.replace(/https?:\/\/[^\s<]+/g, (url) => `<a href="${url}">${url}</a>`);
+
+/**
+ * Our own links stand in a paragraph of their own; only those become <a>.
+ * A web address inside a sentence may come from what someone typed (an
+ * organisation's name, a title): it stays plain, escaped text.
+ */
+const OWN_LINK = /^https?:\/\/\S+$/;
+const paragraphHtml = (p: string) => {
+  const html = escapeHtml(p);
+  return OWN_LINK.test(p) ? `<a href="${html}">${html}</a>` : html.replace(/\n/g, '<br>');
+};
 
 export function renderMail(language: Language, texts: Record<Language, MailText>): Mail {
   const { subject, paragraphs } = texts[language];
   return {
     subject,
     text: paragraphs.join('\n\n') + '\n',
-    html: `<!doctype html><html lang="${language}"><body>${paragraphs
-      .map((p) => `<p>${linkify(escapeHtml(p)).replace(/\n/g, '<br>')}</p>`)
-      .join('')}</body></html>`,
+    html: `<!doctype html><html lang="${language}"><body>${paragraphs.map((p) => `<p>${paragraphHtml(p)}</p>`).join('')}</body></html>`,
   };
 }
 

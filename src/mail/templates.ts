@@ -28,26 +28,52 @@ export const magicLinkMail = (language: Language, { link, minutes }: { link: str
     },
   });
 
-export const signUpReceivedMail = (language: Language, { organisation, link }: { organisation: string; link: string }) =>
+/**
+ * To the contact address of a sign-up, which whoever signed up typed in:
+ * nothing of what they typed is in it (no name, no text), so it cannot be
+ * used to send someone else a message from the town's address.
+ */
+export const signUpReceivedMail = (language: Language, { link }: { link: string }) =>
   renderMail(language, {
     nl: {
-      subject: `Aanmelding ontvangen: ${organisation}`,
+      subject: 'Aanmelding ontvangen op buurtplein',
       paragraphs: [
         'Hallo,',
-        `Bedankt voor het aanmelden van ${organisation}. Een medewerker van de gemeente kijkt je aanmelding na; je krijgt een mail zodra je organisatie zichtbaar is.`,
-        'Je kunt nu al inloggen om je gegevens en activiteiten klaar te zetten:',
+        'Met dit e-mailadres is een organisatie aangemeld voor de sociale kaart van buurtplein. Een medewerker van de gemeente kijkt de aanmelding na; je krijgt een mail zodra de organisatie zichtbaar is.',
+        'Je kunt nu al inloggen om de gegevens en activiteiten klaar te zetten:',
         link,
+        'Heb jij niets aangemeld? Dan kun je deze mail negeren; de gemeente publiceert niets zonder het na te kijken.',
         signature.nl,
       ],
     },
     en: {
-      subject: `Sign-up received: ${organisation}`,
+      subject: 'Sign-up received on buurtplein',
       paragraphs: [
         'Hello,',
-        `Thank you for signing up ${organisation}. A member of the municipality's staff will review it; you will get an email as soon as your organisation is visible.`,
-        'You can already log in to prepare your details and activities:',
+        "An organisation was signed up for buurtplein's social map with this email address. A member of the municipality's staff will review it; you will get an email as soon as the organisation is visible.",
+        'You can already log in to prepare its details and activities:',
         link,
+        'Did you not sign anything up? Then ignore this email; the municipality publishes nothing without reviewing it.',
         signature.en,
+      ],
+    },
+  });
+
+/** To staff (STAFF_EMAILS): what they need to find the sign-up; the typed name is escaped text, never a link. */
+export const signUpForStaffMail = (language: Language, { organisation, contactEmail }: { organisation: string; contactEmail: string }) =>
+  renderMail(language, {
+    nl: {
+      subject: 'Nieuwe aanmelding op buurtplein',
+      paragraphs: [
+        `Een nieuwe organisatie wacht op goedkeuring: "${organisation}", aangemeld met ${contactEmail}.`,
+        'Keur haar goed in het beheer: Content Manager → Organisation, filter approvalStatus = pending, en publiceer.',
+      ],
+    },
+    en: {
+      subject: 'New sign-up on buurtplein',
+      paragraphs: [
+        `A new organisation awaits approval: "${organisation}", signed up with ${contactEmail}.`,
+        'Approve it in the admin panel: Content Manager → Organisation, filter approvalStatus = pending, and publish.',
       ],
     },
   });

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { forbidden } from '../../../lib/errors';
 import { languageOf, sendLater, sendMail, type Language } from '../../../mail';
-import { signUpReceivedMail } from '../../../mail/templates';
+import { signUpForStaffMail, signUpReceivedMail } from '../../../mail/templates';
 import { uniqueSlug } from '../../../lib/unique-slug';
 import { settings } from '../../../lib/settings';
 
@@ -54,15 +54,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
       sendLater(strapi, 'sign-up confirmation', async () => {
         const link = await strapi.service('api::account.magic-link').loginLink(person.email, language);
-        await sendMail(strapi, person.email, signUpReceivedMail(language, { organisation: organisation.name, link }));
+        await sendMail(strapi, person.email, signUpReceivedMail(language, { link }));
         const staff = settings(strapi).staffEmails;
-        if (staff.length) {
-          await sendMail(strapi, staff, {
-            subject: `Nieuwe aanmelding / new sign-up: ${organisation.name}`,
-            text: `${organisation.name} (${person.email}) wacht op goedkeuring in het beheer: Content Manager → Organisation, approvalStatus = pending.\n`,
-            html: `<p>${organisation.name} wacht op goedkeuring / awaits approval.</p>`,
-          });
-        }
+        if (staff.length) await sendMail(strapi, staff, signUpForStaffMail('nl', { organisation: organisation.name, contactEmail: person.email }));
       });
       return { documentId: created!.documentId, name: created!.name, slug: created!.slug, approvalStatus: 'pending' };
     },

@@ -30,6 +30,7 @@ export function expiryWarningMail(language: Language, { title, expiresAt, manage
   return {
     subject: texts.subject,
     text: texts.lines.join('\n\n') + '\n',
-    html: texts.lines.map((l) => `<p>${escape(l).replace(/(https?:\/\/\S+)/g, '<a href="$1">$1</a>')}</p>`).join(''),
+    // Only the manage link (a line of its own) becomes a link: a URL inside a title stays text.
+    html: texts.lines.map((l) => `<p>${l === manageUrl ? `<a href="${escape(l)}">${escape(l)}</a>` : escape(l)}</p>`).join(''),
   };
 }
