@@ -22,6 +22,11 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
     passwordResetMinutes: env.int('PASSWORD_RESET_MINUTES', 60),
     registrationHours: 24,
   },
+  proxies: {
+    // Behind a reverse proxy (IS_PROXIED=true or TRUSTED_PROXIES set), forwarded headers count only from these peers.
+    enabled: env.bool('IS_PROXIED', false) || envList(env, 'TRUSTED_PROXIES').length > 0,
+    trusted: envList(env, 'TRUSTED_PROXIES'),
+  },
   twoFactor: {
     // A challenge dies after this many wrong codes; a 6-digit code is then a 1 in 200,000 guess per login.
     maxCodesPerChallenge: 5,

@@ -5,8 +5,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
   host: env('HOST', '0.0.0.0'),
   port: env.int('PORT', 1337),
   url: env('PUBLIC_URL', ''),
-  // Strapi 5 reads proxy.koa: trust X-Forwarded-* (client IP for rate limits, https for cookies).
-  proxy: { koa: env.bool('IS_PROXIED', false) },
+  // Strapi 5 reads proxy.koa: read X-Forwarded-* (client IP, https, host) at all. Which peers
+  // may send them is TRUSTED_PROXIES' job (src/middlewares/client-address.ts).
+  proxy: { koa: env.bool('IS_PROXIED', false) || env('TRUSTED_PROXIES', '').trim() !== '' },
   app: {
     keys: env.array('APP_KEYS')!,
   },

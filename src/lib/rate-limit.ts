@@ -107,9 +107,16 @@ export function createRateLimiter({ store, rules, now = Date.now }: RateLimiterO
   };
 }
 
-/** Without this, "Ann@Example.org " and "ann@example.org" would get separate budgets. */
+/**
+ * One mailbox, one budget: "Ann+1@Example.org ", "ann+2@example.org" and
+ * "\"ann\"@example.org" all reach ann@example.org, so they count as one.
+ */
 export function normaliseEmail(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   const email = value.trim().toLowerCase();
-  return email === '' ? undefined : email;
+  if (email === '') return undefined;
+  const at = email.lastIndexOf('@');
+  if (at < 0) return email;
+  const local = email.slice(0, at).replace(/^"(.*)"$/, '$1').replace(/\\(.)/g, '$1');
+  return `${local.split('+')[0]}@${email.slice(at + 1).replace(/\.$/, '')}`;
 }

@@ -13,6 +13,8 @@ export interface BuurtpleinSettings {
     /** The link that confirms a registration with a password. */
     registrationHours: number;
   };
+  /** Which peers may tell us, in X-Forwarded-*, who the client is. */
+  proxies: { enabled: boolean; trusted: string[] };
   twoFactor: { maxCodesPerChallenge: number; /** Within the rate-limit window. */ maxCodesPerAccount: number };
   rateLimit: { windowSeconds: number; maxPerIp: number; maxPerEmail: number; /** Empty: counters per instance. */ redisUrl: string };
   cache: CacheSettings;

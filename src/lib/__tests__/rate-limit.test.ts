@@ -108,6 +108,13 @@ describe('normaliseEmail', () => {
     expect(normaliseEmail('   ')).toBeUndefined();
     expect(normaliseEmail(undefined)).toBeUndefined();
     expect(normaliseEmail(42)).toBeUndefined();
+  });
+
+  it('counts plus-addresses and quoted local parts as the one mailbox they reach', () => {
+    for (const variant of ['ann+1@example.org', 'Ann+news+x@Example.org', '"ann"@example.org', '"Ann+z"@EXAMPLE.org', 'ann@example.org.']) {
+      expect(normaliseEmail(variant)).toBe('ann@example.org');
+    }
+    expect(normaliseEmail('bob@example.org')).not.toBe(normaliseEmail('ann@example.org'));
     expect(normaliseEmail({ $ne: null })).toBeUndefined();
   });
 });

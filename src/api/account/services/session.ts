@@ -33,7 +33,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (config?.httpOnly || ctx.request.header['x-strapi-refresh-cookie'] === 'httpOnly') {
       ctx.cookies.set(config?.cookie?.name || 'strapi_up_refresh', refresh.token, {
         httpOnly: true,
-        secure: typeof config?.cookie?.secure === 'boolean' ? config.cookie.secure : process.env.NODE_ENV === 'production',
+        // Secure is set by the request's own protocol (src/middlewares/secure-cookies.ts).
         sameSite: config?.cookie?.sameSite ?? 'lax',
         path: config?.cookie?.path ?? '/',
         domain: config?.cookie?.domain,

@@ -1,0 +1,31 @@
+import http from 'node:http';
+import { baseUrl } from './strapi';
+
+export interface PeerResponse {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  text: string;
+}
+
+/**
+ * A request from another loopback address (127.0.0.2, …), so a test can be a
+ * peer the server does not trust as a proxy. supertest always connects from
+ * 127.0.0.1.
+ */
+export function requestFrom(localAddress: string, method: string, path: string, headers: Record<string, string> = {}, body?: unknown): Promise<PeerResponse> {
+  const url = new URL(path, baseUrl());
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { host: url.hostname, port: url.port, path: url.pathname + url.search, method, localAddress, headers: { ...(payload ? { 'Content-Type': 'application/json' } : {}), ...headers } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text }));
+      }
+    );
+    req.on('error', reject);
+    req.end(payload);
+  });
+}

@@ -1,0 +1,76 @@
+import { api, createUser, unique } from '../helpers/fixtures';
+import { requestFrom } from '../helpers/peer';
+import { FRONTEND_URL, strapi } from '../helpers/strapi';
+
+/** Who the client is, which origins get credentials, and when cookies are Secure (#14.5, #14.12). */
+
+const PASSWORD = 'Secret-Passw0rd';
+type Settings = { proxies: { enabled: boolean; trusted: string[] }; rateLimit: { maxPerIp: number; maxPerEmail: number } };
+const setting = <K extends keyof Settings>(key: K) => strapi().config.get(`buurtplein.${key}`) as Settings[K];
+
+describe('attack: choosing one\'s own IP with X-Forwarded-For (#14.5)', () => {
+  let saved: Pick<Settings, 'proxies' | 'rateLimit'>;
+  beforeAll(() => {
+    saved = { proxies: { ...setting('proxies') }, rateLimit: { ...setting('rateLimit') } };
+    // Only 127.0.0.1 is our proxy; 127.0.0.2 plays a client connecting directly.
+    strapi().config.set('buurtplein.proxies', { enabled: true, trusted: ['127.0.0.1'] });
+    strapi().config.set('buurtplein.rateLimit', { ...saved.rateLimit, maxPerIp: 2, maxPerEmail: 1000 });
+  });
+  afterAll(() => {
+    strapi().config.set('buurtplein.proxies', saved.proxies);
+    strapi().config.set('buurtplein.rateLimit', saved.rateLimit);
+  });
+
+  const login = (from: string, forwardedFor: string) =>
+    requestFrom(from, 'POST', '/api/auth/local', { 'X-Forwarded-For': forwardedFor }, { identifier: `${unique('x')}@r.example`, password: 'nope-nope' });
+
+  it('a direct client cannot pick a new IP per request', async () => {
+    // A loopback address of its own, so earlier suites' counts on 127.0.0.2 do not matter.
+    const from = `127.0.${Math.floor(Math.random() * 200) + 10}.${Math.floor(Math.random() * 200) + 10}`;
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await login(from, `198.51.100.${i}`)).status);
+    expect(statuses).toEqual([400, 400, 429]);
+  });
+
+  it('behind the trusted proxy, what the client wrote left of the proxy\'s entry changes nothing', async () => {
+    const client = `203.0.113.${Math.floor(Math.random() * 250)}`;
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await login('127.0.0.1', `10.9.9.${i}, ${client}`)).status);
+    expect(statuses).toEqual([400, 400, 429]);
+    // Another client behind the same proxy has a budget of its own.
+    expect((await login('127.0.0.1', `203.0.114.${Math.floor(Math.random() * 250)}`)).status).toBe(400);
+  });
+
+  it('X-Forwarded-Proto from a direct client does not make its cookie Secure; from the proxy it does', async () => {
+    const person = await createUser();
+    // Each behind-the-proxy login as a client of its own, so the low per-IP limit of this block does not interfere.
+    const client = () => `203.0.113.${Math.floor(Math.random() * 250)}`;
+    const cookieOf = async (from: string, proto: string) => {
+      const headers = { 'X-Forwarded-Proto': proto, 'X-Forwarded-For': client() };
+      const res = await requestFrom(from, 'POST', '/api/auth/local', headers, { identifier: person.email, password: PASSWORD });
+      expect(res.status).toBe(200);
+      return String(res.headers['set-cookie']);
+    };
+    expect(await cookieOf('127.0.0.3', 'https')).not.toMatch(/;\s*secure/i);
+    expect(await cookieOf('127.0.0.1', 'https')).toMatch(/strapi_up_refresh=.*;\s*secure/i);
+    // Plain HTTP through the proxy: not Secure, and the login still works.
+    expect(await cookieOf('127.0.0.1', 'http')).not.toMatch(/;\s*secure/i);
+  });
+});
+
+describe('attack: credentials for any origin (#14.12)', () => {
+  it('only a listed origin gets credentials on the refresh route', async () => {
+    const person = await createUser();
+    const refreshCookie = async () =>
+      String((await api().post('/api/auth/local').send({ identifier: person.email, password: PASSWORD }).expect(200)).headers['set-cookie']).split(';')[0];
+    const evil = await api().post('/api/auth/refresh').set('Origin', 'https://evil.example').set('Cookie', await refreshCookie()).send({});
+    expect(evil.headers['access-control-allow-origin']).not.toBe('https://evil.example');
+    expect(evil.headers['access-control-allow-credentials']).toBeUndefined();
+    const preflight = await api().options('/api/auth/refresh').set('Origin', 'https://evil.example').set('Access-Control-Request-Method', 'POST');
+    expect(preflight.headers['access-control-allow-credentials']).toBeUndefined();
+
+    const site = await api().post('/api/auth/refresh').set('Origin', FRONTEND_URL).set('Cookie', await refreshCookie()).send({}).expect(200);
+    expect(site.headers['access-control-allow-origin']).toBe(FRONTEND_URL);
+    expect(site.headers['access-control-allow-credentials']).toBe('true');
+  });
+});
