@@ -56,10 +56,10 @@ describe('configuration of a fresh clone', () => {
     expect(Number.isInteger(settings.rateLimit.maxPerIp)).toBe(true);
   });
 
-  it('caches in memory and keeps Strapi\'s CORS default when CORS_ORIGINS is empty', () => {
+  it('caches in memory, and with CORS_ORIGINS empty lets any origin read without credentials', () => {
     const { cache } = evaluate(load('buurtplein.ts'));
     expect(cache).toEqual({ enabled: true, ttlSeconds: 300, maxEntries: 5000, redisUrl: '', maxAgeSeconds: 60, staleWhileRevalidateSeconds: 300 });
-    expect(evaluate(load('middlewares.ts'))).toContain('strapi::cors');
+    expect(evaluate(load('middlewares.ts'))).toContainEqual({ name: 'strapi::cors', config: { origin: '*', credentials: false } });
   });
 
   it('server, database and admin settings are complete', () => {
