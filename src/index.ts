@@ -14,6 +14,7 @@ import { memoiseDefaultLocale } from './cache/default-locale';
 import { ensurePublicReadIndexes } from './bootstrap/indexes';
 import { closeRateLimitStore, openRateLimitStore } from './bootstrap/rate-limit-store';
 import { ensureDisplayNames, nameNewAccounts } from './bootstrap/display-names';
+import { warnWithoutPublicUrl } from './bootstrap/public-url';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -27,6 +28,7 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     registerCacheInvalidation(strapi);
+    warnWithoutPublicUrl(strapi);
     nameNewAccounts(strapi);
     memoiseDefaultLocale(strapi);
     await ensurePublicReadIndexes(strapi);

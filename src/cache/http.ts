@@ -12,6 +12,14 @@ const CACHEABLE_PATHS = [
 
 export const isCacheablePath = (path: string) => CACHEABLE_PATHS.some((pattern) => pattern.test(path));
 
+const FOR_THIS_CALLER = Symbol('for this caller only');
+
+/** The answer depends on something the caller chose (e.g. the Host header): no server cache, no CDN, no shared browser cache. */
+export const keepOutOfSharedCaches = (ctx: { state: Record<string | symbol, unknown> }) => {
+  ctx.state[FOR_THIS_CALLER] = true;
+};
+export const isForThisCallerOnly = (ctx: { state: Record<string | symbol, unknown> }) => ctx.state[FOR_THIS_CALLER] === true;
+
 /** Headers that belong to the body and so travel with it in the cache. */
 const BODY_HEADERS = ['content-type', 'content-disposition', 'content-language'];
 

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { keepOutOfSharedCaches } from '../cache/http';
 
 export type ItemKind = 'activities' | 'organisations' | 'initiatives';
 
@@ -22,8 +23,14 @@ export const homeUrl = (strapi: Core.Strapi, locale: string) => `${frontendUrl(s
 /** The website's host name: globally unique ids (iCalendar UID, RSS guid) are `documentId@host`. */
 export const siteHost = (strapi: Core.Strapi) => new URL(frontendUrl(strapi)).host;
 
-/** This API's own address for a path (feeds link to themselves): PUBLIC_URL when set, else how the caller reached us. */
-export function selfUrl(strapi: Core.Strapi, ctx: { origin: string; originalUrl: string }) {
-  const base = String(strapi.config.get('server.url') || '').replace(/\/+$/, '') || ctx.origin;
-  return `${base}${ctx.originalUrl}`;
+/**
+ * This API's own address for a path (feeds link to themselves): PUBLIC_URL.
+ * Without it, how the caller reached us, which the caller chose (Host): that
+ * answer is for this caller only and never enters a shared cache.
+ */
+export function selfUrl(strapi: Core.Strapi, ctx: { origin: string; originalUrl: string; state: Record<string, unknown> }) {
+  const base = String(strapi.config.get('server.url') || '').replace(/\/+$/, '');
+  if (base) return `${base}${ctx.originalUrl}`;
+  keepOutOfSharedCaches(ctx);
+  return `${ctx.origin}${ctx.originalUrl}`;
 }

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { cacheStore } from '../cache';
-import { isCacheablePath, matchesIfNoneMatch, snapshot } from '../cache/http';
+import { isCacheablePath, isForThisCallerOnly, matchesIfNoneMatch, snapshot } from '../cache/http';
 import type { CachedResponse } from '../cache/store';
 import { settings } from '../lib/settings';
 
@@ -61,6 +61,10 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
     await next();
     const fresh = snapshot(ctx);
     if (!fresh) return;
+    if (isForThisCallerOnly(ctx)) {
+      ctx.set('Cache-Control', 'private, no-store');
+      return send(ctx, fresh);
+    }
     if (cacheable) {
       ctx.set('Cache-Control', publicCacheControl);
     } else if (!ctx.response.get('Cache-Control')) {

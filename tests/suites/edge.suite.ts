@@ -74,3 +74,33 @@ describe('attack: credentials for any origin (#14.12)', () => {
     expect(site.headers['access-control-allow-credentials']).toBe('true');
   });
 });
+
+describe('attack: cache poisoning through Host (#14.6)', () => {
+  const feed = () => `/api/feeds/latest.rss?types=initiative&pageSize=1&page=${Math.floor(Math.random() * 9000) + 2}`;
+  const selfLink = (rss: string) => /<atom:link href="([^"]+)" rel="self"/.exec(rss)?.[1]?.replace(/&amp;/g, '&');
+
+  it('without PUBLIC_URL, an answer built from the Host header is never kept', async () => {
+    expect(strapi().config.get('server.url')).toBeFalsy();
+    const path = feed();
+    const poisoned = await api().get(path).set('Host', 'evil.example').expect(200);
+    expect(selfLink(poisoned.text)).toBe(`http://evil.example${path}`);
+    expect(poisoned.headers['cache-control']).toBe('private, no-store');
+    const honest = await api().get(path).expect(200);
+    expect(honest.text).not.toContain('evil.example');
+    expect(honest.headers['x-cache']).not.toBe('HIT');
+  });
+
+  it('with PUBLIC_URL, links come from it whatever Host or X-Forwarded-Host say, and the answer is shared', async () => {
+    strapi().config.set('server.url', 'https://cms.example.org');
+    try {
+      const path = feed();
+      const forged = await requestFrom('127.0.0.1', 'GET', path, { Host: 'evil.example', 'X-Forwarded-Host': 'evil.example', 'X-Forwarded-For': '203.0.113.7' });
+      expect(selfLink(forged.text)).toBe(`https://cms.example.org${path}`);
+      const next = await api().get(path).expect(200);
+      expect(next.headers['x-cache']).toBe('HIT');
+      expect(next.text).not.toContain('evil.example');
+    } finally {
+      strapi().config.set('server.url', '');
+    }
+  });
+});
