@@ -42,6 +42,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
     enabled: env.bool('CACHE_ENABLED', true),
     ttlSeconds: env.int('CACHE_TTL_SECONDS', 300),
     maxEntries: env.int('CACHE_MAX_ENTRIES', 5000),
+    maxBytes: env.int('CACHE_MAX_BYTES', 64 * 1024 * 1024),
     redisUrl: env('REDIS_URL', ''),
     maxAgeSeconds: env.int('CACHE_MAX_AGE_SECONDS', 60),
     staleWhileRevalidateSeconds: env.int('CACHE_STALE_WHILE_REVALIDATE_SECONDS', 300),

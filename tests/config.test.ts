@@ -58,7 +58,7 @@ describe('configuration of a fresh clone', () => {
 
   it('caches in memory, and with CORS_ORIGINS empty lets any origin read without credentials', () => {
     const { cache } = evaluate(load('buurtplein.ts'));
-    expect(cache).toEqual({ enabled: true, ttlSeconds: 300, maxEntries: 5000, redisUrl: '', maxAgeSeconds: 60, staleWhileRevalidateSeconds: 300 });
+    expect(cache).toEqual({ enabled: true, ttlSeconds: 300, maxEntries: 5000, maxBytes: 67108864, redisUrl: '', maxAgeSeconds: 60, staleWhileRevalidateSeconds: 300 });
     expect(evaluate(load('middlewares.ts'))).toContainEqual({ name: 'strapi::cors', config: { origin: '*', credentials: false } });
   });
 

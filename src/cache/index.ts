@@ -16,10 +16,10 @@ export interface PublicCache {
 
 /** Memory by default; Redis when REDIS_URL is set, so instances share entries and invalidate each other. */
 function openStore(strapi: Core.Strapi): CacheStore {
-  const { redisUrl, ttlSeconds, maxEntries } = settings(strapi).cache;
+  const { redisUrl, ttlSeconds, maxEntries, maxBytes } = settings(strapi).cache;
   store = redisUrl
     ? createRedisStore({ url: redisUrl, ttlSeconds, log: strapi.log })
-    : createMemoryStore({ ttlSeconds, maxEntries });
+    : createMemoryStore({ ttlSeconds, maxEntries, maxBytes });
   return store;
 }
 

@@ -89,7 +89,26 @@ function integer(query: Query, param: string, fallback: number, max: number): nu
   return n;
 }
 
-export function parseFindingFilters(query: Query, { defaultPageSize = 25 }: { defaultPageSize?: number } = {}): FindingFilters {
+/** What the finding endpoints understand; an endpoint may take fewer or more (e.g. feeds' types). */
+export const FINDING_PARAMS = ['category', 'neighbourhood', 'organisation', 'near', 'radius', 'bbox', 'from', 'to', 'free', 'locale', 'page', 'pageSize'] as const;
+
+/**
+ * Anything else in the query string is a 400 naming it: a mistyped filter
+ * should not silently show everything, and made-up parameters must not each
+ * make a new entry in the response cache.
+ */
+export function refuseUnknownParams(query: Query, known: readonly string[]) {
+  const unknown = Object.keys(query).filter((key) => !known.includes(key));
+  if (unknown.length) {
+    throw new errors.ValidationError(`Unknown query parameters: ${unknown.join(', ')} (this endpoint understands ${known.join(', ')})`, { params: unknown });
+  }
+}
+
+export function parseFindingFilters(
+  query: Query,
+  { defaultPageSize = 25, params = FINDING_PARAMS }: { defaultPageSize?: number; params?: readonly string[] } = {}
+): FindingFilters {
+  refuseUnknownParams(query, params);
   const locale = single(query, 'locale') ?? 'nl';
   if (!(LOCALES as readonly string[]).includes(locale)) invalid('locale', `"${locale}" is not available; use nl or en`);
 

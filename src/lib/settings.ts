@@ -25,6 +25,8 @@ export interface CacheSettings {
   enabled: boolean;
   ttlSeconds: number;
   maxEntries: number;
+  /** What one instance's memory cache may hold in all. */
+  maxBytes: number;
   /** Empty: a memory cache per instance. */
   redisUrl: string;
   /** What browsers and CDNs are told (Cache-Control). */

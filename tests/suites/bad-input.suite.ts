@@ -31,6 +31,26 @@ describe('bad input to the REST API answers 4xx in Strapi error shape, never 500
     expectStrapiError(res, res.status);
   });
 
+  it.each([
+    '/api/map/activities.geojson',
+    '/api/map/organisations.geojson',
+    '/api/feeds/activities.ics',
+    '/api/feeds/latest.rss',
+    '/api/agenda',
+    '/api/search?q=koffie',
+    '/embed/activities',
+    '/api/idea-support/ranking',
+    '/api/activities/abcdefghijklmnopqrstuvwx/jsonld',
+    '/api/export/organisations.csv',
+    '/api/export/hsds',
+    '/api/idea-support/initiatives/abcdefghijklmnopqrstuvwx/support',
+    '/api/idea-support/initiatives/abcdefghijklmnopqrstuvwx/comments',
+  ])('an unknown parameter on %s is a 400 naming it, not a new cache entry', async (url) => {
+    const res = await api().get(`${url}${url.includes('?') ? '&' : '?'}junk=${Math.random()}`);
+    expectStrapiError(res, 400);
+    expect(res.body.error.message).toMatch(/junk/);
+  });
+
   it('allows four levels of populate', async () => {
     await api()
       .get('/api/activities?populate[organisation][populate][activities][populate][organisation][populate]=categories')

@@ -8,9 +8,15 @@ const response = (text: string): CachedResponse => ({
   body: Buffer.from(text),
 });
 
-function setup(options: { ttlSeconds?: number; maxEntries?: number } = {}) {
+function setup(options: { ttlSeconds?: number; maxEntries?: number; maxBytes?: number } = {}) {
   let t = 1_000_000;
-  const store = createMemoryStore({ ttlSeconds: options.ttlSeconds ?? 60, maxEntries: options.maxEntries ?? 10, now: () => t });
+  const store = createMemoryStore({
+    ttlSeconds: options.ttlSeconds ?? 60,
+    maxEntries: options.maxEntries ?? 10,
+    maxBytes: options.maxBytes ?? 1_000_000,
+    sweepIntervalMs: 1000,
+    now: () => t,
+  });
   return { store, advance: (ms: number) => (t += ms) };
 }
 
@@ -66,5 +72,39 @@ describe('cached response encoding', () => {
       body: Buffer.from([0x42, 0x0a, 0x00, 0xff, 0x0a]),
     };
     expect(decodeResponse(encodeResponse(original))).toEqual(original);
+  });
+});
+
+describe('memory cache store: bounded in bytes', () => {
+  const big = (text: string, kb: number) => ({ ...response(text), body: Buffer.alloc(kb * 1024, 'x') });
+
+  it('drops the least recently used entries when the answers together pass maxBytes', async () => {
+    const { store } = setup({ maxEntries: 1000, maxBytes: 300 * 1024 });
+    const generation = store.generation()!;
+    for (let i = 0; i < 10; i++) await store.set(generation, `GET /junk?${i}`, big(String(i), 100));
+    expect(store.bytes()).toBeLessThanOrEqual(300 * 1024);
+    expect(store.size()).toBe(2);
+    expect(await store.get(generation, 'GET /junk?9')).toBeDefined();
+    expect(await store.get(generation, 'GET /junk?0')).toBeUndefined();
+  });
+
+  it('does not keep one answer larger than the whole budget', async () => {
+    const { store } = setup({ maxBytes: 50 * 1024 });
+    await store.set(store.generation()!, 'GET /huge', big('h', 60));
+    expect(store.size()).toBe(0);
+    expect(store.bytes()).toBe(0);
+  });
+
+  it('sweeps expired entries during writes, and counts bytes back down', async () => {
+    const { store, advance } = setup({ ttlSeconds: 10, maxBytes: 10_000_000 });
+    const generation = store.generation()!;
+    for (let i = 0; i < 5; i++) await store.set(generation, `GET /old?${i}`, big(String(i), 10));
+    advance(11_000);
+    await store.set(generation, 'GET /new', big('n', 10));
+    expect(store.size()).toBe(1);
+    expect(store.bytes()).toBeGreaterThan(10 * 1024);
+    expect(store.bytes()).toBeLessThan(11 * 1024);
+    await store.bump();
+    expect(store.bytes()).toBe(0);
   });
 });

@@ -57,6 +57,21 @@ describe('Redis cache store', () => {
     expect(await b.get(b.generation()!, 'GET /api/activities')).toBeUndefined();
   });
 
+  it('gives every entry a TTL in Redis itself, so junk keys cannot pile up', async () => {
+    const store = open();
+    await until(() => store.generation() !== null, 'the store is connected');
+    await store.set(store.generation()!, 'GET /api/map/activities.geojson?x=1', response('x'));
+    const redis = new Redis(REDIS_URL);
+    try {
+      const [key] = await redis.keys(`${prefix}${store.generation()}:GET /api/map*`);
+      const ttl = await redis.ttl(key);
+      expect(ttl).toBeGreaterThan(0);
+      expect(ttl).toBeLessThanOrEqual(60);
+    } finally {
+      redis.disconnect();
+    }
+  });
+
   it('keeps entries only for the TTL', async () => {
     const store = createRedisStore({ url: REDIS_URL, ttlSeconds: 1, prefix, log });
     stores.push(store);

@@ -44,11 +44,7 @@ function parseWords(value: unknown): { words: string[]; hasQuery: boolean } {
 
 /** GET /api/search's query string, checked at the edge: anything odd is a 400 that says what to change. */
 export function parseSearchQuery(query: Record<string, unknown>): SearchRequest {
-  const unknown = Object.keys(query).filter((key) => !PARAMS.includes(key));
-  if (unknown.length) {
-    throw new errors.ValidationError(`Unknown query parameters: ${unknown.join(', ')} (search understands ${PARAMS.join(', ')})`, { params: unknown });
-  }
-  const { bbox: _bbox, organisation: _organisation, ...filters } = parseFindingFilters(query);
+  const { bbox: _bbox, organisation: _organisation, ...filters } = parseFindingFilters(query, { params: PARAMS });
   const request: SearchRequest = { ...filters, ...parseWords(query.q), types: parseTypes(query.types) };
   const narrowed = query.types !== undefined || ['category', 'neighbourhood', 'near', 'from', 'to', 'free'].some((k) => request[k as keyof SearchRequest] !== undefined);
   if (!request.hasQuery && !narrowed) invalid('q', 'type what to search for, or give a filter such as category, neighbourhood, near or from');

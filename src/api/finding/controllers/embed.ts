@@ -2,12 +2,14 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { occurrencesInPeriod } from '../../../finding/agenda';
 import { renderEmbed } from '../../../finding/embed';
-import { parseFindingFilters } from '../../../finding/filters';
+import { FINDING_PARAMS, parseFindingFilters } from '../../../finding/filters';
 import { findNeighbourhood, findPublicActivities } from '../../../finding/public-items';
 
 const DEFAULT_LIMIT = 10;
 const MAX_LIMIT = 50;
 const EMBED_DAYS = 60;
+// The embed always shows the coming EMBED_DAYS, up to `limit` entries: no period or paging of its own.
+const EMBED_PARAMS = [...FINDING_PARAMS.filter((p) => !['from', 'to', 'page', 'pageSize'].includes(p)), 'limit'];
 
 function limitOf(query: Record<string, unknown>): number {
   const raw = query.limit;
@@ -21,7 +23,7 @@ function limitOf(query: Record<string, unknown>): number {
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async activities(ctx: any) {
-    const filters = parseFindingFilters(ctx.query);
+    const filters = parseFindingFilters(ctx.query, { params: EMBED_PARAMS });
     const limit = limitOf(ctx.query);
     const now = new Date();
     const period = { from: now, to: new Date(now.getTime() + EMBED_DAYS * 24 * 3600_000) };

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { parseFindingFilters } from '../../../finding/filters';
+import { FINDING_PARAMS, parseFindingFilters } from '../../../finding/filters';
 import { activitiesToICalendar } from '../../../finding/ical';
 import { selfUrl } from '../../../finding/links';
 import { findNewestInitiatives, findPublicActivities } from '../../../finding/public-items';
@@ -24,7 +24,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async latest(ctx: any) {
-    const filters = parseFindingFilters(ctx.query);
+    const filters = parseFindingFilters(ctx.query, { params: [...FINDING_PARAMS, 'types'] });
     const types = feedTypes(ctx.query);
     const [activities, initiatives] = await Promise.all([
       types.includes('activity') ? findPublicActivities(strapi, filters) : [],

@@ -17,7 +17,7 @@ function single<T>(items: T[]): T {
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async activity(ctx: any) {
     const documentId = documentIdParam(ctx.params);
-    const { locale } = parseFindingFilters({ locale: ctx.query.locale });
+    const { locale } = parseFindingFilters(ctx.query, { params: ['locale'] });
     const activity = single(await findPublicActivities(strapi, { locale, page: 1, pageSize: 1 }, { documentId }));
     ctx.body = embeddableJson(activityJsonLd(strapi, activity, locale));
     ctx.type = JSON_LD;
@@ -25,7 +25,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   async organisation(ctx: any) {
     const documentId = documentIdParam(ctx.params);
-    const { locale } = parseFindingFilters({ locale: ctx.query.locale });
+    const { locale } = parseFindingFilters(ctx.query, { params: ['locale'] });
     const organisation = single(await findPublicOrganisations(strapi, { locale, page: 1, pageSize: 1 }, { documentId }));
     ctx.body = embeddableJson(organisationJsonLd(strapi, organisation, locale));
     ctx.type = JSON_LD;

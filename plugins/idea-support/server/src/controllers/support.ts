@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { documentIdParam, rankingQuery } from '../routes/validation';
+import { documentIdParam, onlyParams, rankingQuery } from '../routes/validation';
 import { getPluginService } from '../utils/get-plugin-service';
 
 /** Supporters must be signed in with a confirmed email: one person, one support. */
@@ -19,6 +19,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async status(ctx: any) {
+      onlyParams(ctx.query, []);
       respond(ctx, await service().getStatus(documentIdParam(ctx.params), ctx.state.user?.id));
     },
     async support(ctx: any) {

@@ -1,4 +1,5 @@
 import { errors } from '@strapi/utils';
+import { onlyParams } from './index';
 
 /** The same limit as the schema's maxLength on comment.body. */
 export const MAX_COMMENT_LENGTH = 2000;
@@ -17,6 +18,7 @@ function wholeNumber(raw: unknown, name: string, fallback: number, min: number, 
 }
 
 export function commentListQuery(query: Record<string, unknown>): { page: number; pageSize: number } {
+  onlyParams(query, ['page', 'pageSize']);
   return {
     page: wholeNumber(query.page, 'page', 1, 1),
     pageSize: wholeNumber(query.pageSize, 'pageSize', DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE),

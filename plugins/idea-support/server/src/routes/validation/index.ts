@@ -11,9 +11,19 @@ export function documentIdParam(params: Record<string, unknown>): string {
   return documentId;
 }
 
+/** Public reads are strict: an unknown parameter is a 400 naming it, so made-up ones cannot each fill a cache entry. */
+export function onlyParams(query: Record<string, unknown>, known: string[]) {
+  const unknown = Object.keys(query ?? {}).filter((key) => !known.includes(key));
+  if (unknown.length) {
+    const understood = known.length ? `this endpoint understands ${known.join(', ')}` : 'this endpoint takes none';
+    throw new errors.ValidationError(`Unknown query parameters: ${unknown.join(', ')} (${understood})`, { params: unknown });
+  }
+}
+
 export function rankingQuery(query: Record<string, unknown>): { period: Period; limit: number; locale: string } {
-  const period = (query.period ?? '30d') as string;
-  if (!(period in PERIODS)) throw new errors.ValidationError(`period must be one of ${Object.keys(PERIODS).join(', ')}`);
+  onlyParams(query, ['period', 'limit', 'locale']);
+  const period = query.period ?? '30d';
+  if (typeof period !== 'string' || !Object.prototype.hasOwnProperty.call(PERIODS, period)) throw new errors.ValidationError(`period must be one of ${Object.keys(PERIODS).join(', ')}`);
   const limit = query.limit === undefined ? 10 : Number(query.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new errors.ValidationError('limit must be a whole number from 1 to 100');
   const locale = query.locale ?? 'nl';
