@@ -1,5 +1,11 @@
+import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { envList } from '../src/lib/env';
+
+// Strapi loads this file compiled, as dist/config/middlewares.js; tests import the source.
+const appRoot = path.resolve(__dirname, __filename.endsWith('.ts') ? '..' : '../..');
+/** Uploads wait here while their request runs (not the shared system temp directory), and are removed after it. */
+const UPLOAD_DIR = '.tmp/uploads';
 
 /**
  * CORS_ORIGINS lists the websites that may call the API from a browser, with
@@ -25,7 +31,15 @@ export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   'strapi::query',
   // After strapi::query so it sees the parsed query; rejects what Strapi itself would turn into a 500.
   'global::query-guard',
-  'strapi::body',
+  {
+    // Before strapi::body: refuses multipart where no files belong, removes every upload when the request ends.
+    name: 'global::uploads',
+    config: {
+      acceptFilesOn: ['^/(api/)?upload(/|$)', '^/admin/project-settings$', '^/bulk-import/imports$'],
+      dir: UPLOAD_DIR,
+    },
+  },
+  { name: 'strapi::body', config: { formidable: { uploadDir: path.resolve(appRoot, UPLOAD_DIR) } } },
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

@@ -12,3 +12,4 @@ const httpError = (status: number, name: string) => (message: string, details: R
 export const unauthorized = httpError(401, 'UnauthorizedError');
 export const forbidden = httpError(403, 'ForbiddenError');
 export const conflict = httpError(409, 'ConflictError');
+export const unsupportedMediaType = httpError(415, 'UnsupportedMediaTypeError');

@@ -1,4 +1,7 @@
-import { api, createUser, unique } from '../helpers/fixtures';
+import fs from 'node:fs';
+import path from 'node:path';
+import { adminToken } from '../helpers/admin';
+import { api, createUser, resident, unique } from '../helpers/fixtures';
 import { requestFrom } from '../helpers/peer';
 import { FRONTEND_URL, strapi } from '../helpers/strapi';
 
@@ -102,5 +105,48 @@ describe('attack: cache poisoning through Host (#14.6)', () => {
     } finally {
       strapi().config.set('server.url', '');
     }
+  });
+});
+
+describe('attack: filling the disk with anonymous uploads (#14.7)', () => {
+  const UPLOADS = path.resolve(__dirname, '../../.tmp/uploads');
+  const waiting = () => (fs.existsSync(UPLOADS) ? fs.readdirSync(UPLOADS) : []);
+  const file = Buffer.alloc(2 * 1024 * 1024, 'x');
+
+  it('multipart to a route that takes no files is refused before anything is written', async () => {
+    const { jwt } = await resident();
+    for (const [path, auth] of [
+      ['/api/organisations/sign-up', null],
+      ['/api/auth/local', null],
+      ['/api/my/activities', jwt],
+      ['/api/activities', null],
+    ] as const) {
+      const req = api().post(path).attach('file', file, 'big.bin');
+      const res = await (auth ? req.set('Authorization', `Bearer ${auth}`) : req);
+      expect([path, res.status, res.body.error?.name]).toEqual([path, 415, 'UnsupportedMediaTypeError']);
+    }
+    expect(waiting()).toEqual([]);
+  });
+
+  it('the routes that take files refuse an upload without credentials unread, and remove every file whatever the answer', async () => {
+    expect((await api().post('/api/upload').attach('files', file, 'a.bin')).status).toBe(401);
+    const { jwt } = await resident();
+    const staff = await adminToken();
+    for (const [path, token, field] of [
+      ['/api/upload', 'forged-token', 'files'],
+      ['/api/upload', jwt, 'file'],
+      ['/bulk-import/imports', jwt, 'file'],
+      ['/bulk-import/imports', staff, 'other'],
+      ['/upload/unstable/nothing', staff, 'files'],
+    ] as const) {
+      const res = await api().post(path).set('Authorization', `Bearer ${token}`).attach(field, file, 'big.csv');
+      expect([path, field, res.status]).toEqual([path, field, expect.any(Number)]);
+      expect(res.status).toBeGreaterThanOrEqual(400);
+      expect([path, field, waiting()]).toEqual([path, field, []]);
+    }
+    // A staff import that succeeds leaves nothing behind either.
+    const csv = `externalId;name\n${unique('up')};Upload ${unique('u')}\n`;
+    await api().post('/bulk-import/imports').set('Authorization', `Bearer ${staff}`).field('dryRun', 'true').attach('file', Buffer.from(csv), 'orgs.csv').expect(200);
+    expect(waiting()).toEqual([]);
   });
 });

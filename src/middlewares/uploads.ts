@@ -1,0 +1,59 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Core } from '@strapi/strapi';
+import { unauthorized, unsupportedMediaType } from '../lib/errors';
+
+export interface UploadsConfig {
+  /** Paths (regular expressions) of the routes that take files; multipart anywhere else is refused before it is read. */
+  acceptFilesOn: string[];
+  /** Where uploaded files wait while their request runs; relative to the project. */
+  dir: string;
+}
+
+type Files = Record<string, { filepath?: string } | { filepath?: string }[]>;
+
+/** Every file of the request, whatever the form field was called (Strapi's own clean-up only knows `files`). */
+const pathsOf = (files: Files | undefined) =>
+  Object.values(files ?? {})
+    .flatMap((value) => (Array.isArray(value) ? value : [value]))
+    .map((file) => file?.filepath)
+    .filter((filepath): filepath is string => typeof filepath === 'string');
+
+/**
+ * Wraps strapi::body. A multipart request to a route that takes no files is
+ * answered 415, and one without credentials 401, before a byte of it is
+ * written to disk; for the rest every uploaded temp file is removed when the
+ * request ends, whatever the answer (401, 403, 413, an error). Without this an anonymous client
+ * could fill the disk with files under any field name.
+ */
+export default (config: UploadsConfig, { strapi }: { strapi: Core.Strapi }) => {
+  const accepts = config.acceptFilesOn.map((pattern) => new RegExp(pattern));
+  fs.mkdirSync(path.resolve(strapi.dirs.app.root, config.dir), { recursive: true });
+
+  return async (ctx: any, next: () => Promise<void>) => {
+    if (!ctx.is('multipart')) return next();
+    if (!accepts.some((pattern) => pattern.test(ctx.path))) {
+      throw unsupportedMediaType('This route takes no files: send JSON', { reason: 'multipart' });
+    }
+    // Every route that takes files needs a staff token or an admin session: without one, nothing is read.
+    if (!ctx.get('Authorization')) throw unauthorized('Log in first: uploads need a staff token or an admin session', { reason: 'multipart' });
+    // Noted as the body parser hands them over: strapi::body deletes ctx.request.files again (removing only `files`, unawaited).
+    const uploaded: string[] = [];
+    let files: Files | undefined;
+    Object.defineProperty(ctx.request, 'files', {
+      configurable: true,
+      enumerable: true,
+      get: () => files,
+      set: (value: Files | undefined) => {
+        files = value;
+        uploaded.push(...pathsOf(value));
+      },
+    });
+    try {
+      await next();
+    } finally {
+      // Awaited: the answer goes out once the disk is clean.
+      await Promise.all(uploaded.map((filepath) => fs.promises.rm(filepath, { force: true })));
+    }
+  };
+};
