@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
+import { totpCode } from '../../src/lib/totp';
 import { axeViolations, open, startSite, type Site } from './harness';
 
 const ORG = 'api::organisation.organisation';
@@ -387,6 +388,35 @@ describe('password reset', () => {
     expect(await page.getByRole('alert').innerText()).toMatch(/werkt niet \(meer\)/);
     expect(await page.getByRole('link', { name: 'Vraag een nieuwe inloglink aan' }).getAttribute('href')).toBe('/login/');
     await expectAccessible();
+  });
+
+  test('an account with two-factor login is asked for its code after the reset, and only then logged in', async () => {
+    const email = `tweestaps-${process.pid}@example.org`;
+    await post('/api/auth/local/register', { username: `tweestaps-${process.pid}`, email, password: 'Oud-Wachtw00rd' });
+    const token = new URL(await loginLinkFor(email)).searchParams.get('token');
+    const { jwt } = await (await post('/api/auth/magic-link/callback', { token })).json();
+    const authorised = (path: string, body: unknown) =>
+      fetch(`${site.apiUrl}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${jwt}` }, body: JSON.stringify(body) });
+    const { data } = await (await authorised('/api/auth/2fa/setup', {})).json();
+    expect((await authorised('/api/auth/2fa/enable', { code: totpCode(data.secret, Date.now() - 30_000) })).status).toBe(200);
+
+    expect((await post('/api/auth/forgot-password', { email })).status).toBe(200);
+    const mail = await site.mail.waitFor((m) => m.to.includes(email) && /\/reset-password\?code=/.test(m.text), 15_000);
+    await open(page, site.mail.linksIn(mail).find((l) => l.includes('/reset-password?code='))!);
+    await page.getByLabel(/^Nieuw wachtwoord/).fill('Nieuw-Wachtw00rd');
+    await page.getByLabel(/^Herhaal het nieuwe wachtwoord/).fill('Nieuw-Wachtw00rd');
+    await page.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
+    // The new password is saved, but there is no session without the second factor.
+    await page.getByLabel('Code uit je authenticator-app').waitFor();
+    expect(await page.evaluate(() => localStorage.getItem('buurtplein.jwt'))).toBeNull();
+    await expectAccessible();
+    await page.getByLabel('Code uit je authenticator-app').fill(totpCode(data.secret));
+    await page.getByRole('button', { name: 'Controleren' }).click();
+    await page.getByText('Je wachtwoord is gewijzigd en je bent ingelogd.').waitFor();
+    expect(await page.evaluate(() => localStorage.getItem('buurtplein.jwt'))).toEqual(expect.any(String));
+    await page.getByRole('link', { name: 'Mijn vermelding' }).last().click();
+    await page.waitForURL(/\/manage\//);
+    await page.getByRole('button', { name: 'Uitloggen' }).click();
   });
 
   test('a used or made-up code says so after submitting', async () => {
