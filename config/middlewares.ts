@@ -40,6 +40,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
     },
   },
   { name: 'strapi::body', config: { formidable: { uploadDir: path.resolve(appRoot, UPLOAD_DIR) } } },
+  // Prototype keys, NUL characters and absurd nesting in any body: 400 before a handler runs.
+  'global::body-guard',
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

@@ -45,6 +45,35 @@ export const STAFF_ONLY_FIELDS = [
 ];
 
 /**
+ * Where an object or array stands in place of text. yup's string transforms
+ * (trim, lowercase) call string methods on whatever arrives and crash on
+ * those (a 500), so they are refused before yup sees them.
+ */
+function textExpected(schema: any, value: unknown, path: string[]): string[][] {
+  if (value === undefined || value === null) return [];
+  if (schema?.type === 'string') return typeof value === 'object' ? [path] : [];
+  if (schema?.type === 'array' && schema.innerType && Array.isArray(value)) {
+    return value.flatMap((item, index) => textExpected(schema.innerType, item, [...path, String(index)]));
+  }
+  if (schema?.type === 'object' && schema.fields && typeof value === 'object' && !Array.isArray(value)) {
+    return Object.entries<any>(schema.fields).flatMap(([key, field]) => textExpected(field, (value as Record<string, unknown>)[key], [...path, key]));
+  }
+  return [];
+}
+
+function refuseNonText(schema: yup.ObjectSchema<any>, value: unknown) {
+  const paths = textExpected(schema, value, []);
+  if (!paths.length) return;
+  const names = paths.map((path) => path.join('.'));
+  throw new errors.ValidationError(`${names.join(', ')} must be text`, { errors: paths.map((path) => ({ path, message: `${path.join('.')} must be text` })) });
+}
+
+const validate = async <T>(schema: yup.ObjectSchema<any>, value: unknown): Promise<T> => {
+  refuseNonText(schema, value);
+  return (await validateYupSchema(schema, { strict: false, abortEarly: false })(value)) as T;
+};
+
+/**
  * Parses `body.data` against a schema: 403 for staff-only fields, 400 for
  * unknown fields or bad values, in Strapi's error shape.
  */
@@ -58,13 +87,13 @@ export async function parseData<T extends Record<string, unknown>>(body: unknown
   const known = Object.keys(schema.fields);
   const unknown = Object.keys(data).filter((key) => !known.includes(key));
   if (unknown.length) throw new errors.ValidationError(`Unknown fields: ${unknown.join(', ')}`, { fields: unknown });
-  return (await validateYupSchema(schema.noUnknown(), { strict: false, abortEarly: false })(data)) as T;
+  return validate<T>(schema.noUnknown(), data);
 }
 
 /** Validates a plain JSON body (no `data` envelope), e.g. `{ email }` for auth routes. */
 export const parseBody = async <T>(body: unknown, schema: yup.ObjectSchema<any>): Promise<T> => {
   if (!body || typeof body !== 'object' || Array.isArray(body)) throw new errors.ValidationError('The request body must be a JSON object');
-  return (await validateYupSchema(schema, { strict: false, abortEarly: false })(body)) as T;
+  return validate<T>(schema, body);
 };
 
 /** parseBody for bodies that may carry nothing else: an unknown key is a 400 naming it, as users-permissions' own register answers. */

@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { inputProblem } from '../lib/input-shape';
+import { filtersProblem, type ModelOf } from '../lib/filter-check';
 
 /** Deep populates turn one request into dozens of joins; no page of ours needs more. */
 export const MAX_POPULATE_DEPTH = 4;
@@ -25,6 +27,8 @@ function nestedDepth(value: unknown): number {
 }
 
 const PAGINATION_MINIMUM: Record<string, number> = { page: 1, pageSize: 1, start: 0, limit: 1 };
+// Far beyond any real list, and well inside what a database offset takes.
+const MAX_PAGINATION = 1_000_000_000;
 
 /** Strapi silently clamps nonsense pagination to defaults; a caller deserves to know. */
 export function paginationProblem(pagination: unknown): string | null {
@@ -39,19 +43,27 @@ export function paginationProblem(pagination: unknown): string | null {
     if (minimum === undefined) return `pagination[${key}] is not a pagination parameter`;
     if (typeof raw !== 'string' && typeof raw !== 'number') return `pagination[${key}] must be a whole number`;
     const value = Number(raw);
-    if (!/^-?\d+$/.test(String(raw).trim()) || value < minimum) return `pagination[${key}] must be a whole number of at least ${minimum}`;
+    if (!/^-?\d+$/.test(String(raw).trim()) || value < minimum || value > MAX_PAGINATION) {
+      return `pagination[${key}] must be a whole number from ${minimum} to ${MAX_PAGINATION}`;
+    }
   }
   return null;
 }
 
 const SCALAR_PARAMS = ['locale', 'status'];
 
-export function queryProblem(query: Record<string, unknown>): { message: string; details?: Record<string, unknown> } | null {
+export function queryProblem(query: Record<string, unknown>, filters?: (value: unknown) => string | null): { message: string; details?: Record<string, unknown> } | null {
+  const shape = inputProblem(query, 'The query string');
+  if (shape) return { message: shape };
   for (const name of SCALAR_PARAMS) {
     if (query[name] !== undefined && typeof query[name] !== 'string') return { message: `${name} must be a single value` };
   }
   const pagination = paginationProblem(query.pagination);
   if (pagination) return { message: pagination };
+  if (query.filters !== undefined && filters) {
+    const problem = filters(query.filters);
+    if (problem) return { message: problem };
+  }
   if (query.populate !== undefined) {
     const depth = populateDepth(query.populate);
     if (depth > MAX_POPULATE_DEPTH) {
@@ -61,11 +73,27 @@ export function queryProblem(query: Record<string, unknown>): { message: string;
   return null;
 }
 
-export default (_config: unknown, _ctx: { strapi: Core.Strapi }) =>
-  async (ctx: any, next: () => Promise<void>) => {
-    if (ctx.path.startsWith('/api/') && ctx.query) {
-      const problem = queryProblem(ctx.query);
+/** The content type a REST path reads (`/api/activities`, `/api/activities/:documentId`), if any. */
+function collectionsByPath(strapi: Core.Strapi): Map<string, string> {
+  const byPath = new Map<string, string>();
+  for (const [uid, contentType] of Object.entries<any>(strapi.contentTypes)) {
+    if (!uid.startsWith('api::')) continue;
+    byPath.set(contentType.info.pluralName, uid);
+    byPath.set(contentType.info.singularName, uid);
+  }
+  return byPath;
+}
+
+export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
+  let types: Map<string, string> | undefined;
+  const modelOf: ModelOf = (uid) => strapi.getModel(uid as any) as any;
+  return async (ctx: any, next: () => Promise<void>) => {
+    if (/^\/(api|embed)(\/|$)/.test(ctx.path) && ctx.query) {
+      types ??= collectionsByPath(strapi);
+      const uid = types.get(ctx.path.split('/')[2] ?? '');
+      const problem = queryProblem(ctx.query, uid ? (filters) => filtersProblem(modelOf, uid, filters) : undefined);
       if (problem) throw new errors.ValidationError(problem.message, problem.details);
     }
     await next();
   };
+};

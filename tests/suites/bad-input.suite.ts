@@ -1,4 +1,14 @@
-import { api } from '../helpers/fixtures';
+import { api, createDocument, createUser, unique } from '../helpers/fixtures';
+import { strapi } from '../helpers/strapi';
+
+/** An editor of an organisation of their own, logged in. */
+async function editor() {
+  const role = await strapi().db.query('plugin::users-permissions.role').findOne({ where: { type: 'editor' } });
+  const user = await createUser({ role: role.id });
+  await createDocument('api::organisation.organisation', { name: unique('Org'), slug: unique('org'), members: [user.id] });
+  const login = await api().post('/api/auth/local').send({ identifier: user.email, password: 'Secret-Passw0rd' }).expect(200);
+  return { user, jwt: login.body.jwt as string };
+}
 
 const expectStrapiError = (res: { status: number; body: any }, status: number) => {
   expect(res.status).toBe(status);
@@ -24,6 +34,17 @@ describe('bad input to the REST API answers 4xx in Strapi error shape, never 500
     ['populate five levels deep', '/api/activities?populate[organisation][populate][activities][populate][organisation][populate][activities][populate][organisation]=true'],
     ['dotted populate five levels deep', '/api/activities?populate=organisation.activities.organisation.activities.organisation'],
     ['unknown locale value type', '/api/activities?locale[0]=nl&locale[1]=en'],
+    // What Strapi itself turned into a 500 (#14.13):
+    ['filters that are not an object', '/api/activities?filters=1'],
+    ['$between with one value', '/api/activities?filters[latitude][$between]=a'],
+    ['a start past any offset', '/api/activities?pagination[start]=1e20'],
+    ['a huge start', '/api/activities?pagination[start]=100000000000000000000'],
+    ['an operator where a value belongs', '/api/activities?filters[title][$eq][$ne]=1'],
+    ['text compared with a number', '/api/activities?filters[id][$gt]=abc'],
+    ['text compared with a related number', '/api/activities?filters[organisation][latitude][$lt]=north'],
+    ['a text operator on a number', '/api/organisations?filters[latitude][$containsi]=5'],
+    ['a NUL in a filter', '/api/activities?filters[title][$eq]=a%00b'],
+    ['a date that is none', '/api/activities?filters[startsAt][$gt]=yesterday'],
   ])('%s', async (_name, url) => {
     const res = await api().get(url);
     expect(res.status).toBeGreaterThanOrEqual(400);
@@ -49,6 +70,40 @@ describe('bad input to the REST API answers 4xx in Strapi error shape, never 500
     const res = await api().get(`${url}${url.includes('?') ? '&' : '?'}junk=${Math.random()}`);
     expectStrapiError(res, 400);
     expect(res.body.error.message).toMatch(/junk/);
+  });
+
+  it.each([
+    ['an object for an email', '/api/auth/magic-link', { email: { $ne: null } }],
+    ['a list for an email', '/api/auth/forgot-password', { email: ['a@b.example'] }],
+    ['an object for a token', '/api/auth/magic-link/callback', { token: { a: 1 } }],
+    ['a list for a challenge', '/api/auth/2fa/verify', { challenge: ['x'], code: '123456' }],
+    ['an object for a code', '/api/auth/2fa/verify', { challenge: 'x'.repeat(43), code: { a: 1 } }],
+    ['an object for an identifier', '/api/auth/local', { identifier: { a: 1 }, password: 'x' }],
+    ['a constructor key on login', '/api/auth/local', { identifier: 'a@b.example', password: 'x', constructor: { prototype: { isAdmin: true } } }],
+    ['a constructor key on a link', '/api/auth/magic-link', { email: 'a@b.example', constructor: 1 }],
+    ['a prototype key', '/api/auth/magic-link', JSON.parse('{"email":"a@b.example","__proto__":{"admin":true}}')],
+    ['deeply nested JSON on login', '/api/auth/local', JSON.parse(`${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`)],
+    ['deeply nested JSON on reset', '/api/auth/reset-password', { code: JSON.parse(`${'['.repeat(3000)}1${']'.repeat(3000)}`), password: 'x' }],
+    ['a NUL in a sign-up name', '/api/organisations/sign-up', { data: { name: 'Club\u0000', reminderEmail: 'r@club.example', contactEmail: 'c@club.example' } }],
+    ['an object for a name', '/api/organisations/sign-up', { data: { name: { a: 1 }, reminderEmail: 'r@club.example', contactEmail: 'c@club.example' } }],
+    ['a list for a username', '/api/auth/local/register', { username: ['a'], email: 'a@b.example', password: 'Secret-Passw0rd' }],
+  ])('%s answers 400', async (_name, url, body) => {
+    expectStrapiError(await api().post(url).send(body as object), 400);
+  });
+
+  it.each([
+    ['a date that is none', { startsAt: 'not a date' }],
+    ['a date past what a database holds', { startsAt: '275760-09-13T00:00:00Z' }],
+    ['a year 99999', { startsAt: '+099999-01-01T00:00:00Z' }],
+    ['an object for a date', { startsAt: { a: 1 } }],
+    ['a number for a date', { startsAt: 1e20 }],
+    ['an object for a title', { title: { a: 1 } }],
+    ['a list for a title', { title: ['x'] }],
+    ['a NUL in a title', { title: 'Wandelen\u0000' }],
+  ])('a bad value on /api/my/activities (%s) answers 400', async (_name, data) => {
+    const { jwt } = await editor();
+    const res = await api().post('/api/my/activities').set('Authorization', `Bearer ${jwt}`).send({ data: { title: 'Wandelen', organisation: 'abcdefghijklmnopqrstuvwx', ...data } });
+    expectStrapiError(res, 400);
   });
 
   it('allows four levels of populate', async () => {

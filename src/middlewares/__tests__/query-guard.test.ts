@@ -32,11 +32,11 @@ describe('paginationProblem', () => {
   });
 
   it.each([
-    [{ page: '0' }, 'at least 1'],
-    [{ page: '-1' }, 'at least 1'],
+    [{ page: '0' }, 'from 1 to'],
+    [{ page: '-1' }, 'from 1 to'],
     [{ pageSize: 'abc' }, 'whole number'],
     [{ pageSize: '2.5' }, 'whole number'],
-    [{ start: '-3' }, 'at least 0'],
+    [{ start: '-3' }, 'from 0 to'],
     [{ offset: '3' }, 'not a pagination parameter'],
     [{ page: ['1', '2'] }, 'whole number'],
     [{ withCount: 'maybe' }, 'true or false'],
@@ -51,5 +51,17 @@ describe('queryProblem', () => {
     expect(queryProblem({ locale: ['nl', 'en'] })?.message).toBe('locale must be a single value');
     expect(queryProblem({ status: { $ne: 'x' } })?.message).toBe('status must be a single value');
     expect(queryProblem({ locale: 'en', status: 'published' })).toBeNull();
+  });
+});
+
+describe('queryProblem: pagination and shapes Strapi would turn into a 500', () => {
+  it.each([
+    [{ pagination: { start: '100000000000000000000' } }, 'from 0 to'],
+    [{ pagination: { start: '1e20' } }, 'whole number'],
+    [{ 'a\u0000': '1' }, 'NUL'],
+    [{ filters: { title: { $eq: 'a\u0000' } } }, 'NUL'],
+    [{ constructor: 'x' }, 'constructor'],
+  ])('refuses %j', (query, message) => {
+    expect(queryProblem(query as Record<string, unknown>)?.message).toContain(message);
   });
 });

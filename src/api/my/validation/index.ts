@@ -1,6 +1,15 @@
 import { documentId, documentIds, email, url, yup } from '../../../lib/validation';
 
 const text = (max: number) => yup.string().max(max).nullable();
+const isDate = (value: unknown): value is Date => value instanceof Date && !Number.isNaN(value.getTime());
+/** A point in time a database column holds on SQLite and PostgreSQL alike (and a person means). */
+const moment = () =>
+  yup
+    .date()
+    .typeError('${path} must be a date and time, e.g. 2026-12-01T10:00:00Z')
+    .min(new Date('1900-01-01T00:00:00Z'), '${path} must be after 1900')
+    .max(new Date('2999-12-31T23:59:59Z'), '${path} must be before 3000')
+    .nullable();
 const place = {
   address: text(200),
   postalCode: text(16),
@@ -33,11 +42,11 @@ const activityFields = {
   categories: documentIds(),
   neighbourhood: documentId().nullable(),
   ...place,
-  startsAt: yup.date().nullable(),
-  endsAt: yup
-    .date()
-    .nullable()
-    .when('startsAt', (startsAt: Date | null | undefined, schema: any) => (startsAt ? schema.min(startsAt, 'endsAt must not be before startsAt') : schema)),
+  startsAt: moment(),
+  endsAt: moment().when('startsAt', (startsAt: unknown, schema: any) =>
+    // A startsAt that is no date is reported on its own field; comparing with it would throw.
+    isDate(startsAt) ? schema.min(startsAt, 'endsAt must not be before startsAt') : schema
+  ),
   recurrence: yup.string().matches(RRULE, 'recurrence must be an RFC 5545 RRULE such as FREQ=WEEKLY;BYDAY=TU').max(500).nullable(),
   cost: yup.number().min(0).max(100_000).nullable(),
   costNote: text(200),
