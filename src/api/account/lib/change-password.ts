@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { parseKnownBody, signedInUser, yup } from '../../../lib/validation';
-import { password } from './credentials';
+import { newPasswordFields } from './credentials';
 
 const USER_UID = 'plugin::users-permissions.user';
 
@@ -19,11 +19,7 @@ export const checkedChangePassword =
       ctx.request.body,
       yup.object({
         currentPassword: yup.string().required().max(200),
-        password: password(strapi).required(),
-        passwordConfirmation: yup
-          .string()
-          .required()
-          .oneOf([yup.ref('password')], 'Passwords do not match'),
+        ...newPasswordFields(strapi),
         deviceId: yup.string().max(200),
       })
     );

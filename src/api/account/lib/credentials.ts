@@ -54,3 +54,12 @@ export const displayName = () =>
     .min(2)
     .max(60)
     .matches(/^[\p{L}\p{M}\p{N} .'’()&,_-]+$/u, 'displayName may only contain letters, digits, spaces and . \' ( ) & , _ -');
+
+/** A new password, typed twice: the same rules wherever one is set (reset, change). */
+export const newPasswordFields = (strapi: Core.Strapi) => ({
+  password: password(strapi).required(),
+  passwordConfirmation: yup
+    .string()
+    .required()
+    .oneOf([yup.ref('password')], 'Passwords do not match'),
+});

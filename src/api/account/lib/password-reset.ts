@@ -5,18 +5,14 @@ import { passwordResetMail } from '../../../mail/templates';
 import { email, parseBody, yup } from '../../../lib/validation';
 import { MINUTE, settings } from '../../../lib/settings';
 import { forbidden } from '../../../lib/errors';
-import { password } from './credentials';
+import { newPasswordFields } from './credentials';
 
 const USER_UID = 'plugin::users-permissions.user';
 const forgotBody = yup.object({ email: email().required(), language: yup.string().oneOf(['nl', 'en']) });
 const resetBody = (strapi: Core.Strapi) =>
   yup.object({
     code: yup.string().required().max(200),
-    password: password(strapi).required(),
-    passwordConfirmation: yup
-      .string()
-      .required()
-      .oneOf([yup.ref('password')], 'Passwords do not match'),
+    ...newPasswordFields(strapi),
     deviceId: yup.string().max(200),
   });
 // users-permissions' own message for a bad code, which clients (our website too) recognise.

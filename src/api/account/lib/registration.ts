@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { languageOf, sendLater, sendMail, type Language } from '../../../mail';
-import { alreadyRegisteredMail, confirmRegistrationMail } from '../../../mail/registration-templates';
+import { alreadyRegisteredMail, confirmRegistrationMail } from '../../../mail/templates';
 import { email, language, parseBody, parseKnownBody, yup } from '../../../lib/validation';
 import { HOUR, settings } from '../../../lib/settings';
 import { displayName, hashPassword, password, username } from './credentials';
