@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 'use strict';
-const { parseArgs } = require('node:util');
-const { withStrapi, runCli } = require('./lib/with-strapi');
+const { withStrapi } = require('./lib/with-strapi');
+const { EXIT, parseCli, runCli } = require('./lib/cli');
 
 const HELP = `Usage: npm run expiry -- [options]
 
@@ -17,8 +17,8 @@ Options:
 
 const line = (cells) => cells.map((c, i) => String(c).padEnd(i ? 10 : 34)).join(' ');
 
-runCli('expiry', async () => {
-  const { values } = parseArgs({ options: { 'dry-run': { type: 'boolean' }, slot: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+runCli('expiry', HELP, async () => {
+  const { values } = parseCli({ 'dry-run': { type: 'boolean' }, slot: { type: 'string' } });
   if (values.help) return console.log(HELP);
   return withStrapi(async (strapi) => {
     const dryRun = Boolean(values['dry-run']);
@@ -39,6 +39,6 @@ runCli('expiry', async () => {
       }
     }
     for (const e of report.errors) console.error(`error in ${e.uid}: ${e.message}`);
-    return report.status === 'succeeded' ? 0 : 1;
+    return report.status === 'succeeded' ? EXIT.done : EXIT.failed;
   });
 });

@@ -2,8 +2,8 @@
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
-const { parseArgs } = require('node:util');
-const { withStrapi, runCli } = require('./lib/with-strapi');
+const { withStrapi } = require('./lib/with-strapi');
+const { contentType, EXIT, parseCli, runCli, UsageError } = require('./lib/cli');
 
 const HELP = `Usage: npm run import -- <file> [options]
 
@@ -23,12 +23,7 @@ Options:
 
 Exit codes: 0 done, 1 rows rejected in --all-or-nothing mode (nothing written), 2 usage error.`;
 
-const USAGE = 2;
-
-function usage(message) {
-  console.error(`[import] ${message}\n\n${HELP}`);
-  return USAGE;
-}
+const FORMATS = /\.(csv|json|txt)$/i;
 
 function printRejected(report) {
   for (const row of report.rows.filter((r) => r.status === 'rejected')) {
@@ -36,50 +31,50 @@ function printRejected(report) {
   }
 }
 
-runCli('import', async () => {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      allowPositionals: true,
-      options: {
-        type: { type: 'string' },
-        'dry-run': { type: 'boolean' },
-        'all-or-nothing': { type: 'boolean' },
-        report: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    return usage(error.message);
+/** Where every rejected row lacks its organisation, the file is fine and the order is not. */
+function hint(report) {
+  const rejected = report.rows.filter((r) => r.status === 'rejected');
+  const orphans = rejected.filter((r) => r.problems.some((p) => p.field === 'organisation' && /unknown organisation/.test(p.reason)));
+  if (rejected.length > 1 && orphans.length === rejected.length) {
+    console.log(`hint: none of these organisations is known yet: import the organisations first (e.g. data/samples/launch-organisations.csv)`);
   }
-  const { values, positionals } = parsed;
+}
+
+runCli('import', HELP, async () => {
+  const { values, positionals } = parseCli(
+    { type: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'all-or-nothing': { type: 'boolean' }, report: { type: 'string' } },
+    { positionals: true }
+  );
   if (values.help) return console.log(HELP);
-  if (positionals.length !== 1) return usage('give exactly one file');
-  if (values.type && !['organisations', 'activities'].includes(values.type)) return usage(`--type must be organisations or activities, not "${values.type}"`);
+  if (positionals.length !== 1) throw new UsageError('give exactly one file');
+  const type = values.type === undefined ? undefined : contentType(values.type, ['organisations', 'activities']);
   const file = path.resolve(positionals[0]);
-  if (!fs.existsSync(file)) return usage(`no such file: ${positionals[0]}`);
+  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new UsageError(`no such file: ${positionals[0]}`);
+  // Checked before the app starts: a README or a spreadsheet is refused at once, not after a boot and a parse error.
+  if (!FORMATS.test(file)) throw new UsageError(`${positionals[0]} is not a .csv or .json file (save a spreadsheet as CSV, UTF-8)`);
 
   return withStrapi(async (strapi, app) => {
     const { runImport } = require(path.join(app.distDir, 'src/import'));
     let report;
     try {
       report = await runImport(strapi, fs.readFileSync(file), {
-        type: values.type,
+        type,
         filename: file,
         dryRun: Boolean(values['dry-run']),
         allOrNothing: Boolean(values['all-or-nothing']),
         log: (line) => console.log(line),
       });
     } catch (error) {
-      if (error.name === 'ValidationError') return usage(error.message);
+      if (error.name === 'ValidationError') throw new UsageError(error.message);
       throw error;
     }
     if (values.report) fs.writeFileSync(values.report, `${JSON.stringify(report, null, 2)}\n`);
     for (const warning of report.warnings) console.log(`warning: ${warning}`);
     printRejected(report);
+    hint(report);
     const { created, updated, unchanged, rejected } = report.totals;
     const prefix = report.dryRun ? 'DRY RUN, nothing written: would be ' : report.written ? '' : 'NOTHING WRITTEN (all-or-nothing): planned ';
     console.log(`${prefix}${created} created, ${updated} updated, ${unchanged} unchanged, ${rejected} rejected in ${(report.durationMs / 1000).toFixed(1)} s`);
-    return report.allOrNothing && !report.written && !report.dryRun ? 1 : 0;
+    return report.allOrNothing && !report.written && !report.dryRun ? EXIT.failed : EXIT.done;
   });
 });

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 'use strict';
 const path = require('node:path');
-const { parseArgs } = require('node:util');
-const { withStrapi, runCli } = require('./lib/with-strapi');
+const { withStrapi } = require('./lib/with-strapi');
+const { parseCli, runCli, UsageError } = require('./lib/cli');
 
 const HELP = `Usage: npm run seed -- [options]
 
@@ -16,13 +16,11 @@ Options:
   --scale N     multiply organisations, activities and initiatives by N (default 1)
   -h, --help    show this help`;
 
-runCli('seed', async () => {
-  const { values } = parseArgs({
-    options: { 'dry-run': { type: 'boolean' }, scale: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-  });
+runCli('seed', HELP, async () => {
+  const { values } = parseCli({ 'dry-run': { type: 'boolean' }, scale: { type: 'string' } });
   if (values.help) return console.log(HELP);
   const scale = values.scale === undefined ? 1 : Number(values.scale);
-  if (!Number.isFinite(scale) || scale <= 0) throw new Error(`--scale must be a positive number, got "${values.scale}"`);
+  if (!Number.isFinite(scale) || scale <= 0 || scale > 100) throw new UsageError(`--scale must be a number above 0 and at most 100, not "${values.scale}"`);
   await withStrapi(async (strapi, app) => {
     const { seedDemo } = require(path.join(app.distDir, 'src/seed'));
     await seedDemo(strapi, { scale, dryRun: Boolean(values['dry-run']), log: (line) => console.log(line) });

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 'use strict';
-const { parseArgs } = require('node:util');
-const { withStrapi, runCli } = require('./lib/with-strapi');
+const { withStrapi } = require('./lib/with-strapi');
+const { contentType, parseCli, runCli } = require('./lib/cli');
 
 const TYPES = ['activity', 'organisation', 'initiative'];
+const SINGULAR = { activities: 'activity', organisations: 'organisation', initiatives: 'initiative' };
 const HELP = `Usage: npm run search:rebuild -- [options]
 
 Rebuilds the search index of GET /api/search from what is published and not
@@ -14,12 +15,11 @@ Options:
   --type TYPE     only this type: ${TYPES.join(', ')} (may be repeated)
   -h, --help      show this help`;
 
-runCli('search:rebuild', async () => {
-  const { values } = parseArgs({ options: { type: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' } } });
+runCli('search:rebuild', HELP, async () => {
+  const { values } = parseCli({ type: { type: 'string', multiple: true } });
   if (values.help) return console.log(HELP);
-  const types = values.type ?? TYPES;
-  const unknown = types.filter((t) => !TYPES.includes(t));
-  if (unknown.length) throw new Error(`unknown --type ${unknown.join(', ')}; use ${TYPES.join(', ')}`);
+  // The index calls its types by the singular name; the other tools take either.
+  const types = values.type ? [...new Set(values.type.map((t) => SINGULAR[contentType(t, Object.keys(SINGULAR))]))] : TYPES;
   return withStrapi(async (strapi) => {
     const report = await strapi.service('api::search.search').rebuild({ types, log: (line) => console.log(line) });
     console.log(`\nDone in ${report.durationMs} ms`);

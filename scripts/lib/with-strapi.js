@@ -21,15 +21,4 @@ async function withStrapi(job) {
   }
 }
 
-/** Runs main(), printing a one-line error and exiting 1 on failure. */
-function runCli(label, main) {
-  main().then(
-    (code) => process.exit(typeof code === 'number' ? code : 0),
-    (error) => {
-      console.error(`[${label}] failed: ${error.message}`);
-      process.exit(1);
-    }
-  );
-}
-
-module.exports = { withStrapi, runCli, ROOT };
+module.exports = { withStrapi, ROOT };

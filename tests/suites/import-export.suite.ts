@@ -1,5 +1,7 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { runScript } from '../helpers/cli';
 import { runImport, type ImportReport } from '../../src/import';
 import { adminToken, removeAdmins } from '../helpers/admin';
 import { ensureDemoVocabulary, refuseRowsWith, removeImported } from '../helpers/import';
@@ -239,6 +241,28 @@ describe('open-data export', () => {
     const stored = await strapi().db.query(ORG).findOne({ where: { externalId, locale: 'nl', publishedAt: { $notNull: true } } });
     expect(stored).toMatchObject({ name, description: '@SUM(1+1)', phone: '+31 33 1234567', city: '-Stad' });
   });
+
+  it('the export command writes only data to --out and counts on standard error; the import takes "activity" for "activities"', async () => {
+    const out = path.join(os.tmpdir(), `${unique('hsds')}.json`);
+    try {
+      const exported = await runScript('export.js', ['--format', 'hsds', '--out', out]);
+      expect(exported.code).toBe(0);
+      const hsds = JSON.parse(fs.readFileSync(out, 'utf8'));
+      expect(exported.out).toContain(`[export] ${hsds.contents.length} organisations with `);
+    } finally {
+      fs.rmSync(out, { force: true });
+    }
+    const csv = path.join(os.tmpdir(), `${unique('orphans')}.csv`);
+    fs.writeFileSync(csv, `externalId;title;organisation\n${unique('a')};Een;nobody-1\n${unique('b')};Twee;nobody-2\n`);
+    try {
+      const imported = await runScript('import.js', [csv, '--type', 'activity', '--dry-run']);
+      expect(imported.code).toBe(0);
+      expect(imported.out).toMatch(/0 created, 0 updated, 0 unchanged, 2 rejected/);
+      expect(imported.out).toMatch(/hint: none of these organisations is known yet: import the organisations first/);
+    } finally {
+      fs.rmSync(csv, { force: true });
+    }
+  }, 120_000);
 
   it('turns a weekly activity into an HSDS schedule', async () => {
     const tag = unique('sched');
