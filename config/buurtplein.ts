@@ -1,6 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { envList, websiteUrl } from '../src/lib/env';
 
+const formOfAddress = (value: string): 'je' | 'u' => {
+  if (value !== 'je' && value !== 'u') throw new Error(`MAIL_FORM_OF_ADDRESS must be je or u, not "${value}"`);
+  return value;
+};
+
 // App settings of our own; read with strapi.config.get('buurtplein.<key>').
 export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   /** The public website: links in mails point here, and it posts the token back to the API. */
@@ -10,6 +15,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
    * agendas and embeds. The default matches the reference site in frontend/.
    */
   itemPath: env('FRONTEND_ITEM_PATH', '') || '/{type}.html?slug={slug}&lang={locale}',
+  /** How Dutch mails address people: je (informal, the default) or u (formal). Anything else stops the server. */
+  formOfAddress: formOfAddress(env('MAIL_FORM_OF_ADDRESS', '') || 'je'),
   /** Who is told about new sign-ups (comma-separated). */
   staffEmails: envList(env, 'STAFF_EMAILS'),
   /** Role types (e.g. editor) whose members must log in with a second factor. */

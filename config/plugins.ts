@@ -143,6 +143,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       attempts: env.int('REMINDER_ATTEMPTS', 4),
       backoffMs: env.int('REMINDER_BACKOFF_MS', 2000),
       staleAfterMissed: 2,
+      formOfAddress: env('MAIL_FORM_OF_ADDRESS', '') || 'je',
     },
   },
   'idea-support': {

@@ -2,6 +2,8 @@ import type { Core } from '@strapi/strapi';
 
 export interface BuurtpleinSettings {
   frontendUrl: string;
+  /** How Dutch mails address people: informal (je) or formal (u). */
+  formOfAddress: 'je' | 'u';
   staffEmails: string[];
   twoFactorRoles: string[];
   links: {

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { settings } from '../lib/settings';
 
 export type Language = 'nl' | 'en';
 export const LANGUAGES: Language[] = ['nl', 'en'];
@@ -40,8 +41,19 @@ export function renderMail(language: Language, texts: Record<Language, MailText>
   };
 }
 
+export type FormOfAddress = 'je' | 'u';
+
+/**
+ * Dutch texts are written once with both forms where they differ,
+ * `{{kun je|kunt u}}`; the town chooses one (MAIL_FORM_OF_ADDRESS) and every
+ * mail speaks with that voice.
+ */
+export const addressed = (text: string, form: FormOfAddress) => text.replace(/\{\{([^{}|]*)\|([^{}|]*)\}\}/g, (_, je: string, u: string) => (form === 'u' ? u : je));
+
 export async function sendMail(strapi: Core.Strapi, to: string | string[], mail: Mail) {
-  await strapi.plugin('email').service('email').send({ to, ...mail });
+  const form = settings(strapi).formOfAddress;
+  const voiced = { subject: addressed(mail.subject, form), text: addressed(mail.text, form), html: addressed(mail.html, form) };
+  await strapi.plugin('email').service('email').send({ to, ...voiced });
 }
 
 /**

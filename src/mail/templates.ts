@@ -7,12 +7,12 @@ const signature = { nl: 'Met vriendelijke groet,\nbuurtplein', en: 'Kind regards
 export const magicLinkMail = (language: Language, { link, minutes }: { link: string; minutes: number }) =>
   renderMail(language, {
     nl: {
-      subject: 'Je inloglink voor buurtplein',
+      subject: '{{Je|Uw}} inloglink voor buurtplein',
       paragraphs: [
         'Hallo,',
         `Klik op deze link om in te loggen. De link werkt ${minutes} minuten en één keer:`,
         link,
-        'Heb je niet om deze link gevraagd? Dan kun je deze mail negeren.',
+        '{{Heb je|Heeft u}} niet om deze link gevraagd? Dan {{kun je|kunt u}} deze mail negeren.',
         signature.nl,
       ],
     },
@@ -39,10 +39,10 @@ export const signUpReceivedMail = (language: Language, { link }: { link: string 
       subject: 'Aanmelding ontvangen op buurtplein',
       paragraphs: [
         'Hallo,',
-        'Met dit e-mailadres is een organisatie aangemeld voor de sociale kaart van buurtplein. Een medewerker van de gemeente kijkt de aanmelding na; je krijgt een mail zodra de organisatie zichtbaar is.',
-        'Je kunt nu al inloggen om de gegevens en activiteiten klaar te zetten:',
+        'Met dit e-mailadres is een organisatie aangemeld voor de sociale kaart van buurtplein. Een medewerker van de gemeente kijkt de aanmelding na; {{je krijgt|u krijgt}} een mail zodra de organisatie zichtbaar is.',
+        '{{Je kunt|U kunt}} nu al inloggen om de gegevens en activiteiten klaar te zetten:',
         link,
-        'Heb jij niets aangemeld? Dan kun je deze mail negeren; de gemeente publiceert niets zonder het na te kijken.',
+        '{{Heb jij|Heeft u}} niets aangemeld? Dan {{kun je|kunt u}} deze mail negeren; de gemeente publiceert niets zonder het na te kijken.',
         signature.nl,
       ],
     },
@@ -84,7 +84,7 @@ export const organisationApprovedMail = (language: Language, { organisation, lin
       subject: `${organisation} staat nu op de sociale kaart`,
       paragraphs: [
         'Hallo,',
-        `Goed nieuws: ${organisation} is goedgekeurd en voor iedereen zichtbaar. Inloggen om je activiteiten te publiceren kan via:`,
+        `Goed nieuws: ${organisation} is goedgekeurd en voor iedereen zichtbaar. Inloggen om {{je|uw}} activiteiten te publiceren kan via:`,
         link,
         signature.nl,
       ],
@@ -109,7 +109,7 @@ export const invitationMail = (
       subject: `Uitnodiging: beheer ${organisation} op buurtplein`,
       paragraphs: [
         'Hallo,',
-        `${inviter} nodigt je uit om samen ${organisation} op buurtplein bij te houden. Met deze link doe je mee (een account wordt zo nodig voor je gemaakt). De link werkt ${days} dagen:`,
+        `${inviter} nodigt {{je|u}} uit om samen ${organisation} op buurtplein bij te houden. Met deze link {{doe je|doet u}} mee (een account wordt zo nodig voor {{je|u}} gemaakt). De link werkt ${days} dagen:`,
         link,
         signature.nl,
       ],
@@ -131,9 +131,9 @@ export const claimMail = (language: Language, { organisation, link, days }: { or
       subject: `Beheer ${organisation} zelf op buurtplein`,
       paragraphs: [
         'Hallo,',
-        `${organisation} staat op de sociale kaart. Met deze link word je beheerder en kun je de gegevens en activiteiten zelf bijhouden. De link werkt ${days} dagen en één keer:`,
+        `${organisation} staat op de sociale kaart. Met deze link {{word je|wordt u}} beheerder en {{kun je|kunt u}} de gegevens en activiteiten zelf bijhouden. De link werkt ${days} dagen en één keer:`,
         link,
-        'Niet aangevraagd? Dan kun je deze mail negeren; er verandert niets.',
+        'Niet aangevraagd? Dan {{kun je|kunt u}} deze mail negeren; er verandert niets.',
         signature.nl,
       ],
     },
@@ -155,7 +155,7 @@ export const passwordResetMail = (language: Language, { link, minutes }: { link:
       subject: 'Nieuw wachtwoord voor buurtplein',
       paragraphs: [
         'Hallo,',
-        `Met deze link kies je een nieuw wachtwoord. De link werkt ${minutes} minuten en één keer:`,
+        `Met deze link {{kies je|kiest u}} een nieuw wachtwoord. De link werkt ${minutes} minuten en één keer:`,
         link,
         'Liever zonder wachtwoord? Vraag op de inlogpagina een inloglink per mail aan.',
         signature.nl,
@@ -177,12 +177,12 @@ export const passwordResetMail = (language: Language, { link, minutes }: { link:
 export const confirmRegistrationMail = (language: Language, { link, hours }: { link: string; hours: number }) =>
   renderMail(language, {
     nl: {
-      subject: 'Bevestig je e-mailadres voor buurtplein',
+      subject: 'Bevestig {{je|uw}} e-mailadres voor buurtplein',
       paragraphs: [
         'Hallo,',
-        `Iemand heeft met dit e-mailadres een account op buurtplein aangemaakt. Was jij dat? Bevestig het dan met deze link; daarna ben je ingelogd. De link werkt ${hours} uur en één keer:`,
+        `Iemand heeft met dit e-mailadres een account op buurtplein aangemaakt. {{Was jij|Was u}} dat? Bevestig het dan met deze link; daarna {{ben je|bent u}} ingelogd. De link werkt ${hours} uur en één keer:`,
         link,
-        'Was jij het niet? Negeer deze mail dan: zonder bevestiging wordt er geen account gemaakt.',
+        '{{Was jij|Was u}} het niet? Negeer deze mail dan: zonder bevestiging wordt er geen account gemaakt.',
         signature.nl,
       ],
     },
@@ -201,13 +201,13 @@ export const confirmRegistrationMail = (language: Language, { link, hours }: { l
 export const alreadyRegisteredMail = (language: Language, { link, minutes }: { link: string; minutes: number }) =>
   renderMail(language, {
     nl: {
-      subject: 'Je hebt al een account op buurtplein',
+      subject: '{{Je hebt|U hebt}} al een account op buurtplein',
       paragraphs: [
         'Hallo,',
-        'Iemand probeerde met dit e-mailadres een nieuw account aan te maken, maar je hebt er al een. Er is niets veranderd.',
-        `Wil je inloggen? Gebruik deze link (${minutes} minuten geldig, één keer), of kies op de inlogpagina "wachtwoord vergeten":`,
+        'Iemand probeerde met dit e-mailadres een nieuw account aan te maken, maar {{je hebt|u hebt}} er al een. Er is niets veranderd.',
+        `{{Wil je|Wilt u}} inloggen? Gebruik deze link (${minutes} minuten geldig, één keer), of kies op de inlogpagina "wachtwoord vergeten":`,
         link,
-        'Was jij het niet? Dan kun je deze mail negeren.',
+        '{{Was jij|Was u}} het niet? Dan {{kun je|kunt u}} deze mail negeren.',
         signature.nl,
       ],
     },

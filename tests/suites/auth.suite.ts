@@ -81,6 +81,22 @@ describe('login by email link', () => {
     expect(results.map((r) => r.status).sort()).toEqual([200, 400, 400]);
   });
 
+  it('speaks with the town\'s voice: je by default, u when MAIL_FORM_OF_ADDRESS=u', async () => {
+    const informal = `${unique('je')}@resident.example`;
+    await api().post('/api/auth/magic-link').send({ email: informal }).expect(200);
+    expect((await tokenFromMail(informal, /inloglink/)).mail.subject).toBe('Je inloglink voor buurtplein');
+    strapi().config.set('buurtplein.formOfAddress', 'u');
+    try {
+      const formal = `${unique('u')}@resident.example`;
+      await api().post('/api/auth/magic-link').send({ email: formal }).expect(200);
+      const { mail } = await tokenFromMail(formal, /inloglink/);
+      expect(mail.subject).toBe('Uw inloglink voor buurtplein');
+      expect(mail.text).toContain('Heeft u niet om deze link gevraagd? Dan kunt u deze mail negeren.');
+    } finally {
+      strapi().config.set('buurtplein.formOfAddress', 'je');
+    }
+  });
+
   it('writes the mail in English when asked', async () => {
     const email = `${unique('en')}@resident.example`;
     await api().post('/api/auth/magic-link').send({ email, language: 'en' }).expect(200);

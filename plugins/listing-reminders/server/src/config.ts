@@ -32,6 +32,8 @@ export interface ListingRemindersConfig {
   staleAfterMissed: number;
   /** Organisations page size while sending. */
   batchSize: number;
+  /** How the Dutch texts (mail and confirm page) address people: je (informal) or u (formal). */
+  formOfAddress: 'je' | 'u';
 }
 
 const DEFAULTS: Omit<ListingRemindersConfig, 'secret' | 'publicUrl'> & { secret: string; publicUrl: string } = {
@@ -48,6 +50,7 @@ const DEFAULTS: Omit<ListingRemindersConfig, 'secret' | 'publicUrl'> & { secret:
   leaseMinutes: 10,
   staleAfterMissed: 2,
   batchSize: 500,
+  formOfAddress: 'je',
 };
 
 export default {
@@ -57,6 +60,7 @@ export default {
       throw new Error(`[listing-reminders] config: ${message}`);
     };
     if (typeof config.secret !== 'string' || config.secret.length < 16) fail('secret must be a string of at least 16 characters');
+    if (config.formOfAddress !== 'je' && config.formOfAddress !== 'u') fail('formOfAddress must be je or u');
     if (!/^https?:\/\//.test(config.publicUrl)) fail('publicUrl must start with http:// or https://');
     for (const key of ['attempts', 'concurrency', 'leaseMinutes', 'staleAfterMissed', 'batchSize'] as const) {
       if (!Number.isInteger(config[key]) || config[key] < 1) fail(`${key} must be a whole number ≥ 1`);

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { confirmPage } from '../templates/confirm-page';
 import { getPluginService } from '../utils/get-plugin-service';
+import { pluginConfig } from '../utils/plugin-config';
 
 const STATUS = { confirmed: 200, already: 200, expired: 410, invalid: 400 } as const;
 
@@ -12,6 +13,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     ctx.type = 'text/html; charset=utf-8';
     ctx.set('Cache-Control', 'no-store');
     ctx.set('X-Robots-Tag', 'noindex');
-    ctx.body = confirmPage(language, outcome, name);
+    ctx.body = confirmPage(language, outcome, name, pluginConfig(strapi).formOfAddress);
   },
 });

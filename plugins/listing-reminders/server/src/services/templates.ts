@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { DEFAULT_TEMPLATES, PLACEHOLDERS, renderTemplate, type Language, type Placeholder } from '../templates/defaults';
+import { addressed, DEFAULT_TEMPLATES, PLACEHOLDERS, renderTemplate, type Language, type Placeholder } from '../templates/defaults';
+import { pluginConfig } from '../utils/plugin-config';
 
 const TEMPLATE_UID = 'plugin::listing-reminders.template';
 export const LANGUAGES: Language[] = ['nl', 'en'];
@@ -9,7 +10,10 @@ export const LANGUAGES: Language[] = ['nl', 'en'];
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async get(language: Language) {
     const saved = await strapi.db.query(TEMPLATE_UID as any).findOne({ where: { language } });
-    return saved ? { subject: saved.subject as string, body: saved.body as string, custom: true } : { ...DEFAULT_TEMPLATES[language], custom: false };
+    if (saved) return { subject: saved.subject as string, body: saved.body as string, custom: true };
+    const form = pluginConfig(strapi).formOfAddress;
+    const { subject, body } = DEFAULT_TEMPLATES[language];
+    return { subject: addressed(subject, form), body: addressed(body, form), custom: false };
   },
 
   async all() {

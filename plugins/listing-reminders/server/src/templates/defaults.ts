@@ -4,17 +4,21 @@ export type Language = 'nl' | 'en';
 export const PLACEHOLDERS = ['organisation', 'period', 'summary', 'activities', 'confirmLink', 'editLink'] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 
-/** Used until staff save their own text on the admin page. */
+/** The Dutch texts, written with both forms where they differ: `{{je form|u form}}`. */
+export const addressed = (text: string, form: FormOfAddress) => text.replace(/\{\{([^{}|]*)\|([^{}|]*)\}\}/g, (_, je: string, u: string) => (form === 'u' ? u : je));
+export type FormOfAddress = 'je' | 'u';
+
+/** Used until staff save their own text on the admin page (Dutch in the town's form of address). */
 export const DEFAULT_TEMPLATES: Record<Language, { subject: string; body: string }> = {
   nl: {
-    subject: 'Klopt uw vermelding nog? {{organisation}}',
+    subject: 'Klopt {{je|uw}} vermelding nog? {{organisation}}',
     body: [
       'Beste {{organisation}},',
-      'Eens per kwartaal vragen we u even te kijken of uw gegevens op de sociale kaart nog kloppen. Zo staat er alleen actuele informatie op.',
-      'Zo staat u er nu op:\n{{summary}}',
-      'Uw komende activiteiten:\n{{activities}}',
+      'Eens per kwartaal vragen we {{je|u}} even te kijken of {{je|uw}} gegevens op de sociale kaart nog kloppen. Zo staat er alleen actuele informatie op.',
+      'Zo {{sta je|staat u}} er nu op:\n{{summary}}',
+      '{{Je|Uw}} komende activiteiten:\n{{activities}}',
       'Klopt alles nog? Eén klik is genoeg:\n{{confirmLink}}',
-      'Iets aanpassen? Met deze link bent u meteen ingelogd:\n{{editLink}}',
+      'Iets aanpassen? Met deze link {{ben je|bent u}} meteen ingelogd:\n{{editLink}}',
       'Met vriendelijke groet,\nbuurtplein',
     ].join('\n\n'),
   },
