@@ -107,9 +107,13 @@ export function createRateLimiter({ store, rules, now = Date.now }: RateLimiterO
   };
 }
 
+/** Gmail ignores dots in the local part and treats googlemail.com as gmail.com. */
+const GMAIL_DOMAINS = ['gmail.com', 'googlemail.com'];
+
 /**
- * One mailbox, one budget: "Ann+1@Example.org ", "ann+2@example.org" and
- * "\"ann\"@example.org" all reach ann@example.org, so they count as one.
+ * One mailbox, one budget: "Ann+1@Example.org ", "ann+2@example.org",
+ * "\"ann\"@example.org" and "ann@example.org." all reach ann@example.org, and
+ * "a.n.n@gmail.com" reaches ann@gmail.com, so each set counts as one.
  */
 export function normaliseEmail(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
@@ -117,6 +121,7 @@ export function normaliseEmail(value: unknown): string | undefined {
   if (email === '') return undefined;
   const at = email.lastIndexOf('@');
   if (at < 0) return email;
-  const local = email.slice(0, at).replace(/^"(.*)"$/, '$1').replace(/\\(.)/g, '$1');
-  return `${local.split('+')[0]}@${email.slice(at + 1).replace(/\.$/, '')}`;
+  const local = email.slice(0, at).replace(/^"(.*)"$/, '$1').replace(/\\(.)/g, '$1').split('+')[0];
+  const domain = email.slice(at + 1).replace(/\.$/, '');
+  return GMAIL_DOMAINS.includes(domain) ? `${local.replace(/\./g, '')}@gmail.com` : `${local}@${domain}`;
 }

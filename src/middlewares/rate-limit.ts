@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { rateLimitKey } from '../lib/client-address';
 import { createRateLimiter, normaliseEmail } from '../lib/rate-limit';
 import { rateLimitStore } from '../bootstrap/rate-limit-store';
 import { settings } from '../lib/settings';
@@ -17,8 +18,10 @@ const valueAt = (body: unknown, dotted: string) =>
 /**
  * 429 with Retry-After when one IP, or one email address, asks too often:
  * per IP against brute force and floods, per email against mail-bombing one
- * person from many addresses. Limits are read per request, so staff can
- * change them in config without a restart of this code path.
+ * person from many addresses. An IPv6 client counts by its /64 (one
+ * subscriber may pick any address in it), an email by the mailbox it reaches
+ * (see normaliseEmail). Limits are read per request, so staff can change them
+ * in config without a restart of this code path.
  */
 export default (config: RateLimitRouteConfig, { strapi }: { strapi: Core.Strapi }) =>
   async (ctx: any, next: () => Promise<void>) => {
@@ -27,7 +30,7 @@ export default (config: RateLimitRouteConfig, { strapi }: { strapi: Core.Strapi 
     const limiter = createRateLimiter({
       store: rateLimitStore(),
       rules: [
-        { name: `${config.scope}:ip`, windowMs, max: maxPerIp, key: ({ ip }) => ip || 'unknown-ip' },
+        { name: `${config.scope}:ip`, windowMs, max: maxPerIp, key: ({ ip }) => (ip ? rateLimitKey(ip) : 'unknown-ip') },
         { name: `${config.scope}:email`, windowMs, max: maxPerEmail, key: ({ email }) => email ?? null },
       ],
     });

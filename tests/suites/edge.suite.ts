@@ -44,6 +44,16 @@ describe('attack: choosing one\'s own IP with X-Forwarded-For (#14.5)', () => {
     expect((await login('127.0.0.1', `203.0.114.${Math.floor(Math.random() * 250)}`)).status).toBe(400);
   });
 
+  it('an IPv6 client behind the proxy cannot take a new address of its /64 per request', async () => {
+    const hex = () => Math.floor(Math.random() * 0xffff).toString(16);
+    const network = `2001:db8:${hex()}:${hex()}`;
+    const statuses = [];
+    for (const address of [`${network}::1`, `${network}:a:b:c:d`, `${network.toUpperCase()}:0:0:ffff:2`]) statuses.push((await login('127.0.0.1', address)).status);
+    expect(statuses).toEqual([400, 400, 429]);
+    // The next /64 is somebody else.
+    expect((await login('127.0.0.1', `2001:db8:${hex()}:${hex()}::1`)).status).toBe(400);
+  });
+
   it('X-Forwarded-Proto from a direct client does not make its cookie Secure; from the proxy it does', async () => {
     const person = await createUser();
     // Each behind-the-proxy login as a client of its own, so the low per-IP limit of this block does not interfere.
@@ -58,6 +68,27 @@ describe('attack: choosing one\'s own IP with X-Forwarded-For (#14.5)', () => {
     expect(await cookieOf('127.0.0.1', 'https')).toMatch(/strapi_up_refresh=.*;\s*secure/i);
     // Plain HTTP through the proxy: not Secure, and the login still works.
     expect(await cookieOf('127.0.0.1', 'http')).not.toMatch(/;\s*secure/i);
+  });
+});
+
+describe('attack: a fresh per-email budget from spellings of one mailbox (#14.5)', () => {
+  let saved: Settings['rateLimit'];
+  beforeAll(() => {
+    saved = { ...setting('rateLimit') };
+    strapi().config.set('buurtplein.rateLimit', { ...saved, maxPerIp: 1000, maxPerEmail: 2 });
+  });
+  afterAll(() => strapi().config.set('buurtplein.rateLimit', saved));
+
+  it('plus tags, case, quotes and a trailing dot count as the same mailbox', async () => {
+    const name = unique('ann').toLowerCase();
+    const statuses = [];
+    for (const email of [`${name}+1@mail.example`, `${name.toUpperCase()}@MAIL.example`, `"${name}"@mail.example`, `${name}+x@mail.example.`]) {
+      statuses.push((await api().post('/api/auth/magic-link').send({ email })).status);
+    }
+    expect(statuses.slice(2)).toEqual([429, 429]);
+    expect(statuses.slice(0, 2)).not.toContain(429);
+    // Another mailbox still has its budget.
+    expect((await api().post('/api/auth/magic-link').send({ email: `${unique('bob')}@mail.example` })).status).not.toBe(429);
   });
 });
 

@@ -117,4 +117,12 @@ describe('normaliseEmail', () => {
     expect(normaliseEmail('bob@example.org')).not.toBe(normaliseEmail('ann@example.org'));
     expect(normaliseEmail({ $ne: null })).toBeUndefined();
   });
+
+  it('counts the dots of a Gmail address, and googlemail.com, as the one mailbox Gmail delivers to', () => {
+    for (const variant of ['a.n.n@gmail.com', 'A.nn+x@GoogleMail.com', '"a.nn"@gmail.com', ' ann@gmail.com. ']) {
+      expect(normaliseEmail(variant)).toBe('ann@gmail.com');
+    }
+    // Elsewhere a dot is part of the name.
+    expect(normaliseEmail('a.nn@example.org')).toBe('a.nn@example.org');
+  });
 });
