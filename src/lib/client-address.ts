@@ -7,9 +7,17 @@ export interface ProxyTrust {
   trusts(address: string): boolean;
 }
 
-/** `::ffff:10.0.0.1` (IPv4 on an IPv6 socket) is 10.0.0.1; a zone (`fe80::1%eth0`) is not part of the address. */
+/**
+ * `::ffff:10.0.0.1` (IPv4 on an IPv6 socket) is 10.0.0.1; a zone
+ * (`fe80::1%eth0`) and a port (`10.0.0.1:5678`, `[2001:db8::1]:443`, as some
+ * proxies write X-Forwarded-For) are not part of the address.
+ */
 export function normaliseAddress(address: string): string {
-  const bare = address.trim().replace(/%.*$/, '').replace(/^\[(.*)\]$/, '$1');
+  const bare = address
+    .trim()
+    .replace(/^(\d+\.\d+\.\d+\.\d+):\d+$/, '$1')
+    .replace(/^\[(.*)\](?::\d+)?$/, '$1')
+    .replace(/%.*$/, '');
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(bare);
   return mapped ? mapped[1] : bare;
 }
@@ -39,16 +47,21 @@ export function proxyTrust(entries: string[]): ProxyTrust {
  * Who the client is: the peer itself, unless it is a trusted proxy; then the
  * right-most address in X-Forwarded-For that is not a trusted proxy. Every
  * proxy appends the address it saw, so what lies left of that was written by
- * the client and proves nothing.
+ * the client and proves nothing. An entry that is no IP address was not
+ * written by a proxy of ours: the client is then the last trusted hop before
+ * it, so made-up text can never become a budget of its own.
  */
 export function clientAddress(peer: string, forwardedFor: string | undefined, trust: ProxyTrust): string {
-  const address = normaliseAddress(peer);
-  if (!trust.trusts(address) || !forwardedFor) return address;
+  let client = normaliseAddress(peer);
+  if (!trust.trusts(client) || !forwardedFor) return client;
   const chain = forwardedFor.split(',').map(normaliseAddress).filter(Boolean);
   for (let i = chain.length - 1; i >= 0; i--) {
-    if (!trust.trusts(chain[i])) return chain[i];
+    if (!isIP(chain[i])) return client;
+    client = chain[i];
+    if (!trust.trusts(client)) return client;
   }
-  return chain[0] ?? address;
+  // Only proxies in the chain: the left-most is the nearest thing to a client there is.
+  return client;
 }
 
 /**

@@ -29,9 +29,18 @@ describe('client address behind proxies', () => {
     expect(clientAddress('10.0.0.2', '6.6.6.6, 203.0.113.9', trust)).toBe('203.0.113.9');
     expect(clientAddress('10.0.0.2', '6.6.6.6, 203.0.113.9, 10.0.0.3', trust)).toBe('203.0.113.9');
     expect(clientAddress('10.0.0.2', 'junk, 203.0.113.9', trust)).toBe('203.0.113.9');
+    expect(clientAddress('10.0.0.2', '203.0.113.9:5678', trust)).toBe('203.0.113.9');
+    expect(clientAddress('10.0.0.2', '[2001:db9::7]:443, 10.0.0.3', trust)).toBe('2001:db9::7');
     // Only proxies in the chain: the left-most is the nearest thing to a client there is.
     expect(clientAddress('10.0.0.2', '10.0.0.9, 10.0.0.3', trust)).toBe('10.0.0.9');
     expect(clientAddress('10.0.0.2', undefined, trust)).toBe('10.0.0.2');
+  });
+
+  it('never takes text that is no address as the client: it counts as the trusted hop that passed it on', () => {
+    expect(clientAddress('10.0.0.2', 'junk', trust)).toBe('10.0.0.2');
+    expect(clientAddress('10.0.0.2', 'junk, 10.0.0.3', trust)).toBe('10.0.0.3');
+    expect(clientAddress('10.0.0.2', '203.0.113.9, junk-1', trust)).toBe('10.0.0.2');
+    expect(clientAddress('10.0.0.2', 'unknown', trust)).toBe('10.0.0.2');
   });
 
   it('counts an IPv6 client by its /64', () => {
