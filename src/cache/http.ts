@@ -20,6 +20,26 @@ export const keepOutOfSharedCaches = (ctx: { state: Record<string | symbol, unkn
 };
 export const isForThisCallerOnly = (ctx: { state: Record<string | symbol, unknown> }) => ctx.state[FOR_THIS_CALLER] === true;
 
+/** A query parameter name qs reads as itself: no brackets, dots or encoding that could nest it. */
+const PLAIN_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
+
+/**
+ * The cache key of a public read: the path and query as sent, except that
+ * plain parameters given once each (`?near=…&radius=…`, as every finding
+ * endpoint takes them) are put in one order, so reordering them cannot make a
+ * new entry. Anything else (Strapi's `filters[…]`, repeated names) keeps the
+ * order it came in: qs reads those by position, so the order can matter.
+ */
+export function cacheKey(url: string): string {
+  const start = url.indexOf('?');
+  if (start < 0) return url;
+  const pairs = url.slice(start + 1).split('&').map((pair) => ({ name: pair.split('=', 1)[0], pair }));
+  const names = new Set(pairs.map(({ name }) => name));
+  if (names.size !== pairs.length || pairs.some(({ name }) => !PLAIN_NAME.test(name))) return url;
+  const sorted = pairs.sort((a, b) => (a.name < b.name ? -1 : 1)).map(({ pair }) => pair);
+  return `${url.slice(0, start)}?${sorted.join('&')}`;
+}
+
 /** Headers that belong to the body and so travel with it in the cache. */
 const BODY_HEADERS = ['content-type', 'content-disposition', 'content-language'];
 

@@ -18,7 +18,7 @@ export interface PublicCache {
 function openStore(strapi: Core.Strapi): CacheStore {
   const { redisUrl, ttlSeconds, maxEntries, maxBytes } = settings(strapi).cache;
   store = redisUrl
-    ? createRedisStore({ url: redisUrl, ttlSeconds, log: strapi.log })
+    ? createRedisStore({ url: redisUrl, ttlSeconds, maxBytes, log: strapi.log })
     : createMemoryStore({ ttlSeconds, maxEntries, maxBytes });
   return store;
 }

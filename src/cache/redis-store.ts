@@ -1,9 +1,34 @@
 import { closeRedis, openRedis, redisHost } from '../lib/redis';
+import type Redis from 'ioredis';
 import { decodeResponse, encodeResponse, type CacheStore } from './store';
+
+/**
+ * Keeps an answer only while the bytes kept in this TTL-long window and the
+ * one before, with it, stay within the budget. Every answer expires within one
+ * TTL, so those two windows hold everything still alive: the cache never
+ * takes more of Redis than the budget, however many distinct URLs are asked
+ * for. One round trip.
+ * KEYS: this window's counter, the previous window's counter, the entry.
+ * ARGV: the entry's size, the budget, the TTL in seconds, the entry.
+ */
+const SET_WITHIN_BUDGET = `
+local size = tonumber(ARGV[1])
+local kept = tonumber(redis.call('GET', KEYS[1]) or '0') + tonumber(redis.call('GET', KEYS[2]) or '0')
+if kept + size > tonumber(ARGV[2]) then return 0 end
+redis.call('INCRBY', KEYS[1], size)
+redis.call('EXPIRE', KEYS[1], tonumber(ARGV[3]) * 2)
+redis.call('SET', KEYS[3], ARGV[4], 'EX', ARGV[3])
+return 1`;
+
+type CacheRedis = Redis & { setWithinBudget(...args: [string, string, string, number, number, number, Buffer]): Promise<number> };
 
 export interface RedisStoreOptions {
   url: string;
   ttlSeconds: number;
+  /** What the answers written within one TTL may take together (see SET_WITHIN_BUDGET). */
+  maxBytes: number;
+  /** For tests: the clock that decides the budget's window. */
+  now?: () => number;
   /** Keys are `<prefix><generation>:<key>`; the generation counter is `<prefix>generation`. */
   prefix?: string;
   log: { warn(message: string): void; info(message: string): void };
@@ -16,12 +41,13 @@ export interface RedisStoreOptions {
  * instance's own change has not reached Redis yet, generation() is null: the
  * middleware then serves uncached rather than risk stale answers.
  */
-export function createRedisStore({ url, ttlSeconds, prefix = 'buurtplein:cache:', log }: RedisStoreOptions): CacheStore {
+export function createRedisStore({ url, ttlSeconds, maxBytes, now = Date.now, prefix = 'buurtplein:cache:', log }: RedisStoreOptions): CacheStore {
   const generationKey = `${prefix}generation`;
   const channel = `${prefix}generation`;
   // Logs name the server, never the password a REDIS_URL may carry.
   const where = redisHost(url);
-  const client = openRedis(url);
+  const client = openRedis(url) as CacheRedis;
+  client.defineCommand('setWithinBudget', { numberOfKeys: 3, lua: SET_WITHIN_BUDGET });
   // Subscribing needs a connection of its own; it may queue its one command until connected.
   const subscriber = openRedis(url, { enableOfflineQueue: true });
 
@@ -77,6 +103,7 @@ export function createRedisStore({ url, ttlSeconds, prefix = 'buurtplein:cache:'
   });
 
   const entryKey = (generation: number, key: string) => `${prefix}${generation}:${key}`;
+  const budgetKey = (window: number) => `${prefix}bytes:${window}`;
 
   return {
     generation: () => (bumping ? null : known),
@@ -93,7 +120,9 @@ export function createRedisStore({ url, ttlSeconds, prefix = 'buurtplein:cache:'
 
     async set(generation, key, response) {
       try {
-        await client.set(entryKey(generation, key), encodeResponse(response), 'EX', ttlSeconds);
+        const bytes = encodeResponse(response);
+        const window = Math.floor(now() / (ttlSeconds * 1000));
+        await client.setWithinBudget(budgetKey(window), budgetKey(window - 1), entryKey(generation, key), bytes.length, maxBytes, ttlSeconds, bytes);
       } catch (error) {
         problem(error as Error);
       }

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { cacheStore } from '../cache';
-import { isCacheablePath, isForThisCallerOnly, matchesIfNoneMatch, snapshot } from '../cache/http';
+import { cacheKey, isCacheablePath, isForThisCallerOnly, matchesIfNoneMatch, snapshot } from '../cache/http';
 import type { CachedResponse } from '../cache/store';
 import { settings } from '../lib/settings';
 
@@ -48,7 +48,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
     // Read once: a change during this request must not let its (older) answer into the new generation.
     const generation = store?.generation() ?? null;
     // HEAD is GET without the body (Koa drops it), so both share an entry.
-    const key = `GET ${ctx.originalUrl}`;
+    const key = `GET ${cacheKey(ctx.originalUrl)}`;
     if (store && generation !== null) {
       const kept = await store.get(generation, key);
       if (kept) {

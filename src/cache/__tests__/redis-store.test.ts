@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import { createRedisStore } from '../redis-store';
-import type { CacheStore, CachedResponse } from '../store';
+import { encodeResponse, type CacheStore, type CachedResponse } from '../store';
 
 // The development machines and CI run Redis here (see /work/shared/DESIGN.md).
 const REDIS_URL = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379';
@@ -27,7 +27,7 @@ async function until(condition: () => boolean, what: string, ms = 5000) {
 describe('Redis cache store', () => {
   const stores: CacheStore[] = [];
   const open = (url = REDIS_URL) => {
-    const store = createRedisStore({ url, ttlSeconds: 60, prefix, log });
+    const store = createRedisStore({ url, ttlSeconds: 60, maxBytes: 1_000_000, prefix, log });
     stores.push(store);
     return store;
   };
@@ -73,7 +73,7 @@ describe('Redis cache store', () => {
   });
 
   it('keeps entries only for the TTL', async () => {
-    const store = createRedisStore({ url: REDIS_URL, ttlSeconds: 1, prefix, log });
+    const store = createRedisStore({ url: REDIS_URL, ttlSeconds: 1, maxBytes: 1_000_000, prefix, log });
     stores.push(store);
     await until(() => store.generation() !== null, 'connected');
     const generation = store.generation()!;
@@ -81,6 +81,29 @@ describe('Redis cache store', () => {
     expect(await store.get(generation, 'GET /short')).toBeDefined();
     await new Promise((resolve) => setTimeout(resolve, 1100));
     expect(await store.get(generation, 'GET /short')).toBeUndefined();
+  });
+
+  it('keeps no more bytes than its budget per TTL, and keeps again once older answers have expired (#14.8)', async () => {
+    let t = 1_000_000_000;
+    const entry = (i: number) => ({ ...response(`big${i}`), body: Buffer.alloc(10_000, 'x') });
+    const size = encodeResponse(entry(0)).length;
+    // A prefix of its own: the byte counters are shared by everything under one prefix.
+    const own = `${prefix}budget:`;
+    const store = createRedisStore({ url: REDIS_URL, ttlSeconds: 60, maxBytes: 3 * size, prefix: own, now: () => t, log });
+    stores.push(store);
+    await until(() => store.generation() !== null, 'connected');
+    const generation = store.generation()!;
+    for (let i = 0; i < 5; i++) await store.set(generation, `GET /flood?n=${i}`, entry(i));
+    const kept = async (i: number) => (await store.get(generation, `GET /flood?n=${i}`)) !== undefined;
+    expect(await Promise.all([0, 1, 2, 3, 4].map(kept))).toEqual([true, true, true, false, false]);
+    // One window later the answers of the last one may still live: still full.
+    t += 60_000;
+    await store.set(generation, 'GET /flood?n=5', entry(5));
+    expect(await kept(5)).toBe(false);
+    // Two windows later everything written before has expired.
+    t += 60_000;
+    await store.set(generation, 'GET /flood?n=6', entry(6));
+    expect(await kept(6)).toBe(true);
   });
 
   it('answers "no generation" instead of failing when Redis is unreachable, and warns once', async () => {
