@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import { unauthorized, unsupportedMediaType } from '../lib/errors';
 
 export interface UploadsConfig {
@@ -18,6 +19,18 @@ const pathsOf = (files: Files | undefined) =>
     .flatMap((value) => (Array.isArray(value) ? value : [value]))
     .map((file) => file?.filepath)
     .filter((filepath): filepath is string => typeof filepath === 'string');
+
+/**
+ * formidable's complaints about the body (malformed, no boundary, too many
+ * fields, broken off) are the client's doing: a 4xx in Strapi's shape instead
+ * of a logged 500. Anything else, such as a full disk, stays a server error.
+ */
+function asClientError(error: unknown): unknown {
+  const httpCode = (error as { httpCode?: unknown } | null)?.httpCode;
+  if (!(error instanceof Error) || typeof httpCode !== 'number') return error;
+  if (httpCode === 413) return new errors.PayloadTooLargeError(error.message);
+  return new errors.ValidationError(`The upload could not be read: ${error.message}`);
+}
 
 /**
  * Wraps strapi::body. A multipart request to a route that takes no files is
@@ -39,6 +52,8 @@ export default (config: UploadsConfig, { strapi }: { strapi: Core.Strapi }) => {
     if (!ctx.get('Authorization')) throw unauthorized('Log in first: uploads need a staff token or an admin session', { reason: 'multipart' });
     // Noted as the body parser hands them over: strapi::body deletes ctx.request.files again (removing only `files`, unawaited).
     const uploaded: string[] = [];
+    // koa-body hands over ctx.request.files once the body is read; an error before that is about the body.
+    let read = false;
     let files: Files | undefined;
     Object.defineProperty(ctx.request, 'files', {
       configurable: true,
@@ -46,11 +61,14 @@ export default (config: UploadsConfig, { strapi }: { strapi: Core.Strapi }) => {
       get: () => files,
       set: (value: Files | undefined) => {
         files = value;
+        read = true;
         uploaded.push(...pathsOf(value));
       },
     });
     try {
       await next();
+    } catch (error) {
+      throw read ? error : asClientError(error);
     } finally {
       // Awaited: the answer goes out once the disk is clean.
       await Promise.all(uploaded.map((filepath) => fs.promises.rm(filepath, { force: true })));
