@@ -91,6 +91,12 @@ function integer(query: Query, param: string, fallback: number, max: number): nu
 
 /** What the finding endpoints understand; an endpoint may take fewer or more (e.g. feeds' types). */
 export const FINDING_PARAMS = ['category', 'neighbourhood', 'organisation', 'near', 'radius', 'bbox', 'from', 'to', 'free', 'locale', 'page', 'pageSize'] as const;
+/**
+ * For the answers that come whole (map layers, feeds): a page or pageSize
+ * there would change nothing but the cache key, so it is refused like any
+ * other parameter the endpoint does not take.
+ */
+export const UNPAGED_PARAMS = FINDING_PARAMS.filter((param) => param !== 'page' && param !== 'pageSize');
 
 /**
  * Anything else in the query string is a 400 naming it: a mistyped filter

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { FINDING_PARAMS, parseFindingFilters } from '../../../finding/filters';
+import { parseFindingFilters, UNPAGED_PARAMS } from '../../../finding/filters';
 import { activitiesToICalendar } from '../../../finding/ical';
 import { selfUrl } from '../../../finding/links';
 import { findNewestInitiatives, findPublicActivities } from '../../../finding/public-items';
@@ -18,13 +18,13 @@ function feedTypes(query: Record<string, unknown>): FeedType[] {
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async calendar(ctx: any) {
-    const filters = parseFindingFilters(ctx.query);
+    const filters = parseFindingFilters(ctx.query, { params: UNPAGED_PARAMS });
     ctx.body = activitiesToICalendar(strapi, await findPublicActivities(strapi, filters), filters.locale);
     ctx.type = 'text/calendar; charset=utf-8';
   },
 
   async latest(ctx: any) {
-    const filters = parseFindingFilters(ctx.query, { params: [...FINDING_PARAMS, 'types'] });
+    const filters = parseFindingFilters(ctx.query, { params: [...UNPAGED_PARAMS, 'types'] });
     const types = feedTypes(ctx.query);
     const [activities, initiatives] = await Promise.all([
       types.includes('activity') ? findPublicActivities(strapi, filters) : [],

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { parseFindingFilters } from '../../../finding/filters';
+import { parseFindingFilters, UNPAGED_PARAMS } from '../../../finding/filters';
 import { activitiesToGeoJson, organisationsToGeoJson } from '../../../finding/geojson';
 import { findPublicActivities, findPublicOrganisations } from '../../../finding/public-items';
 
@@ -7,13 +7,13 @@ const GEOJSON = 'application/geo+json; charset=utf-8';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async activities(ctx: any) {
-    const filters = parseFindingFilters(ctx.query);
+    const filters = parseFindingFilters(ctx.query, { params: UNPAGED_PARAMS });
     ctx.body = activitiesToGeoJson(strapi, await findPublicActivities(strapi, filters), filters.locale);
     ctx.type = GEOJSON;
   },
 
   async organisations(ctx: any) {
-    const filters = parseFindingFilters(ctx.query);
+    const filters = parseFindingFilters(ctx.query, { params: UNPAGED_PARAMS });
     ctx.body = organisationsToGeoJson(strapi, await findPublicOrganisations(strapi, filters), filters.locale);
     ctx.type = GEOJSON;
   },

@@ -24,7 +24,8 @@ export function rankingQuery(query: Record<string, unknown>): { period: Period; 
   onlyParams(query, ['period', 'limit', 'locale']);
   const period = query.period ?? '30d';
   if (typeof period !== 'string' || !Object.prototype.hasOwnProperty.call(PERIODS, period)) throw new errors.ValidationError(`period must be one of ${Object.keys(PERIODS).join(', ')}`);
-  const limit = query.limit === undefined ? 10 : Number(query.limit);
+  // Plain digits only: `5.0`, `05`, `0x5`, ` 5` or `limit[]=5` would be the same limit under another cache key.
+  const limit = query.limit === undefined ? 10 : typeof query.limit === 'string' && /^[1-9]\d{0,2}$/.test(query.limit) ? Number(query.limit) : NaN;
   if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new errors.ValidationError('limit must be a whole number from 1 to 100');
   const locale = query.locale ?? 'nl';
   if (locale !== 'nl' && locale !== 'en') throw new errors.ValidationError('locale must be nl or en');
