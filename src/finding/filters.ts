@@ -106,7 +106,8 @@ export const UNPAGED_PARAMS = FINDING_PARAMS.filter((param) => param !== 'page' 
 export function refuseUnknownParams(query: Query, known: readonly string[]) {
   const unknown = Object.keys(query).filter((key) => !known.includes(key));
   if (unknown.length) {
-    throw new errors.ValidationError(`Unknown query parameters: ${unknown.join(', ')} (this endpoint understands ${known.join(', ')})`, { params: unknown });
+    const understood = known.length ? `this endpoint understands ${known.join(', ')}` : 'this endpoint takes none';
+    throw new errors.ValidationError(`Unknown query parameters: ${unknown.join(', ')} (${understood})`, { params: unknown });
   }
 }
 

@@ -57,6 +57,11 @@ describe('attack: a new cache entry per request through the query string (#14.8)
     }
   });
 
+  it('an endpoint that takes no parameters says so', async () => {
+    const res = await api().get('/api/export/hsds?x=1').expect(400);
+    expect(res.body.error).toMatchObject({ message: 'Unknown query parameters: x (this endpoint takes none)', details: { params: ['x'] } });
+  });
+
   it('the same parameters in another order share one cache entry', async () => {
     const a = await api().get(`/api/map/activities.geojson?neighbourhood=${slug}&free=true&locale=en`).expect(200);
     const b = await api().get(`/api/map/activities.geojson?locale=en&neighbourhood=${slug}&free=true`).expect(200);
