@@ -39,7 +39,11 @@ export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
       dir: UPLOAD_DIR,
     },
   },
-  { name: 'strapi::body', config: { formidable: { uploadDir: path.resolve(appRoot, UPLOAD_DIR) } } },
+  {
+    name: 'strapi::body',
+    // A file larger than UPLOAD_MAX_MB is refused (413) while it arrives, so no request can hold more on disk.
+    config: { formidable: { uploadDir: path.resolve(appRoot, UPLOAD_DIR), maxFileSize: env.int('UPLOAD_MAX_MB', 50) * 1024 * 1024 } },
+  },
   // Prototype keys, NUL characters and absurd nesting in any body: 400 before a handler runs.
   'global::body-guard',
   'strapi::session',

@@ -35,6 +35,8 @@ export async function startStrapi(): Promise<Core.Strapi> {
     // High by default; the rate-limit suite lowers them for its own scope of requests.
     RATE_LIMIT_MAX_PER_IP: '10000',
     RATE_LIMIT_MAX_PER_EMAIL: '1000',
+    // Small, so a test can go past it without writing a large file.
+    UPLOAD_MAX_MB: '4',
   });
   database = await createTestDatabase();
   const app = await compileStrapi();

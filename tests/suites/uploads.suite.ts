@@ -104,6 +104,14 @@ describe('attack: files sent to upload routes without the right login (#14.7)', 
     expect(leftovers()).toEqual([]);
   });
 
+  it('a file past UPLOAD_MAX_MB is refused with 413 while it arrives, and nothing stays', async () => {
+    const sending = upload('/api/upload', { field: 'files', headers: bearer(await adminToken()), bytes: 5 * 1024 * 1024 });
+    sending.start();
+    const res = await sending.finish();
+    expect(res.status).toBe(413);
+    expect(leftovers()).toEqual([]);
+  });
+
   it('an upload the client breaks off is removed too', async () => {
     const sending = upload('/api/upload', { headers: bearer('forged') });
     sending.start();
