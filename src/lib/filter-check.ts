@@ -96,8 +96,8 @@ export function filtersProblem(modelOf: ModelOf, uid: string, filters: unknown, 
     const attribute = attributeOf(model.attributes, key);
     if (!attribute) continue;
     if (attribute.type === 'relation' && attribute.target) {
-      // A bare value on a relation is Strapi's to judge; a nested filter is checked against the related type.
-      const problem = isPlainObject(value) ? filtersProblem(modelOf, attribute.target, value, at, depth + 1) : null;
+      // A bare value on a relation means its id; a nested filter is checked against the related type.
+      const problem = isPlainObject(value) ? filtersProblem(modelOf, attribute.target, value, at, depth + 1) : valueProblem('integer', value, at);
       if (problem) return problem;
       continue;
     }

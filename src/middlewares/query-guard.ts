@@ -52,6 +52,14 @@ export function paginationProblem(pagination: unknown): string | null {
 
 const SCALAR_PARAMS = ['locale', 'status'];
 
+/** `fields` names attributes: one or a list, each a name (an empty one sends Strapi's query builder off the rails). */
+export function fieldsProblem(fields: unknown): string | null {
+  if (fields === undefined) return null;
+  const names = typeof fields === 'string' ? fields.split(',') : fields && typeof fields === 'object' ? Object.values(fields) : [fields];
+  const named = names.length > 0 && names.every((name) => typeof name === 'string' && /^\s*[\w.-]+\s*$/.test(name));
+  return named ? null : 'fields must name attributes, like fields[0]=title';
+}
+
 export function queryProblem(query: Record<string, unknown>, filters?: (value: unknown) => string | null): { message: string; details?: Record<string, unknown> } | null {
   const shape = inputProblem(query, 'The query string');
   if (shape) return { message: shape };
@@ -60,6 +68,8 @@ export function queryProblem(query: Record<string, unknown>, filters?: (value: u
   }
   const pagination = paginationProblem(query.pagination);
   if (pagination) return { message: pagination };
+  const fields = fieldsProblem(query.fields);
+  if (fields) return { message: fields };
   if (query.filters !== undefined && filters) {
     const problem = filters(query.filters);
     if (problem) return { message: problem };
@@ -81,6 +91,8 @@ function collectionsByPath(strapi: Core.Strapi): Map<string, string> {
     byPath.set(contentType.info.pluralName, uid);
     byPath.set(contentType.info.singularName, uid);
   }
+  // users-permissions' /users and /users/me read filters too.
+  byPath.set('users', 'plugin::users-permissions.user');
   return byPath;
 }
 

@@ -45,6 +45,13 @@ describe('bad input to the REST API answers 4xx in Strapi error shape, never 500
     ['a text operator on a number', '/api/organisations?filters[latitude][$containsi]=5'],
     ['a NUL in a filter', '/api/activities?filters[title][$eq]=a%00b'],
     ['a date that is none', '/api/activities?filters[startsAt][$gt]=yesterday'],
+    // Found by the fuzz suite:
+    ['a NUL character as a document id', '/api/activities/%00'],
+    ['a NUL character in a document id with fields', '/api/subsidies/a%00b?fields[0]=name'],
+    ['a fraction straight on a relation filter', '/api/initiatives?filters[neighbourhood]=0.5'],
+    ['a number past any id on a relation filter', '/api/initiatives?filters[neighbourhood]=1e20'],
+    ['fields without a value', '/api/organisations?fields'],
+    ['a path that is no valid percent-encoding', '/api/activities/%E0%A4%A'],
   ])('%s', async (_name, url) => {
     const res = await api().get(url);
     expect(res.status).toBeGreaterThanOrEqual(400);
@@ -104,6 +111,29 @@ describe('bad input to the REST API answers 4xx in Strapi error shape, never 500
     const { jwt } = await editor();
     const res = await api().post('/api/my/activities').set('Authorization', `Bearer ${jwt}`).send({ data: { title: 'Wandelen', organisation: 'abcdefghijklmnopqrstuvwx', ...data } });
     expectStrapiError(res, 400);
+  });
+
+  it('a password that is not valid Unicode is a 400, and the server lives on (bcryptjs looped on it until the process died)', async () => {
+    const res = await api().post('/api/auth/local').set('Content-Type', 'application/json').send('{"identifier":"nobody@nowhere.example","password":"\\ud800x"}');
+    expectStrapiError(res, 400);
+    expect(res.body.error.message).toMatch(/not valid Unicode/);
+    await api().get('/api/categories').expect(200);
+  });
+
+  it.each([
+    ['nested $and filters', '/api/users/me?filters[%24and][0][%24and][0]=x'],
+    ['a list for filters', '/api/users/me?filters[]='],
+    ['text compared with a number', '/api/users/me?filters[id][%24gt]=abc'],
+  ])('users-permissions\' /users/me with %s answers 400', async (_name, url) => {
+    const user = await createUser();
+    const login = await api().post('/api/auth/local').send({ identifier: user.email, password: 'Secret-Passw0rd' }).expect(200);
+    expectStrapiError(await api().get(url).set('Authorization', `Bearer ${login.body.jwt}`), 400);
+  });
+
+  it('a NUL character as a session id to revoke answers 400', async () => {
+    const user = await createUser();
+    const login = await api().post('/api/auth/local').send({ identifier: user.email, password: 'Secret-Passw0rd' }).expect(200);
+    expectStrapiError(await api().delete('/api/auth/sessions/%00').set('Authorization', `Bearer ${login.body.jwt}`), 400);
   });
 
   it('allows four levels of populate', async () => {

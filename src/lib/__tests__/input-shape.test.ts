@@ -19,3 +19,11 @@ describe('inputProblem', () => {
     expect(inputProblem(value, 'body')).toMatch(/^body /);
   });
 });
+
+describe('text that is not valid Unicode', () => {
+  it('is refused in values and keys; whole surrogate pairs (emoji) are fine', () => {
+    expect(inputProblem({ password: '\ud800x' }, 'body')).toMatch(/not valid Unicode/);
+    expect(inputProblem({ ['k\udc00']: 1 }, 'body')).toMatch(/not valid Unicode/);
+    expect(inputProblem({ name: 'Koffie ☕ en 🎉' }, 'body')).toBeNull();
+  });
+});

@@ -1,4 +1,4 @@
-import { MAX_POPULATE_DEPTH, paginationProblem, populateDepth, queryProblem } from '../query-guard';
+import { MAX_POPULATE_DEPTH, paginationProblem, populateDepth, queryProblem, fieldsProblem } from '../query-guard';
 
 describe('populateDepth', () => {
   it.each([
@@ -63,5 +63,14 @@ describe('queryProblem: pagination and shapes Strapi would turn into a 500', () 
     [{ constructor: 'x' }, 'constructor'],
   ])('refuses %j', (query, message) => {
     expect(queryProblem(query as Record<string, unknown>)?.message).toContain(message);
+  });
+});
+
+describe('fieldsProblem', () => {
+  it.each([['title'], ['title,slug'], [['title', 'slug']], [{ 0: 'title' }]])('accepts %j', (fields) => {
+    expect(fieldsProblem(fields)).toBeNull();
+  });
+  it.each([[''], [['']], [[]], ['title,'], [{ a: { b: 'c' } }], [['x y']]])('refuses %j', (fields) => {
+    expect(fieldsProblem(fields)).toMatch(/fields must name attributes/);
   });
 });
