@@ -117,5 +117,14 @@ export async function resident(overrides: Record<string, unknown> = {}) {
 }
 
 const CONSONANTS = 'bcdfghjklmnpqrstvwxz';
+/** An editor with an organisation of their own, logged in. */
+export async function editor() {
+  const role = await strapi().db.query('plugin::users-permissions.role').findOne({ where: { type: 'editor' } });
+  const user = await createUser({ role: role.id });
+  const organisation = await createDocument('api::organisation.organisation', { name: unique('Org'), slug: unique('org'), members: [user.id] });
+  const login = await api().post('/api/auth/local').send({ identifier: user.email, password: 'Secret-Passw0rd' }).expect(200);
+  return { user, organisation, jwt: login.body.jwt as string };
+}
+
 /** A made-up word (consonants only, so no stemmer touches it) that only this run's documents contain. */
 export const madeUpWord = () => 'zq' + unique('w').replace(/[^a-z0-9]/g, '').split('').map((c) => CONSONANTS[parseInt(c, 36) % CONSONANTS.length]).join('');

@@ -1,14 +1,4 @@
-import { api, createDocument, createUser, unique } from '../helpers/fixtures';
-import { strapi } from '../helpers/strapi';
-
-/** An editor of an organisation of their own, logged in. */
-async function editor() {
-  const role = await strapi().db.query('plugin::users-permissions.role').findOne({ where: { type: 'editor' } });
-  const user = await createUser({ role: role.id });
-  await createDocument('api::organisation.organisation', { name: unique('Org'), slug: unique('org'), members: [user.id] });
-  const login = await api().post('/api/auth/local').send({ identifier: user.email, password: 'Secret-Passw0rd' }).expect(200);
-  return { user, jwt: login.body.jwt as string };
-}
+import { api, createUser, editor } from '../helpers/fixtures';
 
 const expectStrapiError = (res: { status: number; body: any }, status: number) => {
   expect(res.status).toBe(status);
