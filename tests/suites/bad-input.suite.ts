@@ -94,13 +94,18 @@ describe('bad input to the REST API answers 4xx in Strapi error shape, never 500
     ['a year 99999', { startsAt: '+099999-01-01T00:00:00Z' }],
     ['an object for a date', { startsAt: { a: 1 } }],
     ['a number for a date', { startsAt: 1e20 }],
+    ['a list for a date (yup read [1] as the year 2001)', { startsAt: [1] }],
+    ['a day that does not exist (yup read it as 2 March)', { startsAt: '2027-02-30T10:00' }],
+    ['a yes for a date', { startsAt: true }],
     ['an object for a title', { title: { a: 1 } }],
     ['a list for a title', { title: ['x'] }],
     ['a NUL in a title', { title: 'Wandelen\u0000' }],
   ])('a bad value on /api/my/activities (%s) answers 400', async (_name, data) => {
-    const { jwt } = await editor();
-    const res = await api().post('/api/my/activities').set('Authorization', `Bearer ${jwt}`).send({ data: { title: 'Wandelen', organisation: 'abcdefghijklmnopqrstuvwx', ...data } });
+    const { jwt, organisation } = await editor();
+    const res = await api().post('/api/my/activities').set('Authorization', `Bearer ${jwt}`).send({ data: { title: 'Wandelen', organisation: organisation.documentId, ...data } });
     expectStrapiError(res, 400);
+    // Refused for the bad field itself (or, for NUL, by the guard in front), not for something else about the request.
+    expect(JSON.stringify(res.body.error)).toMatch(new RegExp(`${Object.keys(data)[0]}|NUL`));
   });
 
   it('a password that is not valid Unicode is a 400, and the server lives on (bcryptjs looped on it until the process died)', async () => {

@@ -1,11 +1,20 @@
+import { readDateTime } from '../../../import/cells';
 import { documentId, documentIds, email, url, yup } from '../../../lib/validation';
 
 const text = (max: number) => yup.string().max(max).nullable();
 const isDate = (value: unknown): value is Date => value instanceof Date && !Number.isNaN(value.getTime());
-/** A point in time a database column holds on SQLite and PostgreSQL alike (and a person means). */
+/**
+ * A point in time a database column holds on SQLite and PostgreSQL alike (and a person means).
+ * Only text the import would read too: yup's own casting turns [1] into 2001 and 30 February into 2 March.
+ */
 const moment = () =>
   yup
     .date()
+    .transform((_cast: unknown, original: unknown) => {
+      if (original === null || original === undefined || original instanceof Date) return original;
+      const read = typeof original === 'string' ? readDateTime(original) : null;
+      return read && 'value' in read ? new Date(read.value) : new Date(Number.NaN);
+    })
     .typeError('${path} must be a date and time, e.g. 2026-12-01T10:00:00Z')
     .min(new Date('1900-01-01T00:00:00Z'), '${path} must be after 1900')
     .max(new Date('2999-12-31T23:59:59Z'), '${path} must be before 3000')
