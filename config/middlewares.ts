@@ -39,6 +39,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
       dir: UPLOAD_DIR,
     },
   },
+  // Turns what strapi::body cannot parse into a 400 instead of a logged internal error.
+  'global::body-read-errors',
   {
     name: 'strapi::body',
     // A file larger than UPLOAD_MAX_MB is refused (413) while it arrives, so no request can hold more on disk.

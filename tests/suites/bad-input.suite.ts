@@ -1,4 +1,5 @@
 import { api, createUser, editor } from '../helpers/fixtures';
+import { strapi } from '../helpers/strapi';
 
 const expectStrapiError = (res: { status: number; body: any }, status: number) => {
   expect(res.status).toBe(status);
@@ -6,9 +7,19 @@ const expectStrapiError = (res: { status: number; body: any }, status: number) =
 };
 
 describe('bad input to the REST API answers 4xx in Strapi error shape, never 500', () => {
-  it('malformed JSON body', async () => {
-    const res = await api().post('/api/auth/local').set('Content-Type', 'application/json').send('{"identifier": "a@b.c",');
-    expectStrapiError(res, 400);
+  it.each([
+    ['malformed JSON', '{"identifier": "a@b.c",'],
+    ['JSON that is no object', '1'],
+  ])('a body that cannot be read (%s) is a 400, not an internal error in the log', async (_name, body) => {
+    const logged = jest.spyOn(strapi().log, 'error');
+    try {
+      const res = await api().post('/api/auth/local').set('Content-Type', 'application/json').send(body);
+      expectStrapiError(res, 400);
+      expect(res.body.error).toMatchObject({ name: 'ValidationError', message: expect.stringMatching(/^The request body could not be read/) });
+      expect(logged).not.toHaveBeenCalled();
+    } finally {
+      logged.mockRestore();
+    }
   });
 
   it.each([
