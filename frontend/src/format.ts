@@ -1,12 +1,15 @@
 import { intlLocale, t } from './i18n';
+import { TOWN_TIME_ZONE, townWeek } from './town-days';
 
-const TIME_ZONE = 'Europe/Amsterdam';
-const DAY = 24 * 60 * 60 * 1000;
+const TIME_ZONE = TOWN_TIME_ZONE;
 
 export const formatDate = (iso: string) =>
   new Intl.DateTimeFormat(intlLocale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: TIME_ZONE }).format(new Date(iso));
 
 export const formatTime = (iso: string) => new Intl.DateTimeFormat(intlLocale, { hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE }).format(new Date(iso));
+
+/** A heading or sentence starts with a capital; Dutch day and month names inside it stay lowercase. */
+export const capitaliseFirst = (text: string) => text.charAt(0).toLocaleUpperCase(intlLocale) + text.slice(1);
 
 export const formatDateTime = (iso: string) => `${formatDate(iso)}, ${formatTime(iso)}`;
 
@@ -30,17 +33,5 @@ export function formatRecurrence(rule: string): string {
   return t('recurring', { rule: rule.replace(/^RRULE:/, '') });
 }
 
-/** Monday 00:00 (local time) of the week `offset` weeks from now, and the Sunday that ends it. */
-export function week(offset = 0): { from: Date; to: Date } {
-  const today = new Date();
-  today.setHours(0, 0, 0, 0);
-  const monday = new Date(today.getTime() - ((today.getDay() + 6) % 7) * DAY + offset * 7 * DAY);
-  monday.setHours(0, 0, 0, 0);
-  const sunday = new Date(monday.getTime() + 6 * DAY + 12 * 3600 * 1000);
-  sunday.setHours(23, 59, 59, 999);
-  return { from: monday, to: sunday };
-}
-
-/** YYYY-MM-DD in local time, for the API's from/to. */
-export const isoDay = (date: Date) =>
-  `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+/** A week of the agenda, on the town's clock. */
+export const week = (offset = 0) => townWeek(offset);

@@ -2,7 +2,7 @@ import { vocabulary } from '../api';
 import { agenda, agendaList } from '../agenda';
 import { h, replace } from '../dom';
 import { select } from '../forms';
-import { formatDate, week } from '../format';
+import { capitaliseFirst, formatDate, week } from '../format';
 import { count, t } from '../i18n';
 import { runPage } from '../layout';
 import { href, param } from '../paths';
@@ -28,7 +28,7 @@ runPage('agenda', t('agendaTitle'), async (main) => {
   const weekLink = (to: number, label: string) => h('a', { href: href('agenda', { week: to || undefined, neighbourhood, category }) }, label);
   replace(
     main,
-    h('h1', {}, offset ? `${formatDate(from.toISOString())} – ${formatDate(to.toISOString())}` : t('agendaTitle')),
+    h('h1', {}, offset ? capitaliseFirst(`${formatDate(from.toISOString())} – ${formatDate(to.toISOString())}`) : t('agendaTitle')),
     h('p', { class: 'intro' }, t('agendaIntro', { from: formatDate(from.toISOString()), to: formatDate(to.toISOString()) })),
     filters,
     h(
