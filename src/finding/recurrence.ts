@@ -87,6 +87,20 @@ export function occurrenceStarts(
   return starts.map(fromFloating).filter((instant) => instant.getTime() + durationMs >= from.getTime() && instant <= to);
 }
 
+/**
+ * The first occurrence at or after `start` on Amsterdam's wall clock: a rule's
+ * series starts on a day the rule names (a Thursday rule starts on a Thursday),
+ * so this is where a start that does not fit its rule belongs. Null for a rule
+ * this platform does not understand or one with no occurrence left.
+ */
+export function firstOccurrenceFrom(start: Date, raw: string): Date | null {
+  const recurrence = parseRecurrence(raw);
+  if (!recurrence) return null;
+  const rule = new RRule({ ...recurrence.options, dtstart: toFloating(start), until: recurrence.untilFloating ?? null });
+  const first = rule.after(toFloating(start), true);
+  return first ? fromFloating(first) : null;
+}
+
 /** When the last occurrence starts; null for an open-ended rule or one this platform does not understand. */
 export function lastOccurrenceStart(start: Date, raw: string): Date | null {
   const recurrence = parseRecurrence(raw);

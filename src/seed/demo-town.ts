@@ -1,3 +1,4 @@
+import { firstOccurrenceFrom } from '../finding/recurrence';
 import { slugify } from '../lib/slugify';
 import { createRandom, type Random } from './random';
 import {
@@ -208,8 +209,10 @@ function buildActivities(random: Random, count: number, organisations: SeedOrgan
     const hour = random.pick(START_HOURS);
     const durationHours = random.pick([1.5, 2, 2.5, 3]);
     const dayOffset = shape < 0.15 ? -random.int(20, 200) : shape < 0.45 ? -random.int(0, 60) : random.int(0, 90);
-    const startsAt = new Date(anchor.getTime() + dayOffset * DAY + hour * 3600 * 1000);
+    const drawnStart = new Date(anchor.getTime() + dayOffset * DAY + hour * 3600 * 1000);
     const recurrence = shape >= 0.15 && shape < 0.45 ? random.pick(RECURRENCES) : null;
+    // A series starts on a day its rule names, as an editor entering "every Thursday" would.
+    const startsAt = recurrence ? firstOccurrenceFrom(drawnStart, recurrence)! : drawnStart;
     // An ended recurring series stops with UNTIL; a one-off ends the same day.
     const endsAt = recurrence ? null : new Date(startsAt.getTime() + durationHours * 3600 * 1000);
     const cost = random.chance(0.55) ? 0 : random.pick([2.5, 5, 7.5, 10, 15]);

@@ -1,4 +1,7 @@
+import { occurrenceStarts, parseRecurrence } from '../../finding/recurrence';
 import { buildDemoTown, weekStart } from '../demo-town';
+
+const DAY = 24 * 3600 * 1000;
 
 const anchor = new Date('2026-11-25T15:00:00Z');
 
@@ -38,6 +41,20 @@ describe('buildDemoTown', () => {
     expect(ended.length).toBeGreaterThan(20);
     expect(upcoming.length).toBeGreaterThan(100);
     for (const a of recurring) expect(a.recurrence).toMatch(/^FREQ=(WEEKLY|MONTHLY)/);
+  });
+
+  it('starts every recurring activity on a date its rule names, at its wall-clock hour', () => {
+    const recurring = town.activities.filter((a) => a.recurrence);
+    const weekdays = new Set<string>();
+    for (const a of recurring) {
+      const start = new Date(a.startsAt);
+      const [first] = occurrenceStarts(start, parseRecurrence(a.recurrence)!, { from: start, to: new Date(start.getTime() + 40 * DAY), max: 1 });
+      expect({ slug: a.slug, start: first?.toISOString() }).toEqual({ slug: a.slug, start: a.startsAt });
+      const weekday = new Intl.DateTimeFormat('en-GB', { weekday: 'short', timeZone: 'Europe/Amsterdam' }).format(start).slice(0, 2).toUpperCase();
+      expect(a.recurrence).toContain(weekday);
+      weekdays.add(weekday);
+    }
+    expect(weekdays.size).toBeGreaterThan(3);
   });
 
   it('puts everything near its neighbourhood, with English next to Dutch', () => {
