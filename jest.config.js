@@ -4,7 +4,7 @@ module.exports = {
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest'] },
   // One file boots Strapi once and runs every integration suite (*.suite.ts);
   // the other *.test.ts files are unit tests that need no server.
-  testMatch: ['<rootDir>/tests/**/*.test.ts', '<rootDir>/{src,plugins,scripts}/**/__tests__/**/*.test.ts'],
+  testMatch: ['<rootDir>/tests/**/*.test.ts', '<rootDir>/{src,plugins,scripts}/**/__tests__/**/*.test.ts', '<rootDir>/frontend/src/__tests__/*.test.ts'],
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.tmp/', '<rootDir>/node_modules/'],
   testTimeout: 60_000,
 };

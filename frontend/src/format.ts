@@ -1,4 +1,5 @@
-import { intlLocale, t } from './i18n';
+import { nextOccurrence } from '../../src/finding/recurrence';
+import { intlLocale, t, type Key } from './i18n';
 import { TOWN_TIME_ZONE, townWeek } from './town-days';
 
 const TIME_ZONE = TOWN_TIME_ZONE;
@@ -26,11 +27,37 @@ export function formatCost(cost: number | string | null | undefined): string {
   return new Intl.NumberFormat(intlLocale, { style: 'currency', currency: 'EUR' }).format(amount);
 }
 
-/** A readable version of the common RRULEs; anything else is shown as written. */
-export function formatRecurrence(rule: string): string {
-  if (/FREQ=WEEKLY/.test(rule) && !/INTERVAL=[2-9]/.test(rule)) return t('recurring', { rule: t('weekly') });
-  if (/FREQ=MONTHLY/.test(rule)) return t('recurring', { rule: t('monthly') });
-  return t('recurring', { rule: rule.replace(/^RRULE:/, '') });
+const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
+/** 1 January 2024 was a Monday: day names come from Intl, lowercase in Dutch. */
+const dayName = (code: string) =>
+  new Intl.DateTimeFormat(intlLocale, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 1 + WEEKDAYS.indexOf(code))));
+const ORDINALS: Record<string, Key> = { '1': 'ordinal1', '2': 'ordinal2', '3': 'ordinal3', '4': 'ordinal4', '-1': 'ordinalLast' };
+
+/** "elke week op donderdag", "elke 2 weken op woensdag", "elke maand op de eerste zaterdag"; null for what these words cannot say. */
+export function describeRule(raw: string): string | null {
+  const parts = new Map(raw.replace(/^RRULE:/i, '').toUpperCase().split(';').map((part) => part.split('=') as [string, string]));
+  const interval = Number(parts.get('INTERVAL') ?? 1);
+  const days = parts.get('BYDAY')?.split(',') ?? [];
+  if ([...parts.keys()].some((key) => !['FREQ', 'INTERVAL', 'BYDAY', 'WKST'].includes(key))) return null;
+  if (parts.get('FREQ') === 'WEEKLY' && days.every((day) => WEEKDAYS.includes(day))) {
+    const every = interval === 1 ? t('ruleEveryWeek') : t('ruleEveryWeeks', { count: interval });
+    const names = new Intl.ListFormat(intlLocale, { type: 'conjunction' }).format(days.map(dayName));
+    return days.length ? t('ruleOnDays', { every, days: names }) : every;
+  }
+  const nth = /^([+-]?\d)([A-Z]{2})$/.exec(days[0] ?? '');
+  if (parts.get('FREQ') === 'MONTHLY' && interval === 1 && days.length === 1 && nth && ORDINALS[nth[1].replace('+', '')] && WEEKDAYS.includes(nth[2])) {
+    return t('ruleMonthlyOn', { nth: t(ORDINALS[nth[1].replace('+', '')]), day: dayName(nth[2]) });
+  }
+  return null;
+}
+
+/** How often a series repeats, in words; a rule the words cannot express is said plainly, never shown as RRULE. */
+export const formatRecurrence = (rule: string) => t('recurring', { rule: describeRule(rule) ?? t('ruleIrregular') });
+
+/** "Volgende keer: donderdag 10 december 2026, 19:30", or that the series has ended. */
+export function formatNextOccurrence(start: string, rule: string, now = new Date()): string {
+  const next = nextOccurrence(new Date(start), rule, now);
+  return next ? t('nextOccurrence', { date: formatDateTime(next.toISOString()) }) : t('seriesEnded');
 }
 
 /** A week of the agenda, on the town's clock. */

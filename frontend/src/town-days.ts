@@ -1,40 +1,19 @@
 /**
  * Calendar days on the town's clock. A visitor's browser may run in any zone;
  * the agenda's weeks and dates belong to the town, so day arithmetic never
- * touches the browser's local time.
+ * touches the browser's local time. The wall-clock conversion is the API's own.
  */
-export const TOWN_TIME_ZONE = 'Europe/Amsterdam';
+import { TIME_ZONE, fromFloating, toFloating } from '../../src/finding/local-time';
+
+export const TOWN_TIME_ZONE = TIME_ZONE;
 
 const DAY = 24 * 60 * 60 * 1000;
-const parts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: TOWN_TIME_ZONE,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-
-/** The town's wall clock at an instant, read as if it were UTC. */
-function wallClock(instant: Date): number {
-  const get = (type: string) => Number(parts.formatToParts(instant).find((p) => p.type === type)?.value);
-  return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-}
 
 /** YYYY-MM-DD of an instant on the town's calendar. */
-export function townDay(instant: Date): string {
-  return new Date(wallClock(instant)).toISOString().slice(0, 10);
-}
+export const townDay = (instant: Date) => toFloating(instant).toISOString().slice(0, 10);
 
 /** The instant a town day (YYYY-MM-DD) begins: 00:00 in the town, whatever its UTC offset that day. */
-export function townMidnight(day: string): Date {
-  const wall = Date.parse(`${day}T00:00:00Z`);
-  const firstGuess = wall - (wallClock(new Date(wall)) - wall);
-  // Re-read the offset at the guess: it differs from the one at `wall` on a daylight-saving day.
-  return new Date(wall - (wallClock(new Date(firstGuess)) - firstGuess));
-}
+export const townMidnight = (day: string) => fromFloating(new Date(`${day}T00:00:00Z`));
 
 export const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 

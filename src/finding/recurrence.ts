@@ -88,17 +88,17 @@ export function occurrenceStarts(
 }
 
 /**
- * The first occurrence at or after `start` on Amsterdam's wall clock: a rule's
- * series starts on a day the rule names (a Thursday rule starts on a Thursday),
- * so this is where a start that does not fit its rule belongs. Null for a rule
- * this platform does not understand or one with no occurrence left.
+ * The first start at or after `from` of a series that began at `start`, on
+ * Amsterdam's wall clock. Only days the rule names count, so a Thursday rule
+ * whose start was entered as a Sunday still gives a Thursday. Null for a rule
+ * this platform does not understand or a series that has ended.
  */
-export function firstOccurrenceFrom(start: Date, raw: string): Date | null {
+export function nextOccurrence(start: Date, raw: string, from: Date = start): Date | null {
   const recurrence = parseRecurrence(raw);
   if (!recurrence) return null;
   const rule = new RRule({ ...recurrence.options, dtstart: toFloating(start), until: recurrence.untilFloating ?? null });
-  const first = rule.after(toFloating(start), true);
-  return first ? fromFloating(first) : null;
+  const next = rule.after(toFloating(from > start ? from : start), true);
+  return next ? fromFloating(next) : null;
 }
 
 /** When the last occurrence starts; null for an open-ended rule or one this platform does not understand. */

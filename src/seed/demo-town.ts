@@ -1,4 +1,4 @@
-import { firstOccurrenceFrom } from '../finding/recurrence';
+import { nextOccurrence } from '../finding/recurrence';
 import { slugify } from '../lib/slugify';
 import { createRandom, type Random } from './random';
 import {
@@ -212,7 +212,7 @@ function buildActivities(random: Random, count: number, organisations: SeedOrgan
     const drawnStart = new Date(anchor.getTime() + dayOffset * DAY + hour * 3600 * 1000);
     const recurrence = shape >= 0.15 && shape < 0.45 ? random.pick(RECURRENCES) : null;
     // A series starts on a day its rule names, as an editor entering "every Thursday" would.
-    const startsAt = recurrence ? firstOccurrenceFrom(drawnStart, recurrence)! : drawnStart;
+    const startsAt = recurrence ? nextOccurrence(drawnStart, recurrence)! : drawnStart;
     // An ended recurring series stops with UNTIL; a one-off ends the same day.
     const endsAt = recurrence ? null : new Date(startsAt.getTime() + durationHours * 3600 * 1000);
     const cost = random.chance(0.55) ? 0 : random.pick([2.5, 5, 7.5, 10, 15]);

@@ -60,8 +60,6 @@ export const nl = {
   activityCapacity: 'Aantal plaatsen',
   activityEnrol: 'Aanmelden',
   recurring: 'Terugkerend: {rule}',
-  weekly: 'elke week',
-  monthly: 'elke maand',
   organisationContact: 'Contact',
   organisationPhone: 'Telefoon',
   organisationEmail: 'E-mail',
@@ -187,6 +185,19 @@ export const nl = {
   none: 'Geen',
   tooManyRequests: 'Te veel pogingen. Probeer het over een paar minuten opnieuw.',
   sessionExpired: 'Je sessie is verlopen. Log opnieuw in.',
+  // Repeating activities (issue 15 items 5 and 6)
+  ruleEveryWeek: 'elke week',
+  ruleEveryWeeks: 'elke {count} weken',
+  ruleOnDays: '{every} op {days}',
+  ruleMonthlyOn: 'elke maand op de {nth} {day}',
+  ruleIrregular: 'op vaste momenten (vraag de organisator naar de data)',
+  ordinal1: 'eerste',
+  ordinal2: 'tweede',
+  ordinal3: 'derde',
+  ordinal4: 'vierde',
+  ordinalLast: 'laatste',
+  nextOccurrence: 'Volgende keer: {date}',
+  seriesEnded: 'Deze reeks is afgelopen',
 };
 
 export type Strings = typeof nl;

@@ -1,7 +1,7 @@
 import { bySlug, type Named } from '../api';
 import { externalLink, facts } from '../details';
 import { h, paragraphs, replace } from '../dom';
-import { formatCost, formatRange, formatRecurrence } from '../format';
+import { formatCost, formatNextOccurrence, formatRange, formatRecurrence } from '../format';
 import { t } from '../i18n';
 import { notFound, runPage, setTitle } from '../layout';
 import { detailHref, param } from '../paths';
@@ -27,10 +27,12 @@ interface Activity {
   neighbourhood?: Named | null;
 }
 
-const when = (activity: Activity) =>
-  [activity.startsAt ? formatRange(activity.startsAt, activity.endsAt) : null, activity.recurrence ? formatRecurrence(activity.recurrence) : null]
-    .filter(Boolean)
-    .join('. ');
+/** A series shows its next date (the stored start may be long past), a one-off its own. */
+const when = (activity: Activity) => {
+  if (!activity.startsAt) return null;
+  if (!activity.recurrence) return formatRange(activity.startsAt, activity.endsAt);
+  return `${formatNextOccurrence(activity.startsAt, activity.recurrence)}. ${formatRecurrence(activity.recurrence)}`;
+};
 
 runPage(null, t('typeActivity'), async (main) => {
   const activity = await bySlug<Activity>('activities', param('slug'), {

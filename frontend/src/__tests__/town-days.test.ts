@@ -1,4 +1,4 @@
-import { addDays, townDay, townMidnight, townWeek } from '../frontend/src/town-days';
+import { addDays, townDay, townMidnight, townWeek } from '../town-days';
 
 const amsterdamWeekday = (instant: Date) =>
   new Intl.DateTimeFormat('en-GB', { weekday: 'long', timeZone: 'Europe/Amsterdam' }).format(instant);
