@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { compileStrapi, createStrapi } from '@strapi/strapi';
 import axe from 'axe-core';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createTestDatabase, type TestDatabase } from '../../tests/helpers/database';
 import { startMailSink, type MailSink } from '../../tests/helpers/mail-sink';
 import { serveStatic, type StaticServer } from './static-server';
@@ -114,4 +114,17 @@ export async function axeViolations(page: Page): Promise<string[]> {
   return result.violations.map(
     (v: { id: string; help: string; nodes: { target: string[] }[] }) => `${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
   );
+}
+
+/**
+ * A browser context for the site in a given language and time zone, where
+ * nothing leaves the machine: requests to anywhere but the site and the CMS fail.
+ */
+export async function siteContext(site: Site, options: { locale?: string; timezoneId: string }): Promise<BrowserContext> {
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL', ...options });
+  await context.route('**/*', (route) => {
+    const target = route.request().url();
+    return target.startsWith(site.siteUrl) || target.startsWith(site.apiUrl) ? route.continue() : route.abort();
+  });
+  return context;
 }

@@ -1,0 +1,74 @@
+import type { Page } from 'playwright-core';
+import { axeViolations, open, siteContext, startSite, type Site } from './harness';
+
+const ACTIVITY = 'api::activity.activity';
+const DUTCH_DAY = '(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)';
+const DUTCH_MONTH = '(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)';
+let site: Site;
+
+beforeAll(async () => {
+  site = await startSite();
+}, 300_000);
+
+afterAll(async () => {
+  await site?.stop();
+});
+
+const url = (pathAndQuery = '') => `${site.siteUrl}/${pathAndQuery}`;
+
+/** The town's weekday of an instant, as the API's clock sees it. */
+const amsterdamWeekday = (iso: string) => new Intl.DateTimeFormat('nl-NL', { weekday: 'long', timeZone: 'Europe/Amsterdam' }).format(new Date(iso));
+
+describe.each(['Pacific/Auckland', 'America/New_York'])('dates with the browser in %s', (timezoneId) => {
+  let page: Page;
+
+  beforeAll(async () => {
+    page = await (await siteContext(site, { timezoneId })).newPage();
+  });
+
+  afterAll(async () => {
+    await page.context().close();
+  });
+
+  test('a Thursday series shows its next Thursday with weekday and its rule in words', async () => {
+    const [activity] = await site.strapi.documents(ACTIVITY).findMany({
+      status: 'published',
+      locale: 'nl',
+      filters: { recurrence: 'FREQ=WEEKLY;BYDAY=TH' },
+      fields: ['slug', 'startsAt', 'recurrence'],
+      limit: 1,
+    });
+    expect(activity).toBeDefined();
+    // The demo data's own start is on a day its rule names.
+    expect(amsterdamWeekday(activity.startsAt as string)).toBe('donderdag');
+
+    await open(page, url(`activity.html?slug=${activity.slug}`));
+    const when = await page.locator('main').innerText();
+    expect(when).toMatch(new RegExp(`Volgende keer: donderdag \\d{1,2} ${DUTCH_MONTH} \\d{4}, \\d{2}:\\d{2}`));
+    expect(when).toContain('Terugkerend: elke week op donderdag');
+    expect(when).not.toMatch(/FREQ=|BYDAY/);
+    const next = /Volgende keer: donderdag (\d{1,2}) /.exec(when)![1];
+    // The next Thursday is at most a week away and not in the past, on Amsterdam's calendar.
+    const daysAhead = [...Array(8).keys()].map((d) =>
+      new Intl.DateTimeFormat('nl-NL', { day: 'numeric', timeZone: 'Europe/Amsterdam' }).format(new Date(Date.now() + d * 86_400_000))
+    );
+    expect(daysAhead).toContain(next);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  test('the agenda runs Monday to Sunday on the town calendar, with lowercase Dutch names inside headings', async () => {
+    for (const week of ['', '?week=1']) {
+      await open(page, url(`agenda.html${week}`));
+      const intro = await page.locator('.intro').innerText();
+      expect(intro).toMatch(new RegExp(`^Alle activiteiten van maandag \\d{1,2} ${DUTCH_MONTH} \\d{4} tot en met zondag \\d{1,2} ${DUTCH_MONTH} \\d{4}\\.$`));
+      const headings = await page.locator('.agenda-day h2').evaluateAll((list) => list.map((h) => h.textContent ?? ''));
+      expect(headings.length).toBeGreaterThan(0);
+      for (const heading of headings) expect(heading).toMatch(new RegExp(`^${DUTCH_DAY} \\d{1,2} ${DUTCH_MONTH} \\d{4}$`));
+      // Shown with a capital first letter only: "Donderdag 10 december 2026".
+      const shown = await page.locator('.agenda-day h2').first().evaluate((h) => getComputedStyle(h).textTransform);
+      expect(shown).toBe('none');
+    }
+    expect(await page.locator('h1').innerText()).toMatch(new RegExp(`^Maandag \\d{1,2} ${DUTCH_MONTH} \\d{4} – zondag \\d{1,2} ${DUTCH_MONTH} \\d{4}$`));
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});
