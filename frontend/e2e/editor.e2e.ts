@@ -72,3 +72,21 @@ describe.each(['Pacific/Auckland', 'America/New_York'])('dates with the browser 
     expect(await axeViolations(page)).toEqual([]);
   });
 });
+
+describe('an item without a point', () => {
+  test('says "nog niet op de kaart" on its page, and an item with a point does not', async () => {
+    const context = await siteContext(site, { timezoneId: 'Europe/Amsterdam' });
+    const page = await context.newPage();
+    const [placed, unplaced] = await site.strapi.db
+      .query('api::organisation.organisation')
+      .findMany({ where: { publishedAt: { $notNull: true }, locale: 'nl' }, select: ['slug'], limit: 2 });
+    await site.strapi.db.query('api::organisation.organisation').updateMany({ where: { slug: unplaced.slug }, data: { latitude: null, longitude: null } });
+
+    await open(page, url(`organisation.html?slug=${unplaced.slug}`));
+    expect(await page.locator('.facts').innerText()).toMatch(/Op de kaart\s+Nog niet op de kaart/);
+    expect(await axeViolations(page)).toEqual([]);
+    await open(page, url(`organisation.html?slug=${placed.slug}&lang=en`));
+    expect(await page.locator('main').innerText()).not.toMatch(/not on the map/i);
+    await context.close();
+  });
+});

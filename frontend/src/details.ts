@@ -1,4 +1,5 @@
 import { h } from './dom';
+import { t } from './i18n';
 
 /** A definition list of the facts that are there; empty values are left out. */
 export function facts(rows: [string, Node | string | null | undefined | false][]): HTMLElement {
@@ -18,3 +19,9 @@ export function links(items: { name: string; href: string }[] | undefined): HTML
 }
 
 export const externalLink = (url: string | null | undefined, text?: string) => (url ? h('a', { href: url, rel: 'noopener' }, text ?? url) : null);
+
+/** A fact row that says so honestly while an item has no point yet (self-registered items start without one). */
+export const notOnMapRow = (item: { latitude?: number | null; longitude?: number | null }): [string, string | null] => [
+  t('onMapLabel'),
+  item.latitude == null || item.longitude == null ? t('notOnMapYet') : null,
+];

@@ -199,4 +199,7 @@ export const en: Strings = {
   ordinalLast: 'last',
   nextOccurrence: 'Next: {date}',
   seriesEnded: 'This series has ended',
+  // Items without a point (issue 15 item 4)
+  onMapLabel: 'On the map',
+  notOnMapYet: 'Not on the map yet',
 };

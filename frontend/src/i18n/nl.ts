@@ -198,6 +198,9 @@ export const nl = {
   ordinalLast: 'laatste',
   nextOccurrence: 'Volgende keer: {date}',
   seriesEnded: 'Deze reeks is afgelopen',
+  // Items without a point (issue 15 item 4)
+  onMapLabel: 'Op de kaart',
+  notOnMapYet: 'Nog niet op de kaart',
 };
 
 export type Strings = typeof nl;

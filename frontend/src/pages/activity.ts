@@ -1,5 +1,5 @@
 import { bySlug, type Named } from '../api';
-import { externalLink, facts } from '../details';
+import { externalLink, facts, notOnMapRow } from '../details';
 import { h, paragraphs, replace } from '../dom';
 import { formatCost, formatNextOccurrence, formatRange, formatRecurrence } from '../format';
 import { t } from '../i18n';
@@ -48,6 +48,7 @@ runPage(null, t('typeActivity'), async (main) => {
     facts([
       [t('activityWhen'), when(activity)],
       [t('activityWhere'), where],
+      notOnMapRow(activity),
       [t('activityCost'), [formatCost(activity.cost), activity.costNote].filter(Boolean).join(', ')],
       [t('activityOrganiser'), activity.organisation ? h('a', { href: detailHref('organisation', activity.organisation.slug) }, activity.organisation.name) : null],
       [t('activityNeighbourhood'), activity.neighbourhood ? h('a', { href: detailHref('neighbourhood', activity.neighbourhood.slug) }, activity.neighbourhood.name) : null],

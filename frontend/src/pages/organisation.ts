@@ -1,5 +1,5 @@
 import { bySlug, list, type Named } from '../api';
-import { externalLink, facts, links } from '../details';
+import { externalLink, facts, links, notOnMapRow } from '../details';
 import { h, paragraphs, replace } from '../dom';
 import { formatDate, formatNextOccurrence, formatRange, formatRecurrence } from '../format';
 import { t } from '../i18n';
@@ -17,6 +17,8 @@ interface Organisation {
   email?: string;
   website?: string;
   lastConfirmedAt?: string;
+  latitude?: number | null;
+  longitude?: number | null;
   categories?: Named[];
   neighbourhoods?: Named[];
 }
@@ -50,6 +52,7 @@ runPage(null, t('typeOrganisation'), async (main) => {
     h('h2', {}, t('organisationContact')),
     facts([
       [t('activityWhere'), where],
+      notOnMapRow(organisation),
       [t('organisationPhone'), organisation.phone ? h('a', { href: `tel:${organisation.phone.replace(/[^\d+]/g, '')}` }, organisation.phone) : null],
       [t('organisationEmail'), organisation.email ? h('a', { href: `mailto:${organisation.email}` }, organisation.email) : null],
       [t('organisationWebsite'), externalLink(organisation.website)],
