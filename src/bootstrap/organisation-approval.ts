@@ -23,7 +23,7 @@ export function registerOrganisationApproval(strapi: Core.Strapi) {
     const { count } = await strapi.db.query(ORG).updateMany({ where: { documentId, approvalStatus: 'pending' }, data: { approvalStatus: 'approved' } });
     if (count === 0) return result; // someone else approved it at the same moment and sends the mail
     sendLater(strapi, 'approval mail', async () => {
-      const link = frontendLink(strapi, '/login', {});
+      const link = frontendLink(strapi, '/login');
       const recipients = [...pending.members, ...(pending.reminderEmail ? [{ email: pending.reminderEmail }] : [])];
       const unique = [...new Map(recipients.map((r: { email: string; language?: string }) => [r.email, r])).values()];
       for (const recipient of unique) {

@@ -67,7 +67,9 @@ export function sendLater(strapi: Core.Strapi, label: string, task: () => Promis
 }
 
 /** Where links in mails point: the public website, which posts the token back to the API. */
-export function frontendLink(strapi: Core.Strapi, path: string, params: Record<string, string>) {
+export function frontendLink(strapi: Core.Strapi, path: string, params: Record<string, string> = {}) {
   const base = String(strapi.config.get('buurtplein.frontendUrl')).replace(/\/+$/, '');
-  return `${base}${path}?${new URLSearchParams(params).toString()}`;
+  const query = new URLSearchParams(params).toString();
+  // A link without parameters ends at its path: the approval mail's ended in a bare "?".
+  return query ? `${base}${path}?${query}` : `${base}${path}`;
 }
