@@ -1,8 +1,6 @@
 import { nextOccurrence } from '../../src/finding/recurrence';
 import { intlLocale, t, type Key } from './i18n';
-import { TOWN_TIME_ZONE, townWeek } from './town-days';
-
-const TIME_ZONE = TOWN_TIME_ZONE;
+import { TOWN_TIME_ZONE as TIME_ZONE, townWeek } from './town-days';
 
 export const formatDate = (iso: string) =>
   new Intl.DateTimeFormat(intlLocale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: TIME_ZONE }).format(new Date(iso));
@@ -58,6 +56,12 @@ export const formatRecurrence = (rule: string) => t('recurring', { rule: describ
 export function formatNextOccurrence(start: string, rule: string, now = new Date()): string {
   const next = nextOccurrence(new Date(start), rule, now);
   return next ? t('nextOccurrence', { date: formatDateTime(next.toISOString()) }) : t('seriesEnded');
+}
+
+/** When an activity is: a one-off its own times, a series its next date (the stored start may be long past) and its rule in words. */
+export function formatWhen(startsAt: string, endsAt: string | null | undefined, recurrence: string | null | undefined): string {
+  if (!recurrence) return formatRange(startsAt, endsAt);
+  return `${formatNextOccurrence(startsAt, recurrence)}. ${formatRecurrence(recurrence)}`;
 }
 
 /** A week of the agenda, on the town's clock. */

@@ -116,7 +116,6 @@ export async function resident(overrides: Record<string, unknown> = {}) {
   return { user, jwt: login.body.jwt as string };
 }
 
-const CONSONANTS = 'bcdfghjklmnpqrstvwxz';
 /** An editor with an organisation of their own, logged in. */
 export async function editor() {
   const role = await strapi().db.query('plugin::users-permissions.role').findOne({ where: { type: 'editor' } });
@@ -126,5 +125,6 @@ export async function editor() {
   return { user, organisation, jwt: login.body.jwt as string };
 }
 
+const CONSONANTS = 'bcdfghjklmnpqrstvwxz';
 /** A made-up word (consonants only, so no stemmer touches it) that only this run's documents contain. */
 export const madeUpWord = () => 'zq' + unique('w').replace(/[^a-z0-9]/g, '').split('').map((c) => CONSONANTS[parseInt(c, 36) % CONSONANTS.length]).join('');

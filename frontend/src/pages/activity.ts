@@ -1,7 +1,7 @@
 import { bySlug, type Named } from '../api';
 import { externalLink, facts, notOnMapRow } from '../details';
 import { h, paragraphs, replace } from '../dom';
-import { formatCost, formatNextOccurrence, formatRange, formatRecurrence } from '../format';
+import { formatCost, formatWhen } from '../format';
 import { t } from '../i18n';
 import { notFound, runPage, setTitle } from '../layout';
 import { detailHref, param } from '../paths';
@@ -27,12 +27,7 @@ interface Activity {
   neighbourhood?: Named | null;
 }
 
-/** A series shows its next date (the stored start may be long past), a one-off its own. */
-const when = (activity: Activity) => {
-  if (!activity.startsAt) return null;
-  if (!activity.recurrence) return formatRange(activity.startsAt, activity.endsAt);
-  return `${formatNextOccurrence(activity.startsAt, activity.recurrence)}. ${formatRecurrence(activity.recurrence)}`;
-};
+const when = (activity: Activity) => (activity.startsAt ? formatWhen(activity.startsAt, activity.endsAt, activity.recurrence) : null);
 
 runPage(null, t('typeActivity'), async (main) => {
   const activity = await bySlug<Activity>('activities', param('slug'), {

@@ -1,7 +1,7 @@
 import { bySlug, list, type Named } from '../api';
 import { externalLink, facts, links, notOnMapRow } from '../details';
 import { h, paragraphs, replace } from '../dom';
-import { formatDate, formatNextOccurrence, formatRange, formatRecurrence } from '../format';
+import { formatDate, formatWhen } from '../format';
 import { t } from '../i18n';
 import { notFound, runPage, setTitle } from '../layout';
 import { detailHref, param } from '../paths';
@@ -70,7 +70,7 @@ runPage(null, t('typeOrganisation'), async (main) => {
               'li',
               {},
               h('a', { href: detailHref('activity', a.slug) }, a.title),
-              a.startsAt ? h('span', { class: 'meta' }, ` — ${a.recurrence ? `${formatNextOccurrence(a.startsAt, a.recurrence)}. ${formatRecurrence(a.recurrence)}` : formatRange(a.startsAt, a.endsAt)}`) : null
+              a.startsAt ? h('span', { class: 'meta' }, ` — ${formatWhen(a.startsAt, a.endsAt, a.recurrence)}`) : null
             )
           )
         )
