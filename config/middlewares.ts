@@ -9,12 +9,16 @@ const UPLOAD_DIR = '.tmp/uploads';
 
 /**
  * CORS_ORIGINS lists the websites that may call the API from a browser, with
- * credentials (the refresh cookie). Empty: any origin may read public data,
- * but no origin gets credentials, so no site can use a visitor's cookie.
+ * credentials (the refresh cookie that keeps a login alive). Empty: any origin
+ * may read public data, and only FRONTEND_URL, the town's own site that mails
+ * link to, gets credentials, so no other site can use a visitor's cookie.
  */
 const cors = (env: Core.Config.Shared.ConfigParams['env']) => {
   const origins = envList(env, 'CORS_ORIGINS');
-  return { name: 'strapi::cors', config: origins.length ? { origin: origins, credentials: true } : { origin: '*', credentials: false } };
+  if (origins.length) return { name: 'strapi::cors', config: { origin: origins, credentials: true } };
+  const frontend = env('FRONTEND_URL', '');
+  const site = frontend ? new URL(frontend).origin : null;
+  return { name: 'strapi::cors', config: { origin: '*', credentials: (ctx: { get(header: string): string }) => site !== null && ctx.get('Origin') === site } };
 };
 
 export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => [
@@ -51,4 +55,9 @@ export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   'strapi::session',
   'strapi::favicon',
   'strapi::public',
+  {
+    // Without FRONTEND_URL, links in mails point here: serve the built reference website for what no route answers.
+    name: 'global::website',
+    config: { enabled: !env('FRONTEND_URL', ''), dir: path.resolve(appRoot, env('WEBSITE_DIR', '') || 'frontend/dist') },
+  },
 ];

@@ -68,6 +68,25 @@ const email = (env: Env) => {
   };
 };
 
+const DAY = 24 * 60 * 60;
+
+/**
+ * Logins hand out a short access token and a refresh token in an httpOnly
+ * cookie; the website renews the access token with it (POST /api/auth/refresh)
+ * until the person has been away SESSION_IDLE_DAYS. The cookie lives as long,
+ * so closing the browser does not end the session.
+ */
+const sessions = (env: Core.Config.Shared.ConfigParams['env']) => {
+  const idleDays = env.int('SESSION_IDLE_DAYS', 14);
+  return {
+    httpOnly: true,
+    accessTokenLifespan: env.int('SESSION_ACCESS_TOKEN_SECONDS', 600),
+    idleRefreshTokenLifespan: idleDays * DAY,
+    maxRefreshTokenLifespan: Math.max(idleDays, 30) * DAY,
+    cookie: { maxAge: idleDays * DAY * 1000 },
+  };
+};
+
 // Our own plugins live in ./plugins and are compiled with the app. Every plugin
 // listed with `resolve` is checked at start-up (src/plugin-check.ts): Strapi
 // would otherwise skip one whose build is missing without a word.
@@ -75,9 +94,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
   'users-permissions': {
     config: {
       jwtManagement: 'refresh',
-      sessions: {
-        httpOnly: true,
-      },
+      sessions: sessions(env),
     },
   },
   upload: {

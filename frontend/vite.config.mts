@@ -40,7 +40,12 @@ export default defineConfig({
   base: process.env.VITE_BASE || '/',
   appType: 'mpa',
   plugins: [folderIndexes()],
-  server: { port: 5173, strictPort: true },
+  // The dev server stands in for the CMS's own serving of the site: the API is on the same origin.
+  server: {
+    port: 5173,
+    strictPort: true,
+    proxy: Object.fromEntries(['/api', '/uploads', '/embed'].map((prefix) => [prefix, 'http://localhost:1337'])),
+  },
   build: {
     outDir: path.join(root, 'dist'),
     emptyOutDir: true,

@@ -13,9 +13,9 @@ const CORE = path.dirname(require.resolve('@strapi/core/package.json'));
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const strapiCors = require(path.join(CORE, 'dist/middlewares/cors.js')).cors as (config: object) => Koa.Middleware;
 
-function appWith(corsOrigins: string) {
-  const saved = process.env.CORS_ORIGINS;
-  process.env.CORS_ORIGINS = corsOrigins;
+function appWith(settings: { CORS_ORIGINS: string; FRONTEND_URL?: string }) {
+  const saved = { CORS_ORIGINS: process.env.CORS_ORIGINS, FRONTEND_URL: process.env.FRONTEND_URL };
+  Object.assign(process.env, { FRONTEND_URL: '', ...settings });
   try {
     const entry = middlewares().find((m) => (typeof m === 'string' ? m : m.name) === 'strapi::cors');
     const app = new Koa();
@@ -25,14 +25,16 @@ function appWith(corsOrigins: string) {
     });
     return app.callback();
   } finally {
-    if (saved === undefined) delete process.env.CORS_ORIGINS;
-    else process.env.CORS_ORIGINS = saved;
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
   }
 }
 
 describe('CORS', () => {
-  it('with no origins listed, any site may read but none gets credentials', async () => {
-    const app = appWith('');
+  it('with no origins and no FRONTEND_URL, any site may read but none gets credentials', async () => {
+    const app = appWith({ CORS_ORIGINS: '' });
     const res = await request(app).post('/api/auth/refresh').set('Origin', 'https://evil.example').set('Cookie', 'strapi_up_refresh=abc');
     expect(res.headers['access-control-allow-credentials']).toBeUndefined();
     const preflight = await request(app).options('/api/auth/refresh').set('Origin', 'https://evil.example').set('Access-Control-Request-Method', 'POST');
@@ -41,11 +43,26 @@ describe('CORS', () => {
   });
 
   it('with origins listed, only those get credentials', async () => {
-    const app = appWith('https://site.example, https://oost.example');
+    const app = appWith({ CORS_ORIGINS: 'https://site.example, https://oost.example' });
     const listed = await request(app).post('/api/auth/refresh').set('Origin', 'https://oost.example');
     expect(listed.headers).toMatchObject({ 'access-control-allow-origin': 'https://oost.example', 'access-control-allow-credentials': 'true' });
     const other = await request(app).post('/api/auth/refresh').set('Origin', 'https://evil.example');
     expect(other.headers['access-control-allow-origin']).toBeFalsy();
     expect(other.headers['access-control-allow-credentials']).toBeUndefined();
+  });
+
+  it('with no origins listed, the town site in FRONTEND_URL keeps its login cookie and no other site gets it', async () => {
+    const app = appWith({ CORS_ORIGINS: '', FRONTEND_URL: 'https://buurtplein.example/site/' });
+    const site = await request(app).post('/api/auth/refresh').set('Origin', 'https://buurtplein.example');
+    expect(site.headers).toMatchObject({ 'access-control-allow-origin': 'https://buurtplein.example', 'access-control-allow-credentials': 'true' });
+    const preflight = await request(app)
+      .options('/api/auth/refresh')
+      .set('Origin', 'https://buurtplein.example')
+      .set('Access-Control-Request-Method', 'POST');
+    expect(preflight.headers['access-control-allow-credentials']).toBe('true');
+    for (const origin of ['https://evil.example', 'http://buurtplein.example', 'https://buurtplein.example.evil.example']) {
+      const other = await request(app).post('/api/auth/refresh').set('Origin', origin);
+      expect(other.headers['access-control-allow-credentials']).toBeUndefined();
+    }
   });
 });

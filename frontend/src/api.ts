@@ -1,8 +1,8 @@
-import { lang } from './i18n';
+import { lang, t } from './i18n';
 import { session } from './session';
 
-/** The CMS; VITE_API_URL at build time (`npm run frontend:build`), else a local `npm run develop`. */
-export const API_URL = (import.meta.env.VITE_API_URL || 'http://localhost:1337').replace(/\/+$/, '');
+/** The CMS: VITE_API_URL at build time, else the server the site came from (the CMS serves it without FRONTEND_URL). */
+export const API_URL = (import.meta.env.VITE_API_URL || '').replace(/\/+$/, '');
 
 export interface FieldError {
   path: string[];
@@ -32,33 +32,97 @@ export function encodeQuery(value: QueryValue, prefix = '', out = new URLSearchP
   return out;
 }
 
+/** The API refused a session that could not be renewed: the person has to log in again. */
+export class SessionEnded extends ApiError {
+  constructor() {
+    super(401, t('sessionEnded'), { code: 'session.ended' });
+  }
+}
+
+/** Fired on window when a session ends; the page frame then says so and offers the login. */
+export const SESSION_ENDED = 'buurtplein:session-ended';
+
 interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   query?: { [key: string]: QueryValue };
   body?: unknown;
-  /** Send the session's JWT. */
+  /** Send the session's JWT; when it has expired, renew it once with the refresh cookie. */
   auth?: boolean;
+  /**
+   * The answer may start or end a session: the browser must keep the refresh
+   * cookie it sets. Only for the API's own origin, FRONTEND_URL or CORS_ORIGINS,
+   * which are the origins the API lets use credentials.
+   */
+  cookie?: boolean;
 }
 
-export async function request<T>(path: string, { method = 'GET', query, body, auth = false }: RequestOptions = {}): Promise<T> {
+function send(path: string, { method = 'GET', query, body, auth = false, cookie = false }: RequestOptions): Promise<Response> {
   const search = query ? encodeQuery(query).toString() : '';
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const jwt = session.jwt();
   if (auth && jwt) headers.Authorization = `Bearer ${jwt}`;
-  const response = await fetch(`${API_URL}${path}${search ? `?${search}` : ''}`, {
+  return fetch(`${API_URL}${path}${search ? `?${search}` : ''}`, {
     method,
     headers,
     body: body === undefined ? undefined : JSON.stringify(body),
+    credentials: cookie ? 'include' : 'same-origin',
   });
+}
+
+async function read<T>(response: Response): Promise<T> {
   if (response.status === 204) return undefined as T;
   const json = await response.json().catch(() => null);
   if (!response.ok) {
     const error = json?.error ?? {};
-    if (response.status === 401 && auth) session.clear();
     throw new ApiError(response.status, error.message || response.statusText, error.details ?? {});
   }
   return json as T;
+}
+
+let refreshing: Promise<boolean> | null = null;
+
+/**
+ * Renews the access token with the refresh cookie. Requests that fail at the
+ * same moment share one renewal: the refresh token rotates, so a second
+ * renewal with the same cookie would be refused and end the session.
+ */
+function renewSession(): Promise<boolean> {
+  refreshing ??= send('/api/auth/refresh', { method: 'POST', body: {}, cookie: true })
+    .then((response) => read<{ jwt: string }>(response))
+    .then(({ jwt }) => {
+      session.renew(jwt);
+      return true;
+    })
+    .catch(() => false)
+    .finally(() => {
+      refreshing = null;
+    });
+  return refreshing;
+}
+
+function endSession(): never {
+  session.clear();
+  window.dispatchEvent(new Event(SESSION_ENDED));
+  throw new SessionEnded();
+}
+
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const jwt = options.auth ? session.jwt() : null;
+  let response = await send(path, options);
+  if (response.status === 401 && jwt) {
+    // Another request (or tab) may have renewed the token meanwhile; else renew it now.
+    const renewed = session.jwt() !== jwt || (await renewSession());
+    if (renewed) response = await send(path, options);
+    if (!renewed || response.status === 401) endSession();
+  }
+  return read<T>(response);
+}
+
+/** Ends the session here and on the server, so its refresh cookie cannot be used again. */
+export async function logout() {
+  await request('/api/auth/logout', { method: 'POST', body: {}, auth: true, cookie: true }).catch(() => undefined);
+  session.clear();
 }
 
 export interface Named {

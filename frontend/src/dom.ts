@@ -41,3 +41,8 @@ export function paragraphs(text: string | null | undefined): HTMLElement[] {
     .filter(Boolean)
     .map((block) => h('p', {}, block));
 }
+
+/** A polite message for screen readers and everyone else; errors interrupt (role=alert). */
+export function notice(message: string, kind: 'status' | 'error' = 'status'): HTMLElement {
+  return h('p', { class: `notice notice-${kind}`, role: kind === 'error' ? 'alert' : 'status' }, message);
+}

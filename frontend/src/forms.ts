@@ -1,7 +1,6 @@
 import { ApiError } from './api';
-import { h, replace } from './dom';
+import { h, notice, replace } from './dom';
 import { t } from './i18n';
-import { notice } from './layout';
 
 let sequence = 0;
 const nextId = (name: string) => `f-${name}-${++sequence}`;

@@ -1,8 +1,10 @@
 import './style.css';
+import { logout, SessionEnded } from './api';
 import { h, replace } from './dom';
 import { lang, otherLang, switchLanguageHref, t, type Key } from './i18n';
 import { href, type Page } from './paths';
 import { session } from './session';
+import { sessionEndedNotice, watchSessionEnd } from './session-ended';
 
 const NAV: [Page, Key][] = [
   ['home', 'navMap'],
@@ -14,11 +16,17 @@ const NAV: [Page, Key][] = [
 function account(): HTMLElement | null {
   const user = session.user();
   if (!user) return null;
-  const logout = () => {
-    session.clear();
+  const logoutHere = async () => {
+    await logout();
     window.location.reload();
   };
-  return h('p', { class: 'account' }, t('loggedInAs', { email: user.email }), ' ', h('button', { type: 'button', class: 'link-button', onclick: logout }, t('logout')));
+  return h(
+    'p',
+    { class: 'account' },
+    t('loggedInAs', { email: user.email }),
+    ' ',
+    h('button', { type: 'button', class: 'link-button', onclick: logoutHere }, t('logout'))
+  );
 }
 
 /**
@@ -63,16 +71,15 @@ export function setTitle(title: string) {
   document.title = `${title} – ${t('siteName')}`;
 }
 
-/** A polite message for screen readers and everyone else; errors interrupt (role=alert). */
-export function notice(message: string, kind: 'status' | 'error' = 'status'): HTMLElement {
-  return h('p', { class: `notice notice-${kind}`, role: kind === 'error' ? 'alert' : 'status' }, message);
-}
-
 /** Thrown by a page whose item does not exist (or is not public). */
 export const notFound = () => Object.assign(new Error('Not found'), { status: 404 });
 
 /** Replaces the page body with a "not found" or error message. */
 export function showProblem(main: HTMLElement, error: unknown) {
+  if (error instanceof SessionEnded) {
+    setTitle(t('sessionEndedHeading'));
+    return replace(main, sessionEndedNotice('h1'));
+  }
   const missing = (error as { status?: number })?.status === 404;
   setTitle(missing ? t('notFound') : t('loadFailed', { message: '' }));
   replace(
@@ -86,6 +93,7 @@ export function showProblem(main: HTMLElement, error: unknown) {
 /** Runs a page: its body builder gets <main>; failures show a message instead of a blank page. */
 export async function runPage(current: Page | null, title: string, build: (main: HTMLElement) => Promise<void>) {
   const main = layout(current, title);
+  watchSessionEnd(main);
   main.append(h('p', { role: 'status', class: 'loading' }, t('loading')));
   try {
     await build(main);

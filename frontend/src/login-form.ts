@@ -19,8 +19,10 @@ export function loginForm(intro = t('loginIntro'), returnTo?: string): HTMLFormE
     status
   );
   onSubmit(form, status, async ({ email }) => {
-    session.rememberReturn(returnTo);
-    await request('/api/auth/magic-link', { method: 'POST', body: { email, language: lang } });
+    const next = returnTo ?? window.location.pathname + window.location.search;
+    session.rememberReturn(next);
+    // Also in the link itself: it may be opened in another browser than this one.
+    await request('/api/auth/magic-link', { method: 'POST', body: { email, language: lang, next } });
     return t('linkSent');
   });
   return form;

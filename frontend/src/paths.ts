@@ -31,6 +31,15 @@ export function href(page: Page, params: Params = {}): string {
   return `${import.meta.env.BASE_URL}${PAGES[page]}${search ? `?${search}` : ''}`;
 }
 
+/**
+ * A page of this site to go back to after a login (from storage or from the
+ * mail's ?next=), or null: anything that could lead to another site is refused.
+ * The API accepts the same paths only (SITE_PATH in src/lib/validation.ts).
+ */
+export function sitePath(value: string | null | undefined): string | null {
+  return value && /^\/(?![/\\])[^\\\s\p{Cc}]*$/u.test(value) ? value : null;
+}
+
 export const param = (name: string): string => new URLSearchParams(window.location.search).get(name)?.trim() ?? '';
 
 /** The detail page of a search hit or map item. */

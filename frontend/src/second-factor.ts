@@ -1,8 +1,7 @@
 import { request } from './api';
-import { h, replace } from './dom';
+import { h, notice, replace } from './dom';
 import { field, onSubmit, statusArea } from './forms';
 import { t } from './i18n';
-import { notice } from './layout';
 import type { User } from './session';
 
 export interface Session {
@@ -25,7 +24,7 @@ function askCode(main: HTMLElement, title: string, challenge: string, done: (ses
     status
   );
   onSubmit(form, status, async ({ code }) => {
-    done(await request<Session>('/api/auth/2fa/verify', { method: 'POST', body: { challenge, code } }));
+    done(await request<Session>('/api/auth/2fa/verify', { method: 'POST', body: { challenge, code }, cookie: true }));
   });
   replace(main, h('h1', {}, title), form);
   form.querySelector('input')?.focus();

@@ -1,4 +1,10 @@
-/** Who is logged in: the JWT from an email link, kept in this browser only. */
+import { sitePath } from './paths';
+
+/**
+ * Who is logged in: the short-lived access token from a login, kept in this
+ * browser only. The refresh token that renews it is an httpOnly cookie the
+ * page cannot read.
+ */
 export interface User {
   id: number;
   email: string;
@@ -22,18 +28,22 @@ export const session = {
     localStorage.setItem(JWT, jwt);
     localStorage.setItem(USER, JSON.stringify(user));
   },
+  /** A new access token for the same person (after a refresh). */
+  renew(jwt: string) {
+    localStorage.setItem(JWT, jwt);
+  },
   clear() {
     localStorage.removeItem(JWT);
     localStorage.removeItem(USER);
   },
   /** The link in the mail lands on login/email; afterwards we go back to where the login was asked for. */
-  rememberReturn(url = window.location.pathname + window.location.search) {
+  rememberReturn(url: string) {
     localStorage.setItem(RETURN_TO, url);
   },
   takeReturn(): string | null {
     const url = localStorage.getItem(RETURN_TO);
     localStorage.removeItem(RETURN_TO);
     // Only our own pages: a stored value must not send anyone to another site.
-    return url && url.startsWith('/') && !url.startsWith('//') ? url : null;
+    return sitePath(url);
   },
 };

@@ -9,6 +9,12 @@ export const documentIds = () => yup.array().of(documentId().required()).max(20)
 export const email = () => yup.string().trim().lowercase().email('${path} must be an email address').max(200);
 export const url = () => yup.string().trim().matches(/^https?:\/\/\S+$/, '${path} must start with http:// or https://').max(500);
 export const language = () => yup.string().oneOf(['nl', 'en']);
+/**
+ * A path on the website to return to after a login link: it must stay on the
+ * site (no //host, no backslash that browsers read as a slash, no control characters).
+ */
+export const SITE_PATH = /^\/(?![/\\])[^\\\s\p{Cc}]*$/u;
+export const sitePath = () => yup.string().max(500).matches(SITE_PATH, '${path} must be a path on the website, like /manage/');
 
 export function documentIdParam(params: Record<string, unknown>): string {
   const { documentId } = params;

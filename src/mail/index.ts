@@ -66,6 +66,11 @@ export function sendLater(strapi: Core.Strapi, label: string, task: () => Promis
   });
 }
 
+/** A page's path on the public website, which may live under a path of its own (FRONTEND_URL https://town.example/buurtplein). */
+export function sitePath(strapi: Core.Strapi, path: string) {
+  return `${new URL(String(strapi.config.get('buurtplein.frontendUrl'))).pathname.replace(/\/+$/, '')}${path}`;
+}
+
 /** Where links in mails point: the public website, which posts the token back to the API. */
 export function frontendLink(strapi: Core.Strapi, path: string, params: Record<string, string> = {}) {
   const base = String(strapi.config.get('buurtplein.frontendUrl')).replace(/\/+$/, '');

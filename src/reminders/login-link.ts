@@ -8,5 +8,5 @@ const FOURTEEN_DAYS = 14 * 24 * 3600 * 1000;
  * mail days later; it still works only once.
  */
 export async function reminderLoginLink({ strapi, email, language }: { strapi: unknown; email: string; organisation: string; language: 'nl' | 'en' }) {
-  return (strapi as Core.Strapi).service('api::account.magic-link').loginLink(email, language, FOURTEEN_DAYS);
+  return (strapi as Core.Strapi).service('api::account.magic-link').manageLink(email, language, FOURTEEN_DAYS);
 }

@@ -97,6 +97,25 @@ describe('login by email link', () => {
     }
   });
 
+  it('carries the page to come back to in the link, so another browser lands there too', async () => {
+    const email = `${unique('next')}@resident.example`;
+    await api().post('/api/auth/magic-link').send({ email, next: '/initiative.html?slug=bankjes&lang=nl' }).expect(200);
+    const { link } = await tokenFromMail(email, /inloglink/);
+    expect(new URL(link).pathname).toBe('/login/email');
+    expect(new URL(link).searchParams.get('next')).toBe('/initiative.html?slug=bankjes&lang=nl');
+  });
+
+  it.each(['//evil.example/manage/', 'https://evil.example/', '/\\evil.example', 'manage/', '/a\nb', ['/manage/'], { path: '/' }])(
+    'refuses a next (%j) that could lead off the website, and mails nothing',
+    async (next) => {
+      const email = `${unique('evil-next')}@resident.example`;
+      const res = await api().post('/api/auth/magic-link').send({ email, next }).expect(400);
+      expect(res.body.error).toMatchObject({ name: 'ValidationError' });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(mailSink().messages.filter((mail) => mail.to.includes(email))).toEqual([]);
+    }
+  );
+
   it('writes the mail in English when asked', async () => {
     const email = `${unique('en')}@resident.example`;
     await api().post('/api/auth/magic-link').send({ email, language: 'en' }).expect(200);

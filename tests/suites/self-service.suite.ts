@@ -24,7 +24,9 @@ async function signUp(name: string, categoryId: string) {
       },
     })
     .expect(201);
-  const { value } = await tokenFromMail(contactEmail, /Aanmelding ontvangen/);
+  const { value, link } = await tokenFromMail(contactEmail, /Aanmelding ontvangen/);
+  // The link ends on "Mijn vermelding", whichever browser opens it.
+  expect(new URL(link).searchParams.get('next')).toBe('/manage/');
   const login = await api().post('/api/auth/magic-link/callback').send({ token: value }).expect(200);
   return { organisation: res.body.data, contactEmail, jwt: login.body.jwt as string, user: login.body.user };
 }

@@ -202,4 +202,7 @@ export const en: Strings = {
   // Items without a point (issue 15 item 4)
   onMapLabel: 'On the map',
   notOnMapYet: 'Not on the map yet',
+  // Sessions (a login lasts while the person comes back within SESSION_IDLE_DAYS)
+  sessionEndedHeading: 'You have been logged out',
+  sessionEnded: 'Your session has ended. Enter your email address for a new login link; it brings you back to this page.',
 };

@@ -201,6 +201,9 @@ export const nl = {
   // Items without a point (issue 15 item 4)
   onMapLabel: 'Op de kaart',
   notOnMapYet: 'Nog niet op de kaart',
+  // Sessions (a login lasts while the person comes back within SESSION_IDLE_DAYS)
+  sessionEndedHeading: 'Je bent uitgelogd',
+  sessionEnded: 'Je sessie is verlopen. Vul je e-mailadres in voor een nieuwe inloglink; daarna kom je terug op deze pagina.',
 };
 
 export type Strings = typeof nl;

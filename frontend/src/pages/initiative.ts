@@ -1,9 +1,9 @@
-import { bySlug, request, type Named } from '../api';
+import { bySlug, request, SESSION_ENDED, type Named } from '../api';
 import { externalLink, facts } from '../details';
-import { h, paragraphs, replace } from '../dom';
+import { h, notice, paragraphs, replace } from '../dom';
 import { formatDate } from '../format';
 import { count, t, type Key } from '../i18n';
-import { notFound, notice, runPage, setTitle } from '../layout';
+import { notFound, runPage, setTitle } from '../layout';
 import { loginForm } from '../login-form';
 import { detailHref, param } from '../paths';
 import { session } from '../session';
@@ -48,6 +48,8 @@ function supportBox(initiative: Initiative): HTMLElement {
     return box;
   }
   box.append(state, button, message);
+  // Without a session the button would only fail: the page's top now offers the login.
+  window.addEventListener(SESSION_ENDED, () => button.remove());
   button.addEventListener('click', async () => {
     const withdrawing = current.supported;
     button.disabled = true;

@@ -1,8 +1,8 @@
 import { ApiError, request } from '../api';
-import { h, replace } from '../dom';
+import { h, notice, replace } from '../dom';
 import { field, onSubmit, statusArea } from '../forms';
 import { t } from '../i18n';
-import { layout, notice, runPage } from '../layout';
+import { layout, runPage } from '../layout';
 import { href, param } from '../paths';
 import { session } from '../session';
 import { continueLogin, type LoginAnswer, type Session } from '../second-factor';
@@ -51,6 +51,7 @@ function resetForm(main: HTMLElement, code: string): HTMLFormElement {
       const answer = await request<LoginAnswer>('/api/auth/reset-password', {
         method: 'POST',
         body: { code, password: typed('password'), passwordConfirmation: typed('passwordConfirmation') },
+        cookie: true,
       });
       // The password is changed either way; an account with a second factor logs in only with its code.
       continueLogin(main, t('resetTitle'), answer, done);

@@ -1,9 +1,9 @@
 import { ApiError, request } from '../api';
-import { h, replace } from '../dom';
+import { h, notice, replace } from '../dom';
 import { t, type Key } from '../i18n';
-import { notice, runPage, setTitle } from '../layout';
+import { runPage, setTitle } from '../layout';
 import { loginForm } from '../login-form';
-import { href, param } from '../paths';
+import { href, param, sitePath } from '../paths';
 import { session } from '../session';
 import { continueLogin, type LoginAnswer, type Session } from '../second-factor';
 
@@ -24,7 +24,9 @@ function landing() {
 
 function finish(main: HTMLElement, answer: Session, fallback: string) {
   session.save(answer.jwt, answer.user);
-  const next = session.takeReturn() ?? fallback;
+  // The link's own page first: the browser that asked for it may not be this one.
+  const stored = session.takeReturn();
+  const next = sitePath(param('next')) ?? stored ?? fallback;
   replace(main, h('h1', {}, t('loggedIn')), h('p', {}, h('a', { href: next }, t('continueTo'))));
   window.location.replace(next);
 }
@@ -34,7 +36,7 @@ runPage(null, t(title), async (main) => {
   const fallback = endpoint.includes('magic-link') ? href('home') : href('manage');
   replace(main, h('h1', {}, t(title)), h('p', { role: 'status' }, t('loggingIn')));
   try {
-    const answer = await request<LoginAnswer>(endpoint, { method: 'POST', body: { token: param('token') } });
+    const answer = await request<LoginAnswer>(endpoint, { method: 'POST', body: { token: param('token') }, cookie: true });
     continueLogin(main, t('loginTitle'), answer, (session) => finish(main, session, fallback));
   } catch (error) {
     if (!(error instanceof ApiError) || error.status >= 500) throw error;

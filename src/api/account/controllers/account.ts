@@ -1,11 +1,11 @@
 import type { Core } from '@strapi/strapi';
-import { documentIdParam, email, language, parseBody, parseData, signedInUser, yup } from '../../../lib/validation';
+import { documentIdParam, email, language, parseBody, parseData, signedInUser, sitePath, yup } from '../../../lib/validation';
 import { displayName } from '../lib/credentials';
 
 const token = yup.string().trim().min(20).max(200).required();
 const code = yup.string().trim().max(12);
 const schemas = {
-  magicLink: yup.object({ email: email().required(), language: language() }),
+  magicLink: yup.object({ email: email().required(), language: language(), next: sitePath() }),
   token: yup.object({ token }),
   claim: yup.object({ language: language() }),
   challenge: yup.object({ challenge: token, code }),
@@ -24,8 +24,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async requestMagicLink(ctx: any) {
-      const body = await parseBody<{ email: string; language?: 'nl' | 'en' }>(ctx.request.body, schemas.magicLink);
-      service('magic-link').request(body.email, body.language);
+      const body = await parseBody<{ email: string; language?: 'nl' | 'en'; next?: string }>(ctx.request.body, schemas.magicLink);
+      service('magic-link').request(body.email, body.language, body.next);
       ctx.body = SENT;
     },
 

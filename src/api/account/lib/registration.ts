@@ -57,7 +57,7 @@ export const registerWithConfirmation = (strapi: Core.Strapi) => async (ctx: any
       return;
     }
     const hours = settings(strapi).links.registrationHours;
-    const link = await magicLink(strapi).loginLink(input.email, chosen, hours * HOUR, registration);
+    const link = await magicLink(strapi).loginLink(input.email, chosen, { ttlMs: hours * HOUR, registration });
     await sendMail(strapi, input.email, confirmRegistrationMail(chosen, { link, hours }));
   });
   sent(ctx, input.email);

@@ -53,7 +53,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await people().makeEditor(person);
 
       sendLater(strapi, 'sign-up confirmation', async () => {
-        const link = await strapi.service('api::account.magic-link').loginLink(person.email, language);
+        const link = await strapi.service('api::account.magic-link').manageLink(person.email, language);
         await sendMail(strapi, person.email, signUpReceivedMail(language, { link }));
         const staff = settings(strapi).staffEmails;
         if (staff.length) await sendMail(strapi, staff, signUpForStaffMail('nl', { organisation: organisation.name, contactEmail: person.email }));

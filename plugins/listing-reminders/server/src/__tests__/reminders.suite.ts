@@ -61,6 +61,7 @@ describe('listing-reminders: the quarterly mail', () => {
     expect(mail.text).toMatch(/Wandeling/);
     expect(mail.headers.get('message-id')).toBe(`<reminder-${org.documentId}-${period}@buurtplein>`);
     const editLink = mailSink().linksIn(mail).find((l) => l.startsWith(`${FRONTEND_URL}/login/email`))!;
+    expect(new URL(editLink).searchParams.get('next')).toBe('/manage/');
     const login = await api().post('/api/auth/magic-link/callback').send({ token: new URL(editLink).searchParams.get('token') }).expect(200);
     expect(login.body.user.email).toBe(org.reminderEmail);
 
