@@ -26,6 +26,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   'global::client-address',
   'global::secure-cookies',
   'strapi::logger',
+  // Around strapi::errors: every error answer leaves with a stable details.code the website translates.
+  'global::error-codes',
   'strapi::errors',
   'strapi::security',
   cors(env),

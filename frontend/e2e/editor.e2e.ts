@@ -73,6 +73,20 @@ describe.each(['Pacific/Auckland', 'America/New_York'])('dates with the browser 
   });
 });
 
+test('target groups are shown in the reader\'s words, not as the API\'s values', async () => {
+  const context = await siteContext(site, { timezoneId: 'Europe/Amsterdam' });
+  const page = await context.newPage();
+  const [activity] = await site.strapi.documents(ACTIVITY).findMany({ status: 'published', locale: 'nl', fields: ['slug'], limit: 1 });
+  const english = await site.strapi.documents(ACTIVITY).findOne({ documentId: activity.documentId, status: 'published', locale: 'en', fields: ['slug'] });
+  // Every locale and status of the document: the field is not localised.
+  await site.strapi.db.query(ACTIVITY).updateMany({ where: { documentId: activity.documentId }, data: { targetGroups: ['adults', 'families', 'youth'] } });
+  await open(page, url(`activity.html?slug=${activity.slug}`));
+  expect(await page.locator('.facts').innerText()).toMatch(/Voor wie\s+volwassenen, gezinnen, jongeren/);
+  await open(page, url(`activity.html?slug=${english!.slug}&lang=en`));
+  expect(await page.locator('.facts').innerText()).toMatch(/adults, families, young people/);
+  await context.close();
+});
+
 describe('an item without a point', () => {
   test('says "nog niet op de kaart" on its page, and an item with a point does not', async () => {
     const context = await siteContext(site, { timezoneId: 'Europe/Amsterdam' });

@@ -125,6 +125,12 @@ export async function open(page: Page, url: string) {
   if (dir) await page.screenshot({ path: path.join(dir, `${String(++shots).padStart(2, '0')}.png`), fullPage: true });
 }
 
+/** Logs out with the header's button and waits until the page has loaded again (logging out first tells the API). */
+export async function logOut(page: Page) {
+  await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: /^(Uitloggen|Log out)$/ }).click()]);
+  await page.waitForSelector('body[data-ready="true"]');
+}
+
 /** axe-core on the whole page: WCAG 2.0/2.1 A and AA plus axe's best practices, zero violations. */
 export async function axeViolations(page: Page): Promise<string[]> {
   // Evaluated, not added as a <script>: the site's Content-Security-Policy refuses inline scripts.

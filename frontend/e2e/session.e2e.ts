@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { axeViolations, open, siteContext, startSite, type Site } from './harness';
+import { axeViolations, logOut, open, siteContext, startSite, type Site } from './harness';
 
 // Access tokens that expire within the test: every step after a pause needs the refresh cookie.
 const LIFETIME_SECONDS = 3;
@@ -104,8 +104,7 @@ test('logging out revokes the refresh token: the old cookie renews nothing', asy
   if (!(await refreshCookie())) await logInFrom(initiativeUrl);
   const before = (await refreshCookie())!.value;
   await open(page, initiativeUrl);
-  await page.getByRole('button', { name: 'Uitloggen' }).click();
-  await page.waitForSelector('body[data-ready="true"]');
+  await logOut(page);
   expect(await page.locator('.account').count()).toBe(0);
   const replay = await fetch(`${site.apiUrl}/api/auth/refresh`, { method: 'POST', headers: { Cookie: `${REFRESH_COOKIE}=${before}` } });
   expect(replay.status).toBe(401);

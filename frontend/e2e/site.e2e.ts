@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { totpCode } from '../../src/lib/totp';
-import { axeViolations, open, startSite, type Site } from './harness';
+import { axeViolations, logOut, open, startSite, type Site } from './harness';
 
 const ORG = 'api::organisation.organisation';
 let site: Site;
@@ -242,7 +242,7 @@ describe('initiatives', () => {
     await page.getByRole('button', { name: 'Steun intrekken' }).click();
     await page.getByText('Je steun is ingetrokken.').waitFor();
     expect(Number((await page.locator('.support-count').innerText()).replace(/\D/g, ''))).toBe(before);
-    await page.getByRole('button', { name: 'Logout' }).or(page.getByRole('button', { name: 'Uitloggen' })).click();
+    await logOut(page);
   });
 });
 
@@ -279,6 +279,18 @@ describe('manage my listing', () => {
     await page.waitForURL(/\/manage\//);
     await page.waitForSelector('body[data-ready="true"]');
     expect(await page.locator('.my-organisation h2').innerText()).toContain('Wacht op goedkeuring');
+    await expectAccessible();
+
+    // Before approval publishing is refused, in the page's language: the site translates the API's code, not its English.
+    await page.getByText('Nieuwe activiteit').click();
+    const early = page.locator('details.new-activity form');
+    await early.getByLabel('Titel').fill('Te vroeg E2E');
+    await early.getByLabel('Begint op').fill('2030-03-04T10:00');
+    await early.getByRole('button', { name: 'Activiteit opslaan als concept' }).click();
+    const draft = page.locator('.my-activity', { hasText: 'Te vroeg E2E' });
+    await draft.getByRole('button', { name: 'Publiceren' }).click();
+    await draft.getByText('Je organisatie wacht nog op goedkeuring door de gemeente. Daarna kun je activiteiten openbaar maken.').waitFor();
+    expect(await page.locator('main').innerText()).not.toMatch(/waiting for approval/i);
     await expectAccessible();
 
     // Staff approve in the admin panel: that is publishing the organisation.
@@ -380,7 +392,7 @@ describe('password reset', () => {
     expect((await post('/api/auth/local', { identifier: email, password: 'Oud-Wachtw00rd' })).status).toBe(400);
     await page.getByRole('link', { name: 'Mijn vermelding' }).last().click();
     await page.waitForURL(/\/manage\//);
-    await page.getByRole('button', { name: 'Uitloggen' }).click();
+    await logOut(page);
   });
 
   test.each([['reset-password'], ['reset-password?code=']])('%s without a code says so and offers a login link', async (target) => {
@@ -416,7 +428,7 @@ describe('password reset', () => {
     expect(await page.evaluate(() => localStorage.getItem('buurtplein.jwt'))).toEqual(expect.any(String));
     await page.getByRole('link', { name: 'Mijn vermelding' }).last().click();
     await page.waitForURL(/\/manage\//);
-    await page.getByRole('button', { name: 'Uitloggen' }).click();
+    await logOut(page);
   });
 
   test('a used or made-up code says so after submitting', async () => {

@@ -1,3 +1,4 @@
+import { ERROR_CODES, genericCode, type ErrorCode } from '../../src/lib/error-codes';
 import { lang, t } from './i18n';
 import { session } from './session';
 
@@ -9,14 +10,29 @@ export interface FieldError {
   message: string;
 }
 
-/** An error answer of the API, in Strapi's shape `{ error: { status, name, message, details } }`. */
+type Details = { errors?: FieldError[]; code?: string } & Record<string, unknown>;
+
+const isErrorCode = (code: unknown): code is ErrorCode => (ERROR_CODES as readonly unknown[]).includes(code);
+
+/** The reader's words for an error answer: by its stable code, else by its status; never the API's English message. */
+export function errorText(status: number, details: Details = {}, name?: string): string {
+  return t(`error.${isErrorCode(details.code) ? details.code : genericCode(status, name)}`);
+}
+
+/**
+ * An error answer of the API, in Strapi's shape `{ error: { status, name, message, details } }`.
+ * `message` is the text for the reader (errorText); the API's own is `apiMessage`.
+ */
 export class ApiError extends Error {
+  readonly code: ErrorCode;
   constructor(
     readonly status: number,
-    message: string,
-    readonly details: { errors?: FieldError[] } & Record<string, unknown> = {}
+    readonly apiMessage: string,
+    readonly details: Details = {},
+    name?: string
   ) {
-    super(message);
+    super(errorText(status, details, name));
+    this.code = isErrorCode(details.code) ? details.code : genericCode(status, name);
   }
 }
 
@@ -35,7 +51,8 @@ export function encodeQuery(value: QueryValue, prefix = '', out = new URLSearchP
 /** The API refused a session that could not be renewed: the person has to log in again. */
 export class SessionEnded extends ApiError {
   constructor() {
-    super(401, t('sessionEnded'), { code: 'session.ended' });
+    super(401, 'Session ended', { code: 'auth.required' });
+    this.message = t('sessionEnded');
   }
 }
 
@@ -67,6 +84,9 @@ function send(path: string, { method = 'GET', query, body, auth = false, cookie 
     headers,
     body: body === undefined ? undefined : JSON.stringify(body),
     credentials: cookie ? 'include' : 'same-origin',
+  }).catch(() => {
+    // The browser's own words ("Failed to fetch") are English and say nothing to a reader.
+    throw new Error(t('networkError'));
   });
 }
 
@@ -75,7 +95,7 @@ async function read<T>(response: Response): Promise<T> {
   const json = await response.json().catch(() => null);
   if (!response.ok) {
     const error = json?.error ?? {};
-    throw new ApiError(response.status, error.message || response.statusText, error.details ?? {});
+    throw new ApiError(response.status, error.message || response.statusText, error.details ?? {}, error.name);
   }
   return json as T;
 }

@@ -1,4 +1,5 @@
 import { nextOccurrence } from '../../src/finding/recurrence';
+import { TARGET_GROUPS, type TargetGroup } from '../../src/lib/target-groups';
 import { intlLocale, t, type Key } from './i18n';
 import { TOWN_TIME_ZONE as TIME_ZONE, townWeek } from './town-days';
 
@@ -66,3 +67,7 @@ export function formatWhen(startsAt: string, endsAt: string | null | undefined, 
 
 /** A week of the agenda, on the town's clock. */
 export const week = (offset = 0) => townWeek(offset);
+
+/** A target group in the reader's words; a value from elsewhere (an import) as it is. */
+export const targetGroupName = (value: string): string =>
+  (TARGET_GROUPS as readonly string[]).includes(value) ? t(`targetGroup.${value as TargetGroup}`) : value;

@@ -92,7 +92,7 @@ function clearErrors(form: HTMLFormElement) {
   for (const control of form.querySelectorAll('[aria-invalid]')) control.removeAttribute('aria-invalid');
 }
 
-/** The API's validation messages are English; the common ones are shown in the reader's language. */
+/** The API's validation messages are English (and name fields by their API names): shown in the reader's words. */
 function fieldMessage(message: string): string {
   const tooLong = /at most (\d+) characters/.exec(message);
   if (tooLong) return t('tooLong', { max: tooLong[1] });
@@ -103,7 +103,8 @@ function fieldMessage(message: string): string {
   if (tooShort) return t('passwordTooShort', { min: tooShort[1] });
   if (/email/i.test(message)) return t('invalidEmail');
   if (/http:\/\/ or https:\/\//.test(message)) return t('invalidUrl');
-  return message;
+  if (/must be a date/.test(message)) return t('invalidDate');
+  return t('invalidField');
 }
 
 /** Shows each field's message next to it and a summary in the form's status area, and moves focus to the first problem. */

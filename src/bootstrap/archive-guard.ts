@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { coded } from '../lib/error-codes';
 
 const hasArchivedAt = (strapi: Core.Strapi, uid: string) =>
   uid.startsWith('api::') && Boolean(strapi.getModel(uid as any)?.attributes?.archivedAt);
@@ -25,7 +26,7 @@ export function registerArchiveGuard(strapi: Core.Strapi) {
     const params = context.params as { documentId?: string };
 
     if (action === 'publish' && params.documentId && (await isArchived(strapi, uid, params.documentId))) {
-      throw new errors.ApplicationError('This item is archived: restore it before publishing it again');
+      throw new errors.ApplicationError('This item is archived: restore it before publishing it again', coded('item.archived'));
     }
 
     const result = await next();

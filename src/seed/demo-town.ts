@@ -1,5 +1,6 @@
 import { nextOccurrence } from '../finding/recurrence';
 import { slugify } from '../lib/slugify';
+import { TARGET_GROUPS } from '../lib/target-groups';
 import { createRandom, type Random } from './random';
 import {
   ACTIVITY_KINDS,
@@ -9,7 +10,6 @@ import {
   ORGANISATION_KINDS,
   STREETS,
   SUBSIDIES,
-  TARGET_GROUPS,
   TOWN,
   type Bilingual,
   type CategorySlug,

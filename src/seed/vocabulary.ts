@@ -113,8 +113,6 @@ export const ACTIVITY_KINDS: Record<CategorySlug, readonly Bilingual[]> = {
   ],
 };
 
-export const TARGET_GROUPS = ['children', 'youth', 'adults', 'seniors', 'families', 'newcomers', 'carers', 'everyone'] as const;
-
 export const INITIATIVE_IDEAS: readonly (Bilingual & { theme: CategorySlug; summary: Bilingual })[] = [
   { nl: 'Een moestuin voor {n}', en: 'A vegetable garden for {n}', theme: 'bewonersinitiatieven', summary: { nl: 'Samen groenten kweken op het braakliggende veldje.', en: 'Growing vegetables together on the empty plot.' } },
   { nl: 'Meer bankjes in {n}', en: 'More benches in {n}', theme: 'ontmoeting', summary: { nl: 'Rustpunten voor ouderen langs de looproutes.', en: 'Places to rest for older people along walking routes.' } },

@@ -57,19 +57,20 @@ describe('login by email link', () => {
     const { value } = await tokenFromMail(person.email, /inloglink/);
     await api().post('/api/auth/magic-link/callback').send({ token: value }).expect(200);
     const used = await api().post('/api/auth/magic-link/callback').send({ token: value }).expect(400);
-    expect(used.body.error).toMatchObject({ name: 'ValidationError', message: expect.stringMatching(/already been used/), details: { reason: 'used' } });
+    expect(used.body.error).toMatchObject({ name: 'ValidationError', message: expect.stringMatching(/already been used/), details: { reason: 'used', code: 'link.used' } });
 
     mailSink().clear();
     await api().post('/api/auth/magic-link').send({ email: person.email }).expect(200);
     const second = await tokenFromMail(person.email, /inloglink/);
     await strapi().db.query(TOKEN).updateMany({ where: { email: person.email, usedAt: { $null: true } }, data: { expiresAt: new Date(Date.now() - 1000) } });
     const expired = await api().post('/api/auth/magic-link/callback').send({ token: second.value }).expect(400);
-    expect(expired.body.error.details.reason).toBe('expired');
+    expect(expired.body.error.details).toMatchObject({ reason: 'expired', code: 'link.expired' });
 
     const forged = await api().post('/api/auth/magic-link/callback').send({ token: 'x'.repeat(43) }).expect(400);
-    expect(forged.body.error.details.reason).toBe('invalid');
+    expect(forged.body.error.details).toMatchObject({ reason: 'invalid', code: 'link.invalid' });
     await api().post('/api/auth/magic-link/callback').send({}).expect(400);
-    await api().post('/api/auth/magic-link').send({ email: 'not an email' }).expect(400);
+    const badEmail = await api().post('/api/auth/magic-link').send({ email: 'not an email' }).expect(400);
+    expect(badEmail.body.error.details.code).toBe('validation');
   });
 
   it('lets exactly one of two simultaneous uses of a link succeed', async () => {
@@ -246,7 +247,7 @@ describe('rate limits', () => {
       await api().post('/api/auth/magic-link').set('X-Forwarded-For', `10.1.0.${i}`).send({ email }).expect(200);
     }
     const refused = await api().post('/api/auth/magic-link').set('X-Forwarded-For', '10.1.0.9').send({ email: email.toUpperCase() }).expect(429);
-    expect(refused.body.error).toMatchObject({ status: 429, name: 'RateLimitError' });
+    expect(refused.body.error).toMatchObject({ status: 429, name: 'RateLimitError', details: { code: 'rate_limited' } });
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
     await api().post('/api/auth/magic-link').send({ email: `${unique('other')}@resident.example` }).expect(200);
   });

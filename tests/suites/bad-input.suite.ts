@@ -1,9 +1,12 @@
+import { ERROR_CODES } from '../../src/lib/error-codes';
 import { api, createUser, editor } from '../helpers/fixtures';
 import { strapi } from '../helpers/strapi';
 
 const expectStrapiError = (res: { status: number; body: any }, status: number) => {
   expect(res.status).toBe(status);
   expect(res.body).toMatchObject({ data: null, error: { status, name: expect.any(String), message: expect.any(String) } });
+  // Every error answer carries a stable code a website translates (src/lib/error-codes.ts).
+  expect(ERROR_CODES).toContain(res.body.error.details.code);
 };
 
 describe('bad input to the REST API answers 4xx in Strapi error shape, never 500', () => {
@@ -149,13 +152,22 @@ describe('bad input to the REST API answers 4xx in Strapi error shape, never 500
   });
 
   it('404 on an unknown documentId and on an unknown route', async () => {
-    expectStrapiError(await api().get('/api/activities/doesnotexist0000000000000'), 404);
+    const unknown = await api().get('/api/activities/doesnotexist0000000000000');
+    expectStrapiError(unknown, 404);
+    expect(unknown.body.error.details.code).toBe('not_found');
     expectStrapiError(await api().get('/api/nothing-here'), 404);
   });
 
   it('403 for writes the public role may not do', async () => {
     const res = await api().post('/api/activities').send({ data: { title: 'x' } });
     expectStrapiError(res, 403);
+    expect(res.body.error.details.code).toBe('forbidden');
     expectStrapiError(await api().delete('/api/organisations/abc'), 403);
+  });
+
+  it('401 with the code auth.required for a token that is no longer (or never was) valid', async () => {
+    const res = await api().get('/api/my/organisations').set('Authorization', 'Bearer not.a.token');
+    expectStrapiError(res, 401);
+    expect(res.body.error).toMatchObject({ message: 'Missing or invalid credentials', details: { code: 'auth.required' } });
   });
 });

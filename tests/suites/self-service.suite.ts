@@ -62,6 +62,7 @@ describe('self-service: from sign-up to a published activity', () => {
     expect(res.body.data).toMatchObject({ title: 'Dinsdagwandeling', isPublished: false });
     const refused = await api().post(`/api/my/activities/${activityId}/publish`).set(bearer(club.jwt)).expect(403);
     expect(refused.body.error.message).toMatch(/waiting for approval/);
+    expect(refused.body.error.details.code).toBe('organisation.pending_approval');
   });
 
   it('staff approval (publishing in the admin panel) makes it public and mails the organisation once', async () => {

@@ -1,7 +1,7 @@
 import { bySlug, type Named } from '../api';
 import { externalLink, facts, notOnMapRow } from '../details';
 import { h, paragraphs, replace } from '../dom';
-import { formatCost, formatWhen } from '../format';
+import { formatCost, formatWhen, targetGroupName } from '../format';
 import { t } from '../i18n';
 import { notFound, runPage, setTitle } from '../layout';
 import { detailHref, param } from '../paths';
@@ -48,7 +48,7 @@ runPage(null, t('typeActivity'), async (main) => {
       [t('activityOrganiser'), activity.organisation ? h('a', { href: detailHref('organisation', activity.organisation.slug) }, activity.organisation.name) : null],
       [t('activityNeighbourhood'), activity.neighbourhood ? h('a', { href: detailHref('neighbourhood', activity.neighbourhood.slug) }, activity.neighbourhood.name) : null],
       [t('activityCategories'), activity.categories?.map((c) => c.name).join(', ')],
-      [t('activityTargetGroups'), activity.targetGroups?.join(', ')],
+      [t('activityTargetGroups'), activity.targetGroups?.map(targetGroupName).join(', ')],
       [t('activityCapacity'), activity.capacity ? String(activity.capacity) : null],
       [t('activityEnrol'), externalLink(activity.enrolmentUrl)],
     ]),

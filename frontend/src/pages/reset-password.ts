@@ -12,8 +12,7 @@ import { continueLogin, type LoginAnswer, type Session } from '../second-factor'
  * with users-permissions' POST /api/auth/reset-password, which also logs in.
  */
 
-// users-permissions answers an unknown or used code with this message and no field details.
-const isBadCode = (error: unknown) => error instanceof ApiError && error.status === 400 && /incorrect code/i.test(error.message);
+const isBadCode = (error: unknown) => error instanceof ApiError && error.code === 'password_reset.bad_code';
 
 function badCode(main: HTMLElement) {
   replace(

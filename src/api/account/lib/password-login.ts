@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import { parseBody, yup } from '../../../lib/validation';
 import { UNCONFIRMED } from '../services/session';
 import { passwordMatches } from './credentials';
+import { coded } from '../../../lib/error-codes';
 
 const USER_UID = 'plugin::users-permissions.user';
 const body = yup.object({
@@ -33,7 +34,7 @@ export const passwordLogin =
       populate: ['role'],
     });
     if (!(await passwordMatches(strapi, password, user?.password))) throw new errors.ValidationError(WRONG);
-    if (user.blocked === true) throw new errors.ApplicationError('Your account has been blocked by an administrator');
-    if (user.confirmed !== true) throw new errors.ApplicationError(UNCONFIRMED, { reason: 'unconfirmed' });
+    if (user.blocked === true) throw new errors.ApplicationError('Your account has been blocked by an administrator', coded('account.blocked'));
+    if (user.confirmed !== true) throw new errors.ApplicationError(UNCONFIRMED, coded('account.unconfirmed', { reason: 'unconfirmed' }));
     return (strapi.service('api::account.two-factor') as any).loginOrChallenge(ctx, user);
   };

@@ -6,6 +6,7 @@ import { email, parseBody, yup } from '../../../lib/validation';
 import { MINUTE, settings } from '../../../lib/settings';
 import { forbidden } from '../../../lib/errors';
 import { newPasswordFields } from './credentials';
+import { coded } from '../../../lib/error-codes';
 
 const USER_UID = 'plugin::users-permissions.user';
 const forgotBody = yup.object({ email: email().required(), language: yup.string().oneOf(['nl', 'en']) });
@@ -48,12 +49,12 @@ export const localizedForgotPassword = (strapi: Core.Strapi) => async (ctx: any)
 export const resetPasswordWithSecondFactor = (strapi: Core.Strapi) => async (ctx: any) => {
   const input = await parseBody<{ code: string; password: string; passwordConfirmation: string }>(ctx.request.body, resetBody(strapi));
   const used = await tokens(strapi).consume('password-reset', input.code);
-  if (!used.ok) throw new errors.ValidationError(BAD_CODE, { reason: used.reason });
+  if (!used.ok) throw new errors.ValidationError(BAD_CODE, coded('password_reset.bad_code', { reason: used.reason }));
   const people = strapi.service('api::account.people') as any;
   const account = await people.findById(used.record.userId);
   // The address the link went to must still be the account's.
-  if (!account || account.email !== used.record.email) throw new errors.ValidationError(BAD_CODE, { reason: 'invalid' });
-  if (account.blocked) throw forbidden('Your account has been blocked by an administrator', { reason: 'blocked' });
+  if (!account || account.email !== used.record.email) throw new errors.ValidationError(BAD_CODE, coded('password_reset.bad_code', { reason: 'invalid' }));
+  if (account.blocked) throw forbidden('Your account has been blocked by an administrator', coded('account.blocked', { reason: 'blocked' }));
 
   const owner = await people.findOrCreateConfirmed(account.email, languageOf(account.language));
   await strapi.plugin('users-permissions').service('user').edit(owner.id, { password: input.password, resetPasswordToken: null });

@@ -6,6 +6,7 @@ import { email, language, parseBody, parseKnownBody, yup } from '../../../lib/va
 import { HOUR, settings } from '../../../lib/settings';
 import { displayName, hashPassword, password, username } from './credentials';
 import type { Registration } from '../services/people';
+import { coded } from '../../../lib/error-codes';
 
 const USER_UID = 'plugin::users-permissions.user';
 
@@ -42,7 +43,7 @@ export const registerWithConfirmation = (strapi: Core.Strapi) => async (ctx: any
   const input = await parseKnownBody<RegistrationInput>(ctx.request.body, registrationBody(strapi));
   // A username is public (like a handle); whether an address is registered is not.
   if (await strapi.db.query(USER_UID).count({ where: { username: input.username } })) {
-    throw new errors.ValidationError('This username is taken; choose another', { field: 'username', reason: 'taken' });
+    throw new errors.ValidationError('This username is taken; choose another', coded('username.taken', { field: 'username', reason: 'taken' }));
   }
   // Hashed for a new and a taken address alike, so the answer takes as long either way.
   const registration: Registration = { username: input.username, displayName: input.displayName, passwordHash: await hashPassword(strapi, input.password) };

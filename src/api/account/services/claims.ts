@@ -3,6 +3,7 @@ import { frontendLink, languageOf, sendLater, sendMail, type Language } from '..
 import { claimMail } from '../../../mail/templates';
 import { DAY, settings } from '../../../lib/settings';
 import { conflict } from '../../../lib/errors';
+import { coded } from '../../../lib/error-codes';
 
 const ORG = 'api::organisation.organisation';
 
@@ -40,7 +41,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async redeem(token: string) {
       const { email, organisation, locale } = await tokens().redeem('claim', token);
       if (await membership().hasMembers(organisation)) {
-        throw conflict('This organisation has been claimed already; ask its editors for an invitation', { reason: 'claimed' });
+        throw conflict('This organisation has been claimed already; ask its editors for an invitation', coded('organisation.claimed', { reason: 'claimed' }));
       }
       const person = await people().findOrCreateConfirmed(email, languageOf(locale));
       await membership().addMember(organisation, person.id);

@@ -4,6 +4,7 @@ import { forbidden } from '../../../lib/errors';
 import { frontendLink, languageOf, sendMail, type Language } from '../../../mail';
 import { invitationMail } from '../../../mail/templates';
 import { DAY, settings } from '../../../lib/settings';
+import { coded } from '../../../lib/error-codes';
 
 const ORG = 'api::organisation.organisation';
 
@@ -33,10 +34,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async accept(token: string) {
       const { email, organisation, locale } = await tokens().redeem('invitation', token);
       if (!(await strapi.db.query(ORG).count({ where: { documentId: organisation } }))) {
-        throw new errors.NotFoundError('The organisation of this invitation no longer exists');
+        throw new errors.NotFoundError('The organisation of this invitation no longer exists', coded('invitation.organisation_gone'));
       }
       const person = await people().findOrCreateConfirmed(email, languageOf(locale));
-      if (person.blocked) throw forbidden('Your account has been blocked by an administrator');
+      if (person.blocked) throw forbidden('Your account has been blocked by an administrator', coded('account.blocked'));
       if (!(await membership().isMember(organisation, person.id))) await membership().addMember(organisation, person.id);
       await people().makeEditor(person);
       return { person, organisation };

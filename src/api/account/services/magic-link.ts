@@ -4,6 +4,7 @@ import { frontendLink, languageOf, sendLater, sendMail, sitePath, type Language 
 import { magicLinkMail } from '../../../mail/templates';
 import { MINUTE, settings } from '../../../lib/settings';
 import type { Registration } from './people';
+import { coded } from '../../../lib/error-codes';
 
 interface LinkOptions {
   /** How long the link works: 30 minutes unless a mail needs longer, like the quarterly reminder. */
@@ -51,7 +52,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const record = await tokens().redeem('magic-link', token);
       const registration = record.payload?.registration as Registration | undefined;
       const person = await people().findOrCreateConfirmed(record.email, languageOf(record.locale), registration);
-      if (person.blocked) throw forbidden('Your account has been blocked by an administrator');
+      if (person.blocked) throw forbidden('Your account has been blocked by an administrator', coded('account.blocked'));
       return person;
     },
   };

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { coded } from '../../../lib/error-codes';
 
 const UID = 'api::account.one-time-token';
 
@@ -85,7 +86,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Uses the token up, or answers 400 saying whether it was unknown, expired or used. */
     async redeem(purpose: TokenPurpose, token: unknown): Promise<TokenRecord> {
       const result = await this.consume(purpose, token);
-      if (!result.ok) throw new errors.ValidationError(TOKEN_PROBLEMS[result.reason], { reason: result.reason });
+      if (!result.ok) throw new errors.ValidationError(TOKEN_PROBLEMS[result.reason], coded(`link.${result.reason}`, { reason: result.reason }));
       return result.record;
     },
 

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { forbidden } from '../../../lib/errors';
+import { coded } from '../../../lib/error-codes';
 
 const USER_UID = 'plugin::users-permissions.user';
 export const UNCONFIRMED = 'Confirm your email address first: follow the link in the mail we sent you';
@@ -16,8 +17,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     // Loaded afresh and unpopulated, so the user object is the one /api/auth/local returns.
     const stored = await strapi.db.query(USER_UID).findOne({ where: { id: user.id } });
     // The last gate of every login: only a person who proved their address, and is not blocked, gets a session.
-    if (!stored || stored.blocked) throw forbidden('Your account has been blocked by an administrator', { reason: 'blocked' });
-    if (stored.confirmed !== true) throw forbidden(UNCONFIRMED, { reason: 'unconfirmed' });
+    if (!stored || stored.blocked) throw forbidden('Your account has been blocked by an administrator', coded('account.blocked', { reason: 'blocked' }));
+    if (stored.confirmed !== true) throw forbidden(UNCONFIRMED, coded('account.unconfirmed', { reason: 'unconfirmed' }));
     const sanitizedUser = await strapi.contentAPI.sanitize.output(stored, strapi.getModel(USER_UID), { auth: ctx.state.auth });
     const mode = String(strapi.config.get('plugin::users-permissions.jwtManagement', 'legacy-support'));
     if (mode !== 'refresh') {

@@ -7,6 +7,7 @@ import { createRateLimiter } from '../../../lib/rate-limit';
 import { rateLimitStore } from '../../../bootstrap/rate-limit-store';
 import type { Person } from './people';
 import type { TokenPurpose, TokenRecord } from './one-time-token';
+import { coded } from '../../../lib/error-codes';
 
 const USER_UID = 'plugin::users-permissions.user';
 const ISSUER = 'buurtplein';
@@ -55,9 +56,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     });
     const result = await limiter.check({ ip: '' });
     if (!result.allowed) {
-      throw new errors.RateLimitError('Too many codes tried for this account. Please wait a while and try again.', {
-        retryAfterSeconds: result.retryAfterSeconds,
-      });
+      throw new errors.RateLimitError(
+        'Too many codes tried for this account. Please wait a while and try again.',
+        coded('two_factor.too_many_codes', { retryAfterSeconds: result.retryAfterSeconds })
+      );
     }
   }
 
@@ -70,13 +72,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       where: { id: userId, $or: [{ totpLastStep: { $null: true } }, { totpLastStep: { $lt: step } }] },
       data: { totpLastStep: step },
     });
-    if (count !== 1) throw new errors.ValidationError('This code has been used already. Wait for the next one.', { reason: 'used' });
+    if (count !== 1) throw new errors.ValidationError('This code has been used already. Wait for the next one.', coded('two_factor.code_used', { reason: 'used' }));
   }
 
   async function acceptCode(userId: number, secret: string | null, code: unknown) {
     await countTry(userId);
     const step = stepOf(secret, code);
-    if (step === null) throw new errors.ValidationError(WRONG_CODE, { reason: 'wrong-code' });
+    if (step === null) throw new errors.ValidationError(WRONG_CODE, coded('two_factor.wrong_code', { reason: 'wrong-code' }));
     await useStep(userId, step);
   }
 
@@ -117,29 +119,29 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async answerChallenge(ctx: any, challenge: unknown, code: unknown) {
       const found = (await challengeFor(VERIFY, challenge)) ?? (await challengeFor(ENROL, challenge));
-      if (!found) throw unauthorized(LOG_IN_AGAIN, { reason: 'challenge' });
+      if (!found) throw unauthorized(LOG_IN_AGAIN, coded('two_factor.log_in_again', { reason: 'challenge' }));
       const { record, person } = found;
       await countTry(person.id);
       const secrets = await secretsOf(person.id);
       const secret = record.purpose === VERIFY ? secrets.totpSecret : secrets.totpPendingSecret;
-      if (record.purpose === ENROL && !secret) throw new errors.ValidationError('Set up your authenticator app first (POST /api/auth/2fa/enrol)', { reason: 'no-setup' });
+      if (record.purpose === ENROL && !secret) throw new errors.ValidationError('Set up your authenticator app first (POST /api/auth/2fa/enrol)', coded('two_factor.no_setup', { reason: 'no-setup' }));
       const step = stepOf(secret, code);
       if (step === null) {
         const { attemptsLeft } = await tokens().countFailure(record, limits().maxCodesPerChallenge);
-        if (!attemptsLeft) throw unauthorized(`${WRONG_CODE} That was the last try: log in again.`, { reason: 'challenge' });
-        throw new errors.ValidationError(WRONG_CODE, { reason: 'wrong-code', attemptsLeft });
+        if (!attemptsLeft) throw unauthorized(`${WRONG_CODE} That was the last try: log in again.`, coded('two_factor.log_in_again', { reason: 'challenge' }));
+        throw new errors.ValidationError(WRONG_CODE, coded('two_factor.wrong_code', { reason: 'wrong-code', attemptsLeft }));
       }
       await useStep(person.id, step);
       const used = await tokens().consume(record.purpose, challenge);
-      if (!used.ok) throw unauthorized(LOG_IN_AGAIN, { reason: 'challenge' });
-      if (record.purpose === ENROL && !(await this.activatePending(person.id, secret!))) throw unauthorized(LOG_IN_AGAIN, { reason: 'challenge' });
+      if (!used.ok) throw unauthorized(LOG_IN_AGAIN, coded('two_factor.log_in_again', { reason: 'challenge' }));
+      if (record.purpose === ENROL && !(await this.activatePending(person.id, secret!))) throw unauthorized(LOG_IN_AGAIN, coded('two_factor.log_in_again', { reason: 'challenge' }));
       return session().respondWithLogin(ctx, { ...person, totpEnabled: true });
     },
 
     /** POST /auth/2fa/enrol with an enrolment challenge: the new secret to scan. */
     async enrolWithChallenge(challenge: unknown) {
       const found = await challengeFor(ENROL, challenge);
-      if (!found) throw unauthorized(LOG_IN_AGAIN, { reason: 'challenge' });
+      if (!found) throw unauthorized(LOG_IN_AGAIN, coded('two_factor.log_in_again', { reason: 'challenge' }));
       return startSetup(found.person);
     },
 
@@ -153,9 +155,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Signed in: a code from the new authenticator switches it on (replacing any earlier one). */
     async enable(userId: number, code: unknown) {
       const pending = (await secretsOf(userId)).totpPendingSecret;
-      if (!pending) throw new errors.ValidationError('Set up your authenticator app first (POST /api/auth/2fa/setup)', { reason: 'no-setup' });
+      if (!pending) throw new errors.ValidationError('Set up your authenticator app first (POST /api/auth/2fa/setup)', coded('two_factor.no_setup', { reason: 'no-setup' }));
       await acceptCode(userId, pending, code);
-      if (!(await this.activatePending(userId, pending))) throw new errors.ValidationError('A newer setup was started; use the code from that one', { reason: 'no-setup' });
+      if (!(await this.activatePending(userId, pending))) throw new errors.ValidationError('A newer setup was started; use the code from that one', coded('two_factor.no_setup', { reason: 'no-setup' }));
     },
 
     /** Only the secret the code was checked against moves in: a setup started meanwhile cannot slip in. */
@@ -169,7 +171,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async disable(userId: number, code: unknown) {
       const person: Person = await people().findById(userId);
-      if (roleRequiresIt(person)) throw forbidden('Your role requires two-factor login');
+      if (roleRequiresIt(person)) throw forbidden('Your role requires two-factor login', coded('two_factor.required'));
       if (!person.totpEnabled) return;
       await acceptCode(userId, (await secretsOf(userId)).totpSecret, code);
       await users().update({ where: { id: userId }, data: { totpEnabled: false, totpSecret: null, totpPendingSecret: null, totpLastStep: null } });

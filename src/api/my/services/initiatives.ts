@@ -5,6 +5,7 @@ import { uniqueSlug } from '../../../lib/unique-slug';
 import { forbidden } from '../../../lib/errors';
 import { sendLater, sendMail } from '../../../mail';
 import { settings } from '../../../lib/settings';
+import { coded } from '../../../lib/error-codes';
 
 const INITIATIVE = 'api::initiative.initiative';
 type Data = Record<string, unknown>;
@@ -41,7 +42,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async create(user: { id: number; confirmed?: boolean }, locale: string, data: Data & { title: string }) {
-      if (!user.confirmed) throw forbidden('Confirm your email address before posting an idea', { reason: 'unconfirmed' });
+      if (!user.confirmed) throw forbidden('Confirm your email address before posting an idea', coded('account.unconfirmed', { reason: 'unconfirmed' }));
       const slug = await uniqueSlug(strapi, INITIATIVE, data.title);
       const draft = await strapi.documents(INITIATIVE).create({ data: { ...data, slug, stage: 'idea', initiator: user.id }, locale, status: 'draft' } as any);
       tellStaff(data.title);

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { forbidden } from '../../../lib/errors';
 import { uniqueSlug } from '../../../lib/unique-slug';
 import { publishedIds, updateDraft, withPublicationState } from '../../../lib/drafts';
+import { coded } from '../../../lib/error-codes';
 
 const ORG = 'api::organisation.organisation';
 const ACTIVITY = 'api::activity.activity';
@@ -81,7 +82,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async publishActivity(userId: number, documentId: string) {
       const organisationId = await membership().assertActivityMember(documentId, userId);
       if (!(await isApproved(organisationId))) {
-        throw forbidden('Your organisation is waiting for approval by staff; activities can be published after that');
+        throw forbidden('Your organisation is waiting for approval by staff; activities can be published after that', coded('organisation.pending_approval'));
       }
       await strapi.documents(ACTIVITY).publish({ documentId, locale: '*' } as any);
     },

@@ -1,4 +1,5 @@
 import { readDateTime } from '../../../import/cells';
+import { TARGET_GROUPS } from '../../../lib/target-groups';
 import { documentId, documentIds, email, url, yup } from '../../../lib/validation';
 
 const text = (max: number) => yup.string().max(max).nullable();
@@ -42,7 +43,6 @@ export const organisationFields = {
 export const organisationUpdate = yup.object(organisationFields);
 
 const RRULE = /^(RRULE:)?FREQ=(DAILY|WEEKLY|MONTHLY|YEARLY)(;[A-Z]+=[A-Za-z0-9,+:-]+)*$/;
-export const TARGET_GROUPS = ['children', 'youth', 'adults', 'seniors', 'families', 'newcomers', 'carers', 'everyone'];
 
 const activityFields = {
   title: yup.string().trim().min(2).max(200),
@@ -59,7 +59,7 @@ const activityFields = {
   recurrence: yup.string().matches(RRULE, 'recurrence must be an RFC 5545 RRULE such as FREQ=WEEKLY;BYDAY=TU').max(500).nullable(),
   cost: yup.number().min(0).max(100_000).nullable(),
   costNote: text(200),
-  targetGroups: yup.array().of(yup.string().oneOf(TARGET_GROUPS).required()).max(TARGET_GROUPS.length).nullable(),
+  targetGroups: yup.array().of(yup.string().oneOf([...TARGET_GROUPS]).required()).max(TARGET_GROUPS.length).nullable(),
   enrolmentUrl: url().nullable(),
   capacity: yup.number().integer().min(0).max(100_000).nullable(),
 };

@@ -5,6 +5,7 @@ import { languageOf, sendLater, sendMail, type Language } from '../../../mail';
 import { signUpForStaffMail, signUpReceivedMail } from '../../../mail/templates';
 import { uniqueSlug } from '../../../lib/unique-slug';
 import { settings } from '../../../lib/settings';
+import { coded } from '../../../lib/error-codes';
 
 const ORG = 'api::organisation.organisation';
 
@@ -36,7 +37,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await assertPublished('api::neighbourhood.neighbourhood', organisation.neighbourhoods, 'neighbourhoods');
       const language = languageOf(requested);
       const person = (await people().findByEmail(contactEmail)) ?? (await people().create(contactEmail, language, { confirmed: false }));
-      if (person.blocked) throw forbidden('This account has been blocked by an administrator');
+      if (person.blocked) throw forbidden('This account has been blocked by an administrator', coded('account.blocked'));
 
       const created = await strapi.documents(ORG).create({
         data: {

@@ -10,7 +10,7 @@ import { ANONYMOUS, type Commenter } from '../services/comments';
 function commenterOf(ctx: any, nameField: string): Commenter {
   const user = ctx.state.user;
   if (!user) throw new errors.UnauthorizedError('Log in to comment');
-  if (!user.confirmed) throw new errors.PolicyError('Confirm your email address before commenting', { reason: 'unconfirmed' });
+  if (!user.confirmed) throw new errors.PolicyError('Confirm your email address before commenting', { reason: 'unconfirmed', code: 'account.unconfirmed' });
   const name = typeof user[nameField] === 'string' ? user[nameField].trim() : '';
   return { id: user.id, name: name || ANONYMOUS };
 }

@@ -7,7 +7,7 @@ import { getPluginService } from '../utils/get-plugin-service';
 function supporterOf(ctx: any): number {
   const user = ctx.state.user;
   if (!user) throw new errors.UnauthorizedError('Log in to support an initiative');
-  if (!user.confirmed) throw new errors.PolicyError('Confirm your email address before supporting', { reason: 'unconfirmed' });
+  if (!user.confirmed) throw new errors.PolicyError('Confirm your email address before supporting', { reason: 'unconfirmed', code: 'account.unconfirmed' });
   return user.id;
 }
 
