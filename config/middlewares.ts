@@ -54,6 +54,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   },
   // Prototype keys, NUL characters and absurd nesting in any body: 400 before a handler runs.
   'global::body-guard',
+  // Staff never get Strapi's developer tour (src/middlewares/admin-guided-tour.ts).
+  'global::admin-guided-tour',
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

@@ -4,7 +4,8 @@ import { registerArchiveGuard } from './bootstrap/archive-guard';
 import { registerOrganisationApproval } from './bootstrap/organisation-approval';
 import { ensureLocales } from './bootstrap/locales';
 import { grantRolePermissions } from './bootstrap/permissions';
-import { showSupportCountColumn } from './bootstrap/list-layouts';
+import { configureAdminViews } from './bootstrap/admin-views';
+import { refuseReadOnlyChanges } from './bootstrap/read-only-fields';
 import { ensureFirstAdmin } from './bootstrap/first-admin';
 import { seedDemoWhenEmpty } from './seed';
 import { registerEmbedRoutes } from './finding/embed-routes';
@@ -20,6 +21,7 @@ export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     assertLocalPluginsLoaded(strapi);
     registerArchiveGuard(strapi);
+    refuseReadOnlyChanges(strapi);
     registerOrganisationApproval(strapi);
     registerEmbedRoutes(strapi);
     startCache(strapi);
@@ -35,7 +37,7 @@ export default {
     await ensureLocales(strapi);
     await grantRolePermissions(strapi);
     await ensureDisplayNames(strapi);
-    await showSupportCountColumn(strapi);
+    await configureAdminViews(strapi);
     await ensureFirstAdmin(strapi);
     await seedDemoWhenEmpty(strapi);
     // After the seed: a fresh demo town is indexed in one batched build, not document by document.

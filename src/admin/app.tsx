@@ -1,12 +1,20 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
+import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
+import { adminTranslations } from '../lib/admin-fields';
+import { ApproveAction } from './approve-action';
 
-// Staff choose Dutch or English in their profile; our plugins ship both translations.
+// Staff choose Dutch or English in their profile; field labels, type names and
+// choices come in both (src/lib/admin-fields.ts), as do our plugins' screens.
 export default {
   config: {
     locales: ['nl'],
+    translations: { nl: adminTranslations('nl'), en: adminTranslations('en') },
     // A town's communication team has no use for Strapi's onboarding videos or its release notices.
     tutorials: false,
     notifications: { releases: false },
   },
-  bootstrap(_app: StrapiApp) {},
+  bootstrap(app: StrapiApp) {
+    const contentManager = app.getPlugin('content-manager').apis as ContentManagerPlugin['config']['apis'];
+    contentManager.addDocumentAction((actions) => [ApproveAction, ...actions]);
+  },
 };

@@ -24,6 +24,7 @@ export const SPECIFIC_ERROR_CODES = [
   'organisation.claimed',
   'invitation.organisation_gone',
   'item.archived',
+  'field.read_only',
 ] as const;
 
 export const GENERIC_ERROR_CODES = {

@@ -3,12 +3,24 @@ import { strapi } from './strapi';
 
 const created: number[] = [];
 
-/** A super admin of its own, logged in through the real admin login; removeAdmins() cleans up. */
-export async function adminToken(): Promise<string> {
+const createdRoles: number[] = [];
+
+/** A role that may do nothing, for the staff member who must be refused. */
+async function roleWithoutRights() {
+  const role = await strapi().service('admin::role').create({ name: unique('Zonder rechten'), description: 'no permissions' });
+  createdRoles.push(role.id);
+  return role;
+}
+
+/**
+ * A staff member of its own, logged in through the real admin login: a super
+ * admin, or (`withoutRights`) one whose role grants nothing. removeAdmins() cleans up.
+ */
+export async function adminToken({ withoutRights = false } = {}): Promise<string> {
   const email = `${unique('staff')}@staff.example`;
   const password = 'Staff-Passw0rd';
-  const superAdmin = await strapi().service('admin::role').getSuperAdmin();
-  const admin = await strapi().service('admin::user').create({ email, password, firstname: 'Staff', lastname: 'Member', isActive: true, registrationToken: null, roles: [superAdmin.id] });
+  const role = withoutRights ? await roleWithoutRights() : await strapi().service('admin::role').getSuperAdmin();
+  const admin = await strapi().service('admin::user').create({ email, password, firstname: 'Staff', lastname: 'Member', isActive: true, registrationToken: null, roles: [role.id] });
   created.push(admin.id);
   return (await api().post('/admin/login').send({ email, password }).expect(200)).body.data.token as string;
 }
@@ -16,4 +28,5 @@ export async function adminToken(): Promise<string> {
 // Other suites (bootstrap's first-admin test) expect no admin user to exist.
 export async function removeAdmins() {
   if (created.length) await strapi().db.query('admin::user').deleteMany({ where: { id: { $in: created.splice(0) } } });
+  if (createdRoles.length) await strapi().db.query('admin::role').deleteMany({ where: { id: { $in: createdRoles.splice(0) } } });
 }

@@ -1,4 +1,6 @@
-import { showSupportCountColumn } from '../../src/bootstrap/list-layouts';
+import { configureAdminViews } from '../../src/bootstrap/admin-views';
+import { ADMIN_VIEWS } from '../../src/lib/admin-fields';
+import { adminToken, removeAdmins } from '../helpers/admin';
 import { api, bearer, createDocument, createUser, unique } from '../helpers/fixtures';
 import { strapi } from '../helpers/strapi';
 
@@ -7,33 +9,8 @@ const DAY = 24 * 3600 * 1000;
 const statsPath = (documentId: string) => `/idea-support/initiatives/${documentId}/stats`;
 
 const contentTypes = () => strapi().plugin('content-manager').service('content-types');
-const listConfiguration = async () => contentTypes().findConfiguration(contentTypes().findContentType(UID));
 
-const createdAdminIds: number[] = [];
-
-// Other suites (bootstrap's first-admin test) expect no admin user to exist yet.
-afterAll(async () => {
-  if (createdAdminIds.length) await strapi().db.query('admin::user').deleteMany({ where: { id: { $in: createdAdminIds } } });
-});
-
-/** A super admin of its own, logged in through the real admin login. */
-async function adminToken() {
-  const email = `${unique('staff')}@staff.example`;
-  const password = 'Staff-Passw0rd';
-  const superAdmin = await strapi().service('admin::role').getSuperAdmin();
-  const admin = await strapi().service('admin::user').create({
-    email,
-    password,
-    firstname: 'Staff',
-    lastname: 'Member',
-    isActive: true,
-    registrationToken: null,
-    roles: [superAdmin.id],
-  });
-  createdAdminIds.push(admin.id);
-  const login = await api().post('/admin/login').send({ email, password }).expect(200);
-  return login.body.data.token as string;
-}
+afterAll(removeAdmins);
 
 /** Monday 00:00 UTC of the week of `date`, as YYYY-MM-DD. */
 const mondayOf = (date: Date) => {
@@ -59,31 +36,42 @@ async function backdateOneSupport(documentId: string, daysAgo: number) {
   await supports().where({ id: row.id }).update({ created_at: new Date(Date.now() - daysAgo * DAY) });
 }
 
-describe('admin: initiatives list layout', () => {
-  it('shows supportCount (sortable) and stage as columns of the initiatives list', async () => {
-    const configuration = await listConfiguration();
-    expect(configuration.layouts.list).toEqual(expect.arrayContaining(['supportCount', 'stage']));
-    expect(configuration.metadatas.supportCount.list).toMatchObject({ sortable: true, label: expect.any(String) });
-    expect(configuration.metadatas.stage.list).toMatchObject({ sortable: true });
+describe('admin: every content type\'s views, configured in code', () => {
+  const configurationOf = (uid: string) => contentTypes().findConfiguration(contentTypes().findContentType(uid));
 
-    const stored = await strapi().db.query('strapi::core-store').findOne({
-      where: { key: `plugin_content_manager_configuration_content_types::${UID}` },
-    });
-    const value = typeof stored.value === 'string' ? JSON.parse(stored.value) : stored.value;
-    expect(value.layouts.list).toEqual(expect.arrayContaining(['supportCount', 'stage']));
+  it.each(Object.keys(ADMIN_VIEWS))('%s has its list columns, English labels, hints and read-only fields', async (uid) => {
+    const view = ADMIN_VIEWS[uid];
+    const configuration = await configurationOf(uid);
+    expect(configuration.layouts.list).toEqual(view.list);
+    const editFields = configuration.layouts.edit.flat().map((field: { name: string }) => field.name);
+    for (const [name, text] of Object.entries(view.fields)) {
+      expect(editFields).toContain(name);
+      expect(configuration.metadatas[name].edit).toMatchObject({ label: text.en, editable: !text.readOnly });
+      if (text.hint) expect(configuration.metadatas[name].edit.description).toBe(`${text.hint.nl} · ${text.hint.en}`);
+    }
+    // The edit view follows the configured order.
+    const configuredOrder = Object.keys(view.fields);
+    expect(editFields.filter((name: string) => configuredOrder.includes(name))).toEqual(configuredOrder);
+    for (const row of configuration.layouts.edit) expect(row.reduce((sum: number, field: { size: number }) => sum + field.size, 0)).toBeLessThanOrEqual(12);
   });
 
-  it('writes nothing when the columns are there, and puts a removed column back', async () => {
-    expect(await showSupportCountColumn(strapi())).toBe(false);
-    const configuration = await listConfiguration();
-    const { uid: _uid, ...rest } = configuration;
-    const without = configuration.layouts.list.filter((name: string) => name !== 'supportCount');
-    await contentTypes().updateConfiguration(contentTypes().findContentType(UID), { ...rest, layouts: { ...rest.layouts, list: without } });
-    expect((await listConfiguration()).layouts.list).not.toContain('supportCount');
+  it('names the schema\'s displayName, so the admin panel translates the type\'s name', () => {
+    for (const [uid, view] of Object.entries(ADMIN_VIEWS)) expect((strapi().getModel(uid as any) as any).info.displayName).toBe(view.displayName);
+  });
 
-    expect(await showSupportCountColumn(strapi())).toBe(true);
-    expect((await listConfiguration()).layouts.list).toEqual(configuration.layouts.list);
-    expect(await showSupportCountColumn(strapi())).toBe(false);
+  it('writes nothing on a second start, and sets a view changed by hand back', async () => {
+    expect(await configureAdminViews(strapi())).toEqual([]);
+    const { uid: _uid, ...configuration } = await configurationOf(UID);
+    const list = configuration.layouts.list.filter((name: string) => name !== 'supportCount');
+    const metadatas = { ...configuration.metadatas, supportCount: { ...configuration.metadatas.supportCount, edit: { ...configuration.metadatas.supportCount.edit, editable: true } } };
+    await contentTypes().updateConfiguration(contentTypes().findContentType(UID), { ...configuration, metadatas, layouts: { ...configuration.layouts, list } });
+    expect((await configurationOf(UID)).layouts.list).not.toContain('supportCount');
+
+    expect(await configureAdminViews(strapi())).toEqual([UID]);
+    const restored = await configurationOf(UID);
+    expect(restored.layouts.list).toContain('supportCount');
+    expect(restored.metadatas.supportCount.edit.editable).toBe(false);
+    expect(await configureAdminViews(strapi())).toEqual([]);
   });
 
   it('staff can sort the initiatives list by support in the content manager', async () => {

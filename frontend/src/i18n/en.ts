@@ -235,6 +235,7 @@ export const en: Strings = {
   'error.organisation.claimed': 'This organisation has been claimed already. Ask its editors for an invitation.',
   'error.invitation.organisation_gone': 'The organisation of this invitation no longer exists.',
   'error.item.archived': 'This item is archived. Restore it before publishing it again.',
+  'error.field.read_only': 'This field is kept by the system and cannot be changed.',
   'error.invalid_request': 'This request is not right.',
   'error.auth.required': 'You are not logged in (any more). Log in to go on.',
   'error.forbidden': 'This account may not do that.',

@@ -234,6 +234,7 @@ export const nl = {
   'error.organisation.claimed': 'Deze organisatie is al geclaimd. Vraag de beheerders ervan om een uitnodiging.',
   'error.invitation.organisation_gone': 'De organisatie van deze uitnodiging bestaat niet meer.',
   'error.item.archived': 'Dit item is gearchiveerd. Zet het eerst terug voordat je het weer openbaar maakt.',
+  'error.field.read_only': 'Dit veld wordt door het systeem bijgehouden en kan niet worden gewijzigd.',
   'error.invalid_request': 'Dit verzoek klopt niet.',
   'error.auth.required': 'Je bent niet (meer) ingelogd. Log in om verder te gaan.',
   'error.forbidden': 'Dat mag je niet doen met dit account.',
