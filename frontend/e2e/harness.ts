@@ -58,8 +58,9 @@ async function freePort(): Promise<number> {
  * served as static files from another origin (as on a static host), and
  * headless Chromium. `servedByCms`: the Quick start instead, without
  * FRONTEND_URL: the CMS serves the site itself and mails link to it.
+ * `adminPanel`: the CMS serves its admin panel too.
  */
-export async function startSite({ servedByCms = false } = {}): Promise<Site> {
+export async function startSite({ servedByCms = false, adminPanel = false } = {}): Promise<Site> {
   Object.assign(process.env, {
     NODE_ENV: 'test',
     SEED_DEMO_DATA: 'true',
@@ -89,7 +90,8 @@ export async function startSite({ servedByCms = false } = {}): Promise<Site> {
 
   const database: TestDatabase = await createTestDatabase();
   const app = await compileStrapi();
-  const strapi = await createStrapi({ ...app, autoReload: false, serveAdminPanel: false }).load();
+  // The admin panel (built by `npm run build` into dist/build) only for the tests that drive it.
+  const strapi = await createStrapi({ ...app, autoReload: false, serveAdminPanel: adminPanel }).load();
   await strapi.server.mount();
   const server = strapi.server.httpServer;
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', () => resolve()));
@@ -147,7 +149,7 @@ export async function axeViolations(page: Page): Promise<string[]> {
  * A browser context for the site in a given language and time zone, where
  * nothing leaves the machine: requests to anywhere but the site and the CMS fail.
  */
-export async function siteContext(site: Site, options: { locale?: string; timezoneId: string }): Promise<BrowserContext> {
+export async function siteContext(site: Site, options: { locale?: string; timezoneId: string; viewport?: { width: number; height: number } }): Promise<BrowserContext> {
   const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL', ...options });
   await context.route('**/*', (route) => {
     const target = route.request().url();

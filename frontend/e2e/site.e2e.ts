@@ -304,11 +304,18 @@ describe('manage my listing', () => {
     const profile = page.locator('form.profile');
     await profile.getByLabel('Beschrijving').fill('Elke dinsdag en donderdag wandelen we samen.');
     await profile.getByLabel('Telefoon').fill('033-1234567');
+    // Placed by keyboard: the coordinates are plain fields next to the map.
+    expect(await page.locator('.my-organisation h2').innerText()).toContain('Nog niet op de kaart');
+    await profile.getByLabel('Breedtegraad').pressSequentially('52.156');
+    await profile.getByLabel('Lengtegraad').pressSequentially('5.388');
+    await profile.getByText('Staat op de kaart.').waitFor();
+    await expect(profile.getByLabel('E-mailadres voor de kwartaalcontrole').inputValue()).resolves.toBe(editor);
     await profile.getByRole('button', { name: 'Opslaan' }).click();
     await profile.getByText('Opgeslagen.').waitFor();
     const publicOrganisation: any = await (await fetch(`${site.apiUrl}/api/organisations/${organisation!.documentId}`)).json();
     expect(publicOrganisation.data.description).toBe('Elke dinsdag en donderdag wandelen we samen.');
     expect(publicOrganisation.data.phone).toBe('033-1234567');
+    expect(publicOrganisation.data).toMatchObject({ latitude: 52.156, longitude: 5.388 });
 
     await page.getByText('Nieuwe activiteit').click();
     const create = page.locator('details.new-activity form');
@@ -317,6 +324,11 @@ describe('manage my listing', () => {
     await create.getByLabel('Kosten in euro').fill('0');
     await create.getByLabel('Sport en bewegen').check();
     await create.getByLabel('Wijk').selectOption('Binnenstad');
+    await create.getByLabel('Hoe vaak').selectOption('Elke week');
+    await create.getByLabel('Op', { exact: true }).selectOption('dinsdag');
+    await create.getByText('Terugkerend: elke week op dinsdag').waitFor();
+    await create.getByLabel('volwassenen').check();
+    await create.getByLabel('Aantal plaatsen').fill('12');
     await create.getByRole('button', { name: 'Activiteit opslaan als concept' }).click();
     const item = page.locator('.my-activity', { hasText: 'Dinsdagwandeling E2E' });
     await item.getByText('Concept').waitFor();
@@ -333,6 +345,9 @@ describe('manage my listing', () => {
     expect(facts).toMatch(/Binnenstad/);
     expect(facts).toMatch(/Sport en bewegen/);
     expect(facts).toMatch(/5 maart 2030/);
+    expect(facts).toMatch(/elke week op dinsdag/);
+    expect(facts).toMatch(/volwassenen/);
+    expect(facts).not.toMatch(/FREQ=/);
     await expectAccessible();
 
     // Published means findable: the social map's search has it at once.

@@ -3,7 +3,7 @@ import { h, notice, replace } from './dom';
 import { t } from './i18n';
 
 let sequence = 0;
-const nextId = (name: string) => `f-${name}-${++sequence}`;
+export const nextId = (name: string) => `f-${name}-${++sequence}`;
 
 export interface FieldOptions {
   name: string;
@@ -104,6 +104,7 @@ function fieldMessage(message: string): string {
   if (/email/i.test(message)) return t('invalidEmail');
   if (/http:\/\/ or https:\/\//.test(message)) return t('invalidUrl');
   if (/must be a date/.test(message)) return t('invalidDate');
+  if (/latitude and longitude go together/.test(message)) return t('pointIncomplete');
   return t('invalidField');
 }
 

@@ -27,18 +27,13 @@ export interface SiteMap {
   showPoints(points: MapPoint[]): void;
 }
 
-/**
- * A Leaflet map that only supplements a list with the same items: markers
- * carry the list's numbers, are reachable by Tab (Enter opens a link), and
- * neighbourhood outlines give a background when there are no tiles.
- */
-export function createMap(container: HTMLElement, areas: MapArea[] = []): SiteMap {
+/** A Leaflet map with the town's tiles (if any) and neighbourhood outlines as background, a region named `label`. */
+function baseMap(container: HTMLElement, areas: MapArea[], label: string) {
   container.classList.add('map');
   container.setAttribute('role', 'region');
-  container.setAttribute('aria-label', t('mapLabel'));
+  container.setAttribute('aria-label', label);
   const map = L.map(container, { scrollWheelZoom: false, zoomSnap: 0.5 });
   if (tileUrl) L.tileLayer(tileUrl, { attribution: import.meta.env.VITE_TILE_ATTRIBUTION || OSM_ATTRIBUTION, maxZoom: 19 }).addTo(map);
-
   const outlines = L.featureGroup().addTo(map);
   for (const area of areas) {
     if (!area.boundary) continue;
@@ -46,15 +41,26 @@ export function createMap(container: HTMLElement, areas: MapArea[] = []): SiteMa
       .bindTooltip(area.name, { permanent: true, direction: 'center', className: 'area-label' })
       .addTo(outlines);
   }
-  const markers = L.featureGroup().addTo(map);
-
-  const fit = () => {
-    const bounds = markers.getLayers().length ? markers.getBounds() : outlines.getBounds();
-    if (bounds.isValid()) map.fitBounds(bounds, { padding: [24, 24], maxZoom: 16 });
+  /** Shows `bounds`, else the outlines, else the town's centre. */
+  const fit = (bounds?: L.LatLngBounds) => {
+    const target = bounds?.isValid() ? bounds : outlines.getBounds();
+    if (target.isValid()) map.fitBounds(target, { padding: [24, 24], maxZoom: 16 });
     else map.setView(FALLBACK_CENTRE, 13);
   };
+  return { map, fit };
+}
 
-  fit();
+/**
+ * A Leaflet map that only supplements a list with the same items: markers
+ * carry the list's numbers, are reachable by Tab (Enter opens a link), and
+ * neighbourhood outlines give a background when there are no tiles.
+ */
+export function createMap(container: HTMLElement, areas: MapArea[] = []): SiteMap {
+  const { map, fit } = baseMap(container, areas, t('mapLabel'));
+  const markers = L.featureGroup().addTo(map);
+  const fitMarkers = () => fit(markers.getLayers().length ? markers.getBounds() : undefined);
+
+  fitMarkers();
   return {
     showPoints(points) {
       markers.clearLayers();
@@ -71,7 +77,33 @@ export function createMap(container: HTMLElement, areas: MapArea[] = []): SiteMa
         });
         marker.addTo(markers);
       }
-      fit();
+      fitMarkers();
     },
   };
+}
+
+export interface PointMap {
+  /** Moves the marker (null removes it), e.g. after the coordinates were typed. */
+  show(point: { lat: number; lng: number } | null): void;
+}
+
+/**
+ * A map to place one point on, a region named `label` (unique on the page):
+ * a click (or tap) puts the marker there and reports it. Keyboard users type
+ * the coordinates in the fields beside it.
+ */
+export function createPointMap(container: HTMLElement, areas: MapArea[], label: string, onPlace: (point: { lat: number; lng: number }) => void): PointMap {
+  const { map, fit } = baseMap(container, areas, label);
+  let marker: L.Marker | null = null;
+  const show = (point: { lat: number; lng: number } | null) => {
+    marker?.remove();
+    marker = point ? L.marker([point.lat, point.lng], { icon: L.divIcon({ className: 'marker marker-point', iconSize: [20, 20] }), keyboard: false }).addTo(map) : null;
+  };
+  map.on('click', (event: L.LeafletMouseEvent) => {
+    const point = { lat: Number(event.latlng.lat.toFixed(6)), lng: Number(event.latlng.lng.toFixed(6)) };
+    show(point);
+    onPlace(point);
+  });
+  fit();
+  return { show };
 }

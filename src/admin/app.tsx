@@ -2,6 +2,8 @@ import type { StrapiApp } from '@strapi/strapi/admin';
 import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
 import { adminTranslations } from '../lib/admin-fields';
 import { ApproveAction } from './approve-action';
+import { translateChoiceColumns } from './enum-cells';
+import { dismissMediaLibraryBanner } from './media-library-banner';
 
 // Staff choose Dutch or English in their profile; field labels, type names and
 // choices come in both (src/lib/admin-fields.ts), as do our plugins' screens.
@@ -14,7 +16,9 @@ export default {
     notifications: { releases: false },
   },
   bootstrap(app: StrapiApp) {
+    dismissMediaLibraryBanner();
     const contentManager = app.getPlugin('content-manager').apis as ContentManagerPlugin['config']['apis'];
     contentManager.addDocumentAction((actions) => [ApproveAction, ...actions]);
+    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', translateChoiceColumns);
   },
 };

@@ -1,5 +1,6 @@
-import { useFetchClient, useNotification } from '@strapi/strapi/admin';
-import type { DocumentActionComponent } from '@strapi/content-manager/strapi-admin';
+import * as React from 'react';
+import { useFetchClient, useNotification, useQueryParams } from '@strapi/strapi/admin';
+import { buildValidParams, unstable_useDocument as useDocument, type DocumentActionComponent } from '@strapi/content-manager/strapi-admin';
 import { useIntl } from 'react-intl';
 
 const ORG = 'api::organisation.organisation';
@@ -32,10 +33,14 @@ const TEXTS = {
  * step that says what happens to its draft activities, instead of Publish and
  * Strapi's "publish without relations" warning.
  */
-export const ApproveAction: DocumentActionComponent = ({ model, document, documentId }) => {
+export const ApproveAction: DocumentActionComponent = ({ model, document, documentId, collectionType }) => {
   const { locale } = useIntl();
   const { post } = useFetchClient();
   const { toggleNotification } = useNotification();
+  // The edit view's own query (same arguments), so a refetch shows the new status at once.
+  const [{ query }] = useQueryParams();
+  const params = React.useMemo(() => buildValidParams(query), [query]);
+  const { refetch } = useDocument({ collectionType, model, documentId, params }, { skip: model !== ORG || !documentId });
   if (model !== ORG || !documentId || document?.approvalStatus !== 'pending') return null;
   const text = locale.startsWith('nl') ? TEXTS.nl : TEXTS.en;
   return {
@@ -51,7 +56,7 @@ export const ApproveAction: DocumentActionComponent = ({ model, document, docume
         try {
           const { data } = await post<{ data: { name: string; draftActivities: number } }>(`/buurtplein/organisations/${documentId}/approve`);
           toggleNotification({ type: 'success', message: text.done(data.data.name, data.data.draftActivities) });
-          window.location.reload();
+          refetch();
         } catch {
           toggleNotification({ type: 'danger', message: text.failed });
         }

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 
 /**
  * With ADMIN_EMAIL and ADMIN_PASSWORD set, staff can log in on first start
- * without the registration screen. Never touches an existing admin.
+ * without the registration screen, in Dutch. Never touches an existing admin.
  */
 export async function ensureFirstAdmin(strapi: Core.Strapi, env: NodeJS.ProcessEnv = process.env) {
   const email = env.ADMIN_EMAIL?.trim();
@@ -19,6 +19,8 @@ export async function ensureFirstAdmin(strapi: Core.Strapi, env: NodeJS.ProcessE
     lastname: env.ADMIN_LASTNAME || 'Buurtplein',
     isActive: true,
     registrationToken: null,
+    // The admin panel in the town's language; each person can switch in their profile.
+    preferedLanguage: 'nl',
     roles: [superAdmin.id],
   });
   strapi.log.info(`[buurtplein] created the first admin user ${email.toLowerCase()}`);

@@ -99,7 +99,7 @@ export const ADMIN_VIEWS: Record<string, TypeView> = {
       approvalStatus: {
         nl: 'Goedkeuring',
         en: 'Approval',
-        hint: { nl: 'Goedkeuren: knop "Goedkeuren" rechtsboven', en: 'To approve: the "Approve" button at the top right' },
+        hint: { nl: 'Goedkeuren met de knop "Goedkeuren" rechts', en: 'Approve with the "Approve" button on the right' },
       },
       description,
       logo: { nl: 'Logo', en: 'Logo' },

@@ -37,7 +37,7 @@ describe('bootstrap', () => {
     const users = strapi().service('admin::user');
     await ensureFirstAdmin(strapi(), { ADMIN_EMAIL: email.toUpperCase(), ADMIN_PASSWORD: 'Staff-Passw0rd' });
     const admin = await strapi().db.query('admin::user').findOne({ where: { email }, populate: ['roles'] });
-    expect(admin).toMatchObject({ email, isActive: true });
+    expect(admin).toMatchObject({ email, isActive: true, preferedLanguage: 'nl' });
     expect(admin.roles.map((r: { code: string }) => r.code)).toContain('strapi-super-admin');
     expect(await users.exists()).toBe(true);
 

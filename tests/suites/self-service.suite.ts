@@ -113,14 +113,28 @@ describe('self-service: from sign-up to a published activity', () => {
       ['post', '/api/my/activities', { data: { organisation: id } }, 400],
       ['put', `/api/my/organisations/${id}`, { data: { website: 'javascript:alert(1)' } }, 400],
       ['put', '/api/my/activities/not-an-id', { data: { title: 'x' } }, 400],
+      ['put', `/api/my/activities/${activityId}`, { data: { latitude: 52.1 } }, 400],
+      ['put', `/api/my/organisations/${id}`, { data: { longitude: 5.3, latitude: null } }, 400],
+      ['put', `/api/my/organisations/${id}`, { data: { latitude: 91, longitude: 5.3 } }, 400],
+      ['post', '/api/organisations/sign-up', { data: { name: 'Half', reminderEmail: 'a@b.example', contactEmail: 'c@d.example', latitude: 52 } }, 400],
     ];
     for (const [method, url, body, status] of cases) {
       const res = await (api() as any)[method](url).set(bearer(club.jwt)).send(body);
       expect([url, res.status]).toEqual([url, status]);
       expect(res.body.error.status).toBe(status);
     }
+    const half = await api().put(`/api/my/activities/${activityId}`).set(bearer(club.jwt)).send({ data: { latitude: 52.1 } });
+    expect(half.body.error.details.errors).toEqual([expect.objectContaining({ path: ['longitude'], message: expect.stringMatching(/go together/) })]);
     const still = await api().get('/api/my/activities').set(bearer(club.jwt)).expect(200);
     expect(still.body.data[0].title).toBe('Wandeling op dinsdag');
+  });
+
+  it('places its organisation on the map and takes it off again', async () => {
+    const id = club.organisation.documentId;
+    const placed = await api().put(`/api/my/organisations/${id}`).set(bearer(club.jwt)).send({ data: { latitude: 52.156, longitude: 5.388 } }).expect(200);
+    expect(placed.body.data).toMatchObject({ latitude: 52.156, longitude: 5.388 });
+    const cleared = await api().put(`/api/my/organisations/${id}`).set(bearer(club.jwt)).send({ data: { latitude: null, longitude: null } }).expect(200);
+    expect(cleared.body.data).toMatchObject({ latitude: null, longitude: null });
   });
 
   it('deletes its own activity', async () => {

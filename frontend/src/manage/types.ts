@@ -1,4 +1,5 @@
 import type { Named } from '../api';
+import type { MapArea } from '../map';
 
 export interface MyOrganisation {
   documentId: string;
@@ -11,6 +12,9 @@ export interface MyOrganisation {
   phone?: string | null;
   email?: string | null;
   website?: string | null;
+  reminderEmail?: string | null;
+  latitude?: number | null;
+  longitude?: number | null;
   approvalStatus?: 'pending' | 'approved' | 'rejected';
   isPublished: boolean;
   categories?: Named[];
@@ -26,6 +30,13 @@ export interface MyActivity {
   startsAt?: string | null;
   endsAt?: string | null;
   cost?: number | null;
+  costNote?: string | null;
+  recurrence?: string | null;
+  targetGroups?: string[] | null;
+  capacity?: number | null;
+  enrolmentUrl?: string | null;
+  latitude?: number | null;
+  longitude?: number | null;
   categories?: Named[];
   isPublished: boolean;
 }
@@ -33,4 +44,6 @@ export interface MyActivity {
 export interface Vocabularies {
   categories: Named[];
   neighbourhoods: Named[];
+  /** Neighbourhood outlines: the background of the map to place a point on. */
+  areas: MapArea[];
 }

@@ -1,10 +1,11 @@
-import { ApiError, request, vocabulary } from '../api';
+import { ApiError, list, request, vocabulary } from '../api';
 import { h, replace } from '../dom';
 import { field, onSubmit, statusArea } from '../forms';
 import { lang, t } from '../i18n';
 import { runPage } from '../layout';
 import { loginForm } from '../login-form';
-import { activityData, activityFields, organisationFields } from '../manage/fields';
+import { activityData, activityFields, organisationFields, pointData, reminderEmailField } from '../manage/fields';
+import type { MapArea } from '../map';
 import type { MyActivity, MyOrganisation, Vocabularies } from '../manage/types';
 import { detailHref, href } from '../paths';
 import { session } from '../session';
@@ -19,13 +20,13 @@ function signUpForm(vocabularies: Vocabularies): HTMLElement {
     h('p', {}, t('signUpIntro')),
     organisationFields(vocabularies),
     field({ name: 'contactEmail', label: t('contactEmailLabel'), type: 'email', required: true, autocomplete: 'email' }),
-    field({ name: 'reminderEmail', label: t('reminderEmailLabel'), type: 'email', required: true }),
+    reminderEmailField(),
     h('button', { type: 'submit' }, t('signUpButton')),
     status
   );
   onSubmit(form, status, async (values) => {
     session.rememberReturn(href('manage'));
-    await request('/api/organisations/sign-up', { method: 'POST', body: { data: { ...values, language: lang } } });
+    await request('/api/organisations/sign-up', { method: 'POST', body: { data: { ...values, ...pointData(values), language: lang } } });
     form.reset();
     return t('signUpDone');
   });
@@ -34,9 +35,16 @@ function signUpForm(vocabularies: Vocabularies): HTMLElement {
 
 function profileForm(organisation: MyOrganisation, vocabularies: Vocabularies): HTMLElement {
   const status = statusArea();
-  const form = h('form', { class: 'profile' }, organisationFields(vocabularies, organisation), h('button', { type: 'submit' }, t('save')), status);
+  const form = h(
+    'form',
+    { class: 'profile' },
+    organisationFields(vocabularies, organisation),
+    reminderEmailField(organisation),
+    h('button', { type: 'submit' }, t('save')),
+    status
+  );
   onSubmit(form, status, async (values) => {
-    await request(`/api/my/organisations/${organisation.documentId}`, { method: 'PUT', auth: true, query: locale, body: { data: values } });
+    await request(`/api/my/organisations/${organisation.documentId}`, { method: 'PUT', auth: true, query: locale, body: { data: { ...values, ...pointData(values) } } });
     return t('saved');
   });
   return form;
@@ -72,7 +80,14 @@ function activityEditor(activity: MyActivity, vocabularies: Vocabularies, reload
     h(
       'details',
       {},
-      h('summary', {}, activity.title, ' ', h('span', { class: `badge ${activity.isPublished ? 'badge-ok' : ''}` }, activity.isPublished ? t('statusPublished') : t('statusDraft'))),
+      h(
+        'summary',
+        {},
+        activity.title,
+        ' ',
+        h('span', { class: `badge ${activity.isPublished ? 'badge-ok' : ''}` }, activity.isPublished ? t('statusPublished') : t('statusDraft')),
+        notOnMapBadge(activity)
+      ),
       form
     ),
     toggle,
@@ -91,6 +106,29 @@ function newActivityForm(organisation: MyOrganisation, vocabularies: Vocabularie
   return h('details', { class: 'new-activity' }, h('summary', {}, t('newActivity')), form);
 }
 
+/** "Nog niet op de kaart" next to an item without a point, so the editor knows to place it. */
+const notOnMapBadge = (item: { latitude?: number | null; longitude?: number | null }) =>
+  item.latitude == null || item.longitude == null ? [' ', h('span', { class: 'badge badge-warn' }, t('notOnMapYet'))] : null;
+
+/** A colleague gets a mail with a link that makes them an editor of this organisation too. */
+function inviteForm(organisation: MyOrganisation): HTMLElement {
+  const status = statusArea();
+  const form = h(
+    'form',
+    { class: 'invite' },
+    h('p', {}, t('inviteIntro', { name: organisation.name })),
+    field({ name: 'email', label: t('inviteEmailLabel'), type: 'email', required: true, autocomplete: 'off' }),
+    h('button', { type: 'submit' }, t('inviteButton')),
+    status
+  );
+  onSubmit(form, status, async ({ email }) => {
+    await request(`/api/my/organisations/${organisation.documentId}/invitations`, { method: 'POST', auth: true, body: { email, language: lang } });
+    form.reset();
+    return t('inviteSent', { email: String(email) });
+  });
+  return form;
+}
+
 function organisationSection(organisation: MyOrganisation, vocabularies: Vocabularies): HTMLElement {
   const activities = h('div', {});
   const reload = async () => {
@@ -107,9 +145,17 @@ function organisationSection(organisation: MyOrganisation, vocabularies: Vocabul
   return h(
     'section',
     { class: 'my-organisation', 'aria-labelledby': headingId },
-    h('h2', { id: headingId }, organisation.name, ' ', h('span', { class: `badge ${approved ? 'badge-ok' : ''}` }, approved ? t('statusApproved') : t('statusPending'))),
+    h(
+      'h2',
+      { id: headingId },
+      organisation.name,
+      ' ',
+      h('span', { class: `badge ${approved ? 'badge-ok' : ''}` }, approved ? t('statusApproved') : t('statusPending')),
+      notOnMapBadge(organisation)
+    ),
     organisation.isPublished ? h('p', {}, h('a', { href: detailHref('organisation', organisation.slug) }, t('viewPublic'))) : null,
     h('details', {}, h('summary', {}, t('editProfile', { name: organisation.name })), profileForm(organisation, vocabularies)),
+    h('details', {}, h('summary', {}, t('inviteHeading')), inviteForm(organisation)),
     h('h3', {}, t('myActivities')),
     activities
   );
@@ -126,8 +172,12 @@ async function myOrganisations(): Promise<MyOrganisation[]> {
 }
 
 runPage('manage', t('manageTitle'), async (main) => {
-  const [categories, neighbourhoods] = await Promise.all([vocabulary('categories'), vocabulary('neighbourhoods')]);
-  const vocabularies = { categories, neighbourhoods };
+  const [categories, neighbourhoods, areas] = await Promise.all([
+    vocabulary('categories'),
+    vocabulary('neighbourhoods'),
+    list<MapArea>('neighbourhoods', { fields: ['name', 'boundary'], pagination: { pageSize: 100 } }),
+  ]);
+  const vocabularies = { categories, neighbourhoods, areas: areas.data };
   const heading = [h('h1', {}, t('manageTitle')), h('p', { class: 'intro' }, t('manageIntro'))];
   if (!session.jwt()) {
     replace(

@@ -28,6 +28,19 @@ const place = {
   longitude: yup.number().min(-180).max(180).nullable(),
 };
 
+/**
+ * A point is both coordinates or neither: with half of one the item would
+ * silently stay off the map. Named on the field that is missing.
+ */
+export const withPoint = (schema: yup.ObjectSchema<any>) =>
+  schema.test('point', function point(value) {
+    if (!value) return true;
+    const given = (name: string) => value[name] !== undefined && value[name] !== null;
+    if (given('latitude') === given('longitude')) return true;
+    const missing = given('latitude') ? 'longitude' : 'latitude';
+    return this.createError({ path: missing, message: 'latitude and longitude go together: give both, or neither' });
+  });
+
 export const organisationFields = {
   name: yup.string().trim().min(2).max(200),
   description: text(10_000),
@@ -40,7 +53,7 @@ export const organisationFields = {
   reminderEmail: email().nullable(),
 };
 
-export const organisationUpdate = yup.object(organisationFields);
+export const organisationUpdate = withPoint(yup.object(organisationFields));
 
 const RRULE = /^(RRULE:)?FREQ=(DAILY|WEEKLY|MONTHLY|YEARLY)(;[A-Z]+=[A-Za-z0-9,+:-]+)*$/;
 
@@ -64,12 +77,14 @@ const activityFields = {
   capacity: yup.number().integer().min(0).max(100_000).nullable(),
 };
 
-export const activityCreate = yup.object({
-  ...activityFields,
-  title: activityFields.title.required(),
-  organisation: activityFields.organisation.required(),
-});
-export const activityUpdate = yup.object(activityFields);
+export const activityCreate = withPoint(
+  yup.object({
+    ...activityFields,
+    title: activityFields.title.required(),
+    organisation: activityFields.organisation.required(),
+  })
+);
+export const activityUpdate = withPoint(yup.object(activityFields));
 
 export const invitation = yup.object({ email: email().required(), language: yup.string().oneOf(['nl', 'en']) });
 
@@ -85,5 +100,5 @@ const initiativeFields = {
   latitude: place.latitude,
   longitude: place.longitude,
 };
-export const initiativeCreate = yup.object({ ...initiativeFields, title: initiativeFields.title.required() });
-export const initiativeUpdate = yup.object(initiativeFields);
+export const initiativeCreate = withPoint(yup.object({ ...initiativeFields, title: initiativeFields.title.required() }));
+export const initiativeUpdate = withPoint(yup.object(initiativeFields));

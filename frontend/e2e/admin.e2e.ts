@@ -1,0 +1,108 @@
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { siteContext, startSite, type Site } from './harness';
+
+/**
+ * The admin panel as a town's staff member sees it, rendered in Chromium:
+ * Dutch labels, read-only system fields, one-step approval, no developer tour.
+ * The admin panel must be built (`npm run build`, which `npm install` runs).
+ */
+const ORG = 'api::organisation.organisation';
+const INITIATIVE = 'api::initiative.initiative';
+const DOCS = path.resolve(__dirname, '../../docs');
+const EMAIL = `redactie-${process.pid}@gemeente.example`;
+const PASSWORD = 'Gemeente-Passw0rd';
+
+let site: Site;
+let context: BrowserContext;
+let page: Page;
+
+/** Whether every input of the field labelled `label` is disabled (a date field has two). */
+const fieldDisabled = (label: string) =>
+  page.evaluate((text) => {
+    const element = [...document.querySelectorAll('label')].find((candidate) => candidate.textContent?.trim().replace(/\*$/, '') === text);
+    let field = element?.parentElement ?? null;
+    while (field && !field.querySelector('input, textarea, [role=combobox]')) field = field.parentElement;
+    const inputs = field ? [...field.querySelectorAll<HTMLInputElement>('input, textarea, [role=combobox]')] : [];
+    return inputs.length > 0 && inputs.every((input) => input.disabled || input.getAttribute('aria-disabled') === 'true');
+  }, label);
+
+const admin = (pathAndQuery: string) => `${site.apiUrl}/admin/${pathAndQuery}`;
+const editView = (uid: string, documentId: string) => admin(`content-manager/collection-types/${uid}/${documentId}?plugins[i18n][locale]=nl`);
+
+beforeAll(async () => {
+  site = await startSite({ adminPanel: true });
+  const superAdmin = await site.strapi.service('admin::role').getSuperAdmin();
+  await site.strapi.service('admin::user').create({
+    email: EMAIL,
+    password: PASSWORD,
+    firstname: 'Sanne',
+    lastname: 'Communicatie',
+    isActive: true,
+    registrationToken: null,
+    preferedLanguage: 'nl',
+    roles: [superAdmin.id],
+  });
+  context = await siteContext(site, { timezoneId: 'Europe/Amsterdam', viewport: { width: 1440, height: 900 } });
+  page = await context.newPage();
+  await page.goto(admin('auth/login'));
+  await page.locator('input[name=email]').fill(EMAIL);
+  await page.locator('input[name=password]').fill(PASSWORD);
+  await page.locator('button[type=submit]').click();
+  await page.waitForURL((url) => !url.pathname.includes('/auth/'), { timeout: 60_000 });
+}, 300_000);
+
+afterAll(async () => {
+  await site?.stop();
+});
+
+test('the home page offers no developer tour and no Strapi Cloud', async () => {
+  await page.getByRole('navigation').first().waitFor();
+  await page.waitForTimeout(1500);
+  const text = await page.locator('body').innerText();
+  expect(text).not.toMatch(/Strapi Cloud|Deploy now|guided tour|rondleiding/i);
+  expect(await page.getByRole('dialog').count()).toBe(0);
+});
+
+test('an initiative is edited with Dutch labels, and what the system counts cannot be typed over', async () => {
+  const [initiative] = await site.strapi.documents(INITIATIVE).findMany({ status: 'draft', locale: 'nl', limit: 1 } as any);
+  await page.goto(editView(INITIATIVE, initiative.documentId));
+  await page.getByLabel('Steunbetuigingen').waitFor({ timeout: 60_000 });
+  await page.screenshot({ path: path.join(DOCS, 'admin-initiative-edit.png') });
+  expect(await fieldDisabled('Steunbetuigingen')).toBe(true);
+  expect(await fieldDisabled('Drempel bereikt op')).toBe(true);
+  expect(await fieldDisabled('Gearchiveerd op')).toBe(true);
+  expect(await fieldDisabled('Titel')).toBe(false);
+  const labels = await page.locator('main label').allInnerTexts();
+  expect(labels.map((label) => label.replace(/\*$/, '').trim())).toEqual(expect.arrayContaining(['Titel', 'Samenvatting', 'Fase', 'Steunen kan tot']));
+  const body = await page.locator('main').innerText();
+  expect(body).not.toMatch(/\bsupportCount\b|\bthresholdReachedAt\b|\barchivedAt\b/);
+});
+
+test('the organisations list has Dutch columns, and a pending organisation is approved in one step', async () => {
+  await page.goto(admin(`content-manager/collection-types/${ORG}?page=1&pageSize=10&sort=name:ASC&plugins[i18n][locale]=nl`));
+  await page.locator('thead').waitFor({ timeout: 60_000 });
+  expect((await page.locator('thead').innerText()).toLowerCase()).toEqual(expect.stringMatching(/naam\s+goedkeuring\s+plaats\s+laatst bevestigd\s+gearchiveerd op/));
+  await page.screenshot({ path: path.join(DOCS, 'admin-organisations.png') });
+
+  const tag = `${process.pid}`;
+  const pending = await site.strapi.documents(ORG).create({ data: { name: `Wandelclub wacht ${tag}`, slug: `wandelclub-wacht-${tag}`, approvalStatus: 'pending' }, locale: 'nl', status: 'draft' } as any);
+  await site.strapi.documents('api::activity.activity').create({
+    data: { title: `Concept ${tag}`, slug: `concept-${tag}`, organisation: pending.documentId },
+    locale: 'nl',
+    status: 'draft',
+  } as any);
+  await page.goto(editView(ORG, pending.documentId));
+  // The choice reads as words, not as the stored value.
+  await page.getByText('Wacht op goedkeuring').first().waitFor({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'Goedkeuren' }).first().click();
+  const dialog = page.getByRole('alertdialog').or(page.getByRole('dialog'));
+  await dialog.getByText(/Activiteiten die nog concept zijn, blijven concept/).waitFor();
+  await page.waitForTimeout(600); // the dialog fades in
+  await page.screenshot({ path: path.join(DOCS, 'admin-approve.png') });
+  await dialog.getByRole('button', { name: 'Goedkeuren' }).click();
+  await page.getByText(/is goedgekeurd en staat op de kaart\. 1 activiteit blijft concept/).waitFor({ timeout: 30_000 });
+  const approved = await site.strapi.documents(ORG).findOne({ documentId: pending.documentId, status: 'published', locale: 'nl' } as any);
+  expect(approved).toMatchObject({ approvalStatus: 'approved' });
+  expect(await site.strapi.db.query('api::activity.activity').count({ where: { title: `Concept ${tag}`, publishedAt: { $notNull: true } } })).toBe(0);
+});
