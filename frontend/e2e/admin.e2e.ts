@@ -60,7 +60,7 @@ test('the home page offers no developer tour and no Strapi Cloud', async () => {
   await page.getByRole('navigation').first().waitFor();
   await page.waitForTimeout(1500);
   const text = await page.locator('body').innerText();
-  expect(text).not.toMatch(/Strapi Cloud|Deploy now|guided tour|rondleiding/i);
+  expect(text).not.toMatch(/Strapi Cloud|Deploy now|guided tour|rondleiding|new Media Library/i);
   expect(await page.getByRole('dialog').count()).toBe(0);
 });
 
@@ -83,6 +83,10 @@ test('the organisations list has Dutch columns, and a pending organisation is ap
   await page.goto(admin(`content-manager/collection-types/${ORG}?page=1&pageSize=10&sort=name:ASC&plugins[i18n][locale]=nl`));
   await page.locator('thead').waitFor({ timeout: 60_000 });
   expect((await page.locator('thead').innerText()).toLowerCase()).toEqual(expect.stringMatching(/naam\s+goedkeuring\s+plaats\s+laatst bevestigd\s+gearchiveerd op/));
+  // Choices in words in the list too, not the stored value.
+  const rows = await page.locator('tbody').innerText();
+  expect(rows).toContain('Goedgekeurd');
+  expect(rows).not.toMatch(/\bapproved\b/);
   await page.screenshot({ path: path.join(DOCS, 'admin-organisations.png') });
 
   const tag = `${process.pid}`;
