@@ -86,6 +86,9 @@ export async function startSite({ servedByCms = false, adminPanel = false } = {}
     files = await serveStatic(outDir);
     // Only the site may call the API from a browser, as in production.
     Object.assign(process.env, { FRONTEND_URL: files.url, CORS_ORIGINS: files.url });
+    // An earlier file of the same run may have started the CMS-served site.
+    delete process.env.PUBLIC_URL;
+    delete process.env.WEBSITE_DIR;
   }
 
   const database: TestDatabase = await createTestDatabase();
