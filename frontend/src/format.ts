@@ -30,7 +30,7 @@ const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
 /** 1 January 2024 was a Monday: day names come from Intl, lowercase in Dutch. */
 const dayName = (code: string) =>
   new Intl.DateTimeFormat(intlLocale, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 1 + WEEKDAYS.indexOf(code))));
-const ORDINALS: Record<string, Key> = { '1': 'ordinal1', '2': 'ordinal2', '3': 'ordinal3', '4': 'ordinal4', '-1': 'ordinalLast' };
+export const ORDINALS: Record<string, Key> = { '1': 'ordinal1', '2': 'ordinal2', '3': 'ordinal3', '4': 'ordinal4', '-1': 'ordinalLast' };
 
 /** "elke week op donderdag", "elke 2 weken op woensdag", "elke maand op de eerste zaterdag"; null for what these words cannot say. */
 export function describeRule(raw: string): string | null {

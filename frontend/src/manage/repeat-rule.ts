@@ -1,5 +1,5 @@
 import { h } from '../dom';
-import { describeRule } from '../format';
+import { describeRule, ORDINALS } from '../format';
 import { nextId } from '../forms';
 import { t, type Key } from '../i18n';
 import { choiceFromRule, NTHS, ruleFromChoice, WEEKDAYS, type Every, type RepeatChoice, type Weekday } from './repeat-choices';
@@ -8,7 +8,6 @@ const options = (values: readonly string[], label: (value: string) => string, se
   values.map((value) => h('option', { value, selected: value === selected }, label(value)));
 
 const DAY_KEYS: Record<Weekday, Key> = { MO: 'dayMO', TU: 'dayTU', WE: 'dayWE', TH: 'dayTH', FR: 'dayFR', SA: 'daySA', SU: 'daySU' };
-const NTH_KEYS: Record<string, Key> = { '1': 'ordinal1', '2': 'ordinal2', '3': 'ordinal3', '4': 'ordinal4', '-1': 'ordinalLast' };
 const EVERY_KEYS: Record<Every, Key> = { none: 'repeatNone', week: 'repeatWeek', twoWeeks: 'repeatTwoWeeks', month: 'repeatMonth' };
 
 /**
@@ -30,7 +29,7 @@ export function repeatRuleField(current: string | null | undefined): HTMLElement
   const every = h('select', {}, options(['none', 'week', 'twoWeeks', 'month'], (value) => t(EVERY_KEYS[value as Every]), chosen ? start.every : ''));
   if (!chosen) every.prepend(h('option', { value: '', selected: true }, t('repeatOther')));
   const day = h('select', {}, options(WEEKDAYS, (value) => t(DAY_KEYS[value as Weekday]), start.day));
-  const nth = h('select', {}, options(NTHS, (value) => t(NTH_KEYS[value]), start.nth));
+  const nth = h('select', {}, options(NTHS, (value) => t(ORDINALS[value]), start.nth));
   const dayField = labelled('repeatDayLabel', day);
   const nthField = labelled('repeatNthLabel', nth);
   const update = () => {
