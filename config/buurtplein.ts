@@ -1,8 +1,15 @@
 import type { Core } from '@strapi/strapi';
 import { envList, websiteUrl } from '../src/lib/env';
+import { geocoderUrl } from '../src/lib/geocoder';
 
 const formOfAddress = (value: string): 'je' | 'u' => {
   if (value !== 'je' && value !== 'u') throw new Error(`MAIL_FORM_OF_ADDRESS must be je or u, not "${value}"`);
+  return value;
+};
+
+/** A GEOCODER_URL that is no http(s) URL stops the server at start, not at an editor's first lookup. */
+const geocoderTemplate = (value: string) => {
+  if (value) geocoderUrl(value, 'Stationsplein 1');
   return value;
 };
 
@@ -28,6 +35,11 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
     twoFactorChallengeMinutes: 5,
     passwordResetMinutes: env.int('PASSWORD_RESET_MINUTES', 60),
     registrationHours: 24,
+  },
+  /** Address lookup for the editors' forms (src/lib/geocoder.ts); empty: they place the point on the map. */
+  geocoder: {
+    url: geocoderTemplate(env('GEOCODER_URL', '').trim()),
+    timeoutMs: env.int('GEOCODER_TIMEOUT_MS', 5000),
   },
   proxies: {
     // Behind a reverse proxy (IS_PROXIED=true or TRUSTED_PROXIES set), forwarded headers count only from these peers.

@@ -54,6 +54,17 @@ describe('configuration of a fresh clone', () => {
     expect(settings.staffEmails).toEqual([]);
     expect(settings.twoFactorRoles).toEqual([]);
     expect(Number.isInteger(settings.rateLimit.maxPerIp)).toBe(true);
+    expect(settings.geocoder).toEqual({ url: '', timeoutMs: 5000 });
+  });
+
+  it('a GEOCODER_URL that is no http(s) URL stops the server at start, naming the setting', () => {
+    for (const wrong of ['file:///etc/passwd?q={query}', 'api.pdok.nl/free?q={query}']) {
+      process.env.GEOCODER_URL = wrong;
+      expect(() => evaluate(load('buurtplein.ts'))).toThrow(`GEOCODER_URL must be an http(s) URL, not "${wrong}"`);
+    }
+    process.env.GEOCODER_URL = 'https://api.pdok.nl/bzk/locatieserver/search/v3_1/free?rows=5&q={query}';
+    expect(evaluate(load('buurtplein.ts')).geocoder.url).toBe(process.env.GEOCODER_URL);
+    delete process.env.GEOCODER_URL;
   });
 
   it('caches in memory, and with CORS_ORIGINS empty lets any origin read without credentials', () => {

@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { axeViolations, open, siteContext, startSite, type Site } from './harness';
 
@@ -101,6 +103,80 @@ describe('an item without a point', () => {
     expect(await axeViolations(page)).toEqual([]);
     await open(page, url(`organisation.html?slug=${placed.slug}&lang=en`));
     expect(await page.locator('main').innerText()).not.toMatch(/not on the map/i);
+    await context.close();
+  });
+});
+
+describe('"Zoek op adres" where the town has a geocoder (#15.4)', () => {
+  let geocoder: http.Server;
+  let answer: { status: number; body: unknown } = { status: 200, body: {} };
+  let before: unknown;
+
+  beforeAll(async () => {
+    before = site.strapi.config.get('buurtplein.geocoder');
+    geocoder = http.createServer((_request, response) => {
+      response.writeHead(answer.status, { 'Content-Type': 'application/json' });
+      response.end(JSON.stringify(answer.body));
+    });
+    await new Promise<void>((resolve) => geocoder.listen(0, '127.0.0.1', () => resolve()));
+    const { port } = geocoder.address() as AddressInfo;
+    site.strapi.config.set('buurtplein.geocoder', { url: `http://127.0.0.1:${port}/free?q={query}`, timeoutMs: 2000 });
+  });
+
+  afterAll(async () => {
+    site.strapi.config.set('buurtplein.geocoder', before);
+    await new Promise((resolve) => geocoder.close(resolve));
+  });
+
+  test('fills the point from the address, lets the editor choose between places, and says when it cannot', async () => {
+    const context = await siteContext(site, { timezoneId: 'Europe/Amsterdam' });
+    const page = await context.newPage();
+    await open(page, url('manage/'));
+    const signUp = page.locator('form.sign-up');
+    await signUp.getByRole('button', { name: 'Zoek op adres' }).click();
+    await signUp.getByText('Vul eerst een adres of een plaats in.').waitFor();
+
+    answer = {
+      status: 200,
+      body: {
+        response: {
+          docs: [
+            { weergavenaam: 'Stationsplein 1, 3818LE Amersfoort', centroide_ll: 'POINT(5.37402 52.15372)' },
+            { weergavenaam: 'Stationsplein 1, 6811KG Arnhem', centroide_ll: 'POINT(5.8987 51.9850)' },
+          ],
+        },
+      },
+    };
+    await signUp.getByLabel('Adres', { exact: true }).fill('Stationsplein 1');
+    await signUp.getByRole('button', { name: 'Zoek op adres' }).click();
+    await signUp.getByText('Gevonden: kies het juiste adres.').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await signUp.getByRole('button', { name: 'Stationsplein 1, 3818LE Amersfoort' }).click();
+    await signUp.getByText('Punt gezet bij Stationsplein 1, 3818LE Amersfoort. Controleer op de kaart of het klopt.').waitFor();
+    expect(await signUp.getByLabel('Breedtegraad').inputValue()).toBe('52.15372');
+    expect(await signUp.getByLabel('Lengtegraad').inputValue()).toBe('5.37402');
+    await signUp.getByText('Staat op de kaart.').waitFor();
+
+    answer = { status: 200, body: { response: { docs: [] } } };
+    await signUp.getByRole('button', { name: 'Zoek op adres' }).click();
+    await signUp.getByText('Dit adres is niet gevonden. Klik op de kaart waar het is.').waitFor();
+
+    answer = { status: 500, body: { error: 'down for maintenance' } };
+    await signUp.getByRole('button', { name: 'Zoek op adres' }).click();
+    await signUp.getByText('Adres opzoeken lukt nu even niet. Klik op de kaart waar het is, of probeer het later opnieuw.').waitFor();
+    // The point chosen before stays: a failing lookup takes nothing away.
+    expect(await signUp.getByLabel('Breedtegraad').inputValue()).toBe('52.15372');
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  test('without a geocoder the button is not offered', async () => {
+    site.strapi.config.set('buurtplein.geocoder', { url: '', timeoutMs: 2000 });
+    const context = await siteContext(site, { timezoneId: 'Europe/Amsterdam' });
+    const page = await context.newPage();
+    await open(page, url('manage/'));
+    await page.locator('form.sign-up').getByText('Plaats op de kaart').waitFor();
+    expect(await page.getByRole('button', { name: 'Zoek op adres' }).count()).toBe(0);
     await context.close();
   });
 });

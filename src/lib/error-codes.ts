@@ -25,6 +25,8 @@ export const SPECIFIC_ERROR_CODES = [
   'invitation.organisation_gone',
   'item.archived',
   'field.read_only',
+  'geocoder.not_configured',
+  'geocoder.unavailable',
 ] as const;
 
 export const GENERIC_ERROR_CODES = {

@@ -11,5 +11,9 @@ const httpError = (status: number, name: string) => (message: string, details: R
 
 export const unauthorized = httpError(401, 'UnauthorizedError');
 export const forbidden = httpError(403, 'ForbiddenError');
+export const notFound = httpError(404, 'NotFoundError');
 export const conflict = httpError(409, 'ConflictError');
 export const unsupportedMediaType = httpError(415, 'UnsupportedMediaTypeError');
+/** Another service we depend on failed (502) or did not answer in time (504). */
+export const badGateway = httpError(502, 'BadGatewayError');
+export const gatewayTimeout = httpError(504, 'GatewayTimeoutError');

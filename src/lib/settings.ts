@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { GeocoderSettings } from './geocoder';
 
 export interface BuurtpleinSettings {
   frontendUrl: string;
@@ -15,6 +16,7 @@ export interface BuurtpleinSettings {
     /** The link that confirms a registration with a password. */
     registrationHours: number;
   };
+  geocoder: GeocoderSettings;
   /** Which peers may tell us, in X-Forwarded-*, who the client is. */
   proxies: { enabled: boolean; trusted: string[] };
   twoFactor: { maxCodesPerChallenge: number; /** Within the rate-limit window. */ maxCodesPerAccount: number };

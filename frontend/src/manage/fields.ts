@@ -23,7 +23,7 @@ export function organisationFields(vocabularies: Vocabularies, organisation: Par
     field({ name: 'phone', label: t('phoneLabel'), type: 'tel', value: organisation.phone }),
     field({ name: 'email', label: t('publicEmailLabel'), type: 'email', value: organisation.email }),
     field({ name: 'website', label: t('websiteLabel'), type: 'url', value: organisation.website, hint: 'https://…' }),
-    pointPicker(vocabularies.areas, organisation, organisation.name ?? t('newOrganisation')),
+    pointPicker(vocabularies.areas, organisation, organisation.name ?? t('newOrganisation'), vocabularies),
   ];
 }
 
@@ -49,7 +49,7 @@ export function activityFields(vocabularies: Vocabularies, activity: Partial<MyA
     field({ name: 'endsAt', label: t('endsAtLabel'), type: 'datetime-local', value: localInput(activity.endsAt) }),
     repeatRuleField(activity.recurrence),
     field({ name: 'address', label: t('addressLabel'), value: activity.address }),
-    pointPicker(vocabularies.areas, activity, activity.title ?? t('newActivity')),
+    pointPicker(vocabularies.areas, activity, activity.title ?? t('newActivity'), vocabularies),
     field({ name: 'cost', label: t('costLabel'), type: 'number', value: activity.cost }),
     field({ name: 'costNote', label: t('costNoteLabel'), value: activity.costNote }),
     checkboxes(

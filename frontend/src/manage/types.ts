@@ -46,4 +46,6 @@ export interface Vocabularies {
   neighbourhoods: Named[];
   /** Neighbourhood outlines: the background of the map to place a point on. */
   areas: MapArea[];
+  /** The town has an address lookup (GEOCODER_URL): forms offer "Zoek op adres". */
+  geocoder: boolean;
 }

@@ -172,12 +172,13 @@ async function myOrganisations(): Promise<MyOrganisation[]> {
 }
 
 runPage('manage', t('manageTitle'), async (main) => {
-  const [categories, neighbourhoods, areas] = await Promise.all([
+  const [categories, neighbourhoods, areas, geocoder] = await Promise.all([
     vocabulary('categories'),
     vocabulary('neighbourhoods'),
     list<MapArea>('neighbourhoods', { fields: ['name', 'boundary'], pagination: { pageSize: 100 } }),
+    request<{ data: { available: boolean } }>('/api/geocoder'),
   ]);
-  const vocabularies = { categories, neighbourhoods, areas: areas.data };
+  const vocabularies = { categories, neighbourhoods, areas: areas.data, geocoder: geocoder.data.available };
   const heading = [h('h1', {}, t('manageTitle')), h('p', { class: 'intro' }, t('manageIntro'))];
   if (!session.jwt()) {
     replace(
