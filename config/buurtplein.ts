@@ -41,6 +41,10 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
     url: geocoderTemplate(env('GEOCODER_URL', '').trim()),
     timeoutMs: env.int('GEOCODER_TIMEOUT_MS', 5000),
   },
+  /** Logos and activity pictures editors upload (src/api/my/services/pictures.ts). */
+  pictures: {
+    maxBytes: env.int('PICTURE_MAX_MB', 5) * 1024 * 1024,
+  },
   proxies: {
     // Behind a reverse proxy (IS_PROXIED=true or TRUSTED_PROXIES set), forwarded headers count only from these peers.
     enabled: env.bool('IS_PROXIED', false) || envList(env, 'TRUSTED_PROXIES').length > 0,

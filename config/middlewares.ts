@@ -41,7 +41,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
     // Before strapi::body: refuses multipart where no files belong, removes every upload when the request ends.
     name: 'global::uploads',
     config: {
-      acceptFilesOn: ['^/(api/)?upload(/|$)', '^/admin/project-settings$', '^/bulk-import/imports$'],
+      acceptFilesOn: ['^/(api/)?upload(/|$)', '^/admin/project-settings$', '^/bulk-import/imports$', '^/api/my/(organisations/[^/]+/logo|activities/[^/]+/image)$'],
       dir: UPLOAD_DIR,
     },
   },

@@ -180,3 +180,85 @@ describe('"Zoek op adres" where the town has a geocoder (#15.4)', () => {
     await context.close();
   });
 });
+
+describe('an editor adds a logo, a picture and an English text (#15.5)', () => {
+  const ORG = 'api::organisation.organisation';
+  const email = `beeldredactie-${process.pid}@example.org`;
+  let page: Page;
+  let organisation: { documentId: string; slug: string; name: string };
+  let activity: { documentId: string; slug: string; title: string };
+
+  beforeAll(async () => {
+    // An organisation with a public activity, as most in the demo town have.
+    [organisation] = await site.strapi.db
+      .query(ORG)
+      .findMany({ where: { publishedAt: { $notNull: true }, locale: 'nl', activities: { publishedAt: { $notNull: true }, archivedAt: null } }, select: ['documentId', 'slug', 'name'], limit: 1 });
+    [activity] = await site.strapi.db
+      .query(ACTIVITY)
+      .findMany({ where: { publishedAt: { $notNull: true }, archivedAt: null, locale: 'nl', organisation: { documentId: organisation.documentId } }, select: ['documentId', 'slug', 'title'], limit: 1 });
+    const role = await site.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'editor' } });
+    const user = await site.strapi.db.query('plugin::users-permissions.user').create({ data: { username: email, email, provider: 'local', confirmed: true, role: role.id } });
+    await site.strapi.service('api::organisation.membership').addMember(organisation.documentId, user.id);
+    page = await (await siteContext(site, { timezoneId: 'Europe/Amsterdam' })).newPage();
+    await open(page, url('manage/'));
+    await page.getByLabel('E-mailadres').first().fill(email);
+    await page.getByRole('button', { name: 'Stuur mij een inloglink' }).first().click();
+    const mail = await site.mail.waitFor((m) => m.to.includes(email) && /\/login\/email\?token=/.test(m.text), 15_000);
+    await page.goto(site.mail.linksIn(mail).find((link) => link.includes('/login/email?token='))!);
+    await page.waitForURL(/\/manage\//);
+    await page.waitForSelector('body[data-ready="true"]');
+  });
+
+  afterAll(async () => {
+    await page.context().close();
+  });
+
+  const png = async (width: number, height: number) => {
+    const { default: sharp } = await import('sharp');
+    return sharp({ create: { width, height, channels: 3, background: { r: 30, g: 110, b: 60 } } }).png().toBuffer();
+  };
+
+  test('the logo is saved with its text and shown on the organisation page; a non-picture is refused in words', async () => {
+    await page.getByText(`Gegevens van ${organisation.name}`).click();
+    const logo = page.locator('form.picture-form').first();
+    await logo.getByText('Nog geen afbeelding.').waitFor();
+    await logo.getByLabel('Kies een afbeelding').setInputFiles({ name: 'notities.png', mimeType: 'image/png', buffer: Buffer.from('geen plaatje') });
+    await logo.getByRole('button', { name: 'Afbeelding opslaan' }).click();
+    await logo.getByText('Dit is geen foto of afbeelding die we kunnen tonen. Kies een JPEG-, PNG- of WebP-bestand.').waitFor();
+
+    await logo.getByLabel('Kies een afbeelding').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: await png(120, 60) });
+    await logo.getByLabel('Wat staat erop?').fill(`Logo van ${organisation.name}: een groene rechthoek`);
+    await logo.getByRole('button', { name: 'Afbeelding opslaan' }).click();
+    await logo.getByText('Afbeelding opgeslagen.').waitFor();
+    expect(await logo.locator('img.picture-preview').getAttribute('alt')).toBe(`Logo van ${organisation.name}: een groene rechthoek`);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await open(page, url(`organisation.html?slug=${organisation.slug}`));
+    const shown = page.locator('main img.item-picture');
+    expect(await shown.getAttribute('alt')).toBe(`Logo van ${organisation.name}: een groene rechthoek`);
+    await page.waitForFunction(() => (document.querySelector('main img.item-picture') as HTMLImageElement | null)?.naturalWidth === 120);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  test('the English text of an activity appears on the English site, and the Dutch one stays', async () => {
+    await open(page, url('manage/'));
+    const item = page.locator('.my-activity', { hasText: activity.title });
+    await item.locator('summary').first().click();
+    await item.getByText('Engelse tekst', { exact: true }).click();
+    const english = item.locator('form.english-text');
+    await english.getByLabel('Titel').fill('Walk together E2E');
+    await english.getByLabel('Beschrijving').fill('We walk through the park every week.');
+    await english.getByRole('button', { name: 'Engelse tekst opslaan' }).click();
+    await english.getByText('Opgeslagen.').waitFor();
+    expect(await english.getByLabel('Titel').getAttribute('lang')).toBe('en');
+    expect(await axeViolations(page)).toEqual([]);
+
+    await open(page, url(`activity.html?slug=${activity.slug}&lang=en`));
+    expect(await page.locator('h1').innerText()).toBe('Walk together E2E');
+    expect(await page.locator('main').innerText()).toContain('We walk through the park every week.');
+    // The English version has the same organiser as the Dutch one.
+    expect(await page.locator('.facts').innerText()).toContain(organisation.name);
+    await open(page, url(`activity.html?slug=${activity.slug}&lang=nl`));
+    expect(await page.locator('h1').innerText()).toBe(activity.title);
+  });
+});

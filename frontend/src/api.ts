@@ -5,6 +5,18 @@ import { session } from './session';
 /** The CMS: VITE_API_URL at build time, else the server the site came from (the CMS serves it without FRONTEND_URL). */
 export const API_URL = (import.meta.env.VITE_API_URL || '').replace(/\/+$/, '');
 
+/** Uploaded files are served by the CMS: a relative /uploads/… URL is on the API's origin. */
+export const mediaUrl = (url: string) => (/^https?:\/\//.test(url) ? url : `${API_URL}${url}`);
+
+/** A stored picture, as the API gives it (logo, activity image). */
+export interface Picture {
+  url: string;
+  alternativeText?: string | null;
+  width?: number | null;
+  height?: number | null;
+  formats?: Record<string, { url: string; width: number; height: number }> | null;
+}
+
 export interface FieldError {
   path: string[];
   message: string;
@@ -76,13 +88,15 @@ interface RequestOptions {
 function send(path: string, { method = 'GET', query, body, auth = false, cookie = false }: RequestOptions): Promise<Response> {
   const search = query ? encodeQuery(query).toString() : '';
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  // A FormData body (a picture) sets its own multipart Content-Type with the boundary.
+  const isForm = body instanceof FormData;
+  if (body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
   const jwt = session.jwt();
   if (auth && jwt) headers.Authorization = `Bearer ${jwt}`;
   return fetch(`${API_URL}${path}${search ? `?${search}` : ''}`, {
     method,
     headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
     credentials: cookie ? 'include' : 'same-origin',
   }).catch(() => {
     // The browser's own words ("Failed to fetch") are English and say nothing to a reader.

@@ -1,3 +1,4 @@
+import { mediaUrl, type Picture } from './api';
 import { h } from './dom';
 import { t } from './i18n';
 
@@ -25,3 +26,24 @@ export const notOnMapRow = (item: { latitude?: number | null; longitude?: number
   t('onMapLabel'),
   item.latitude == null || item.longitude == null ? t('notOnMapYet') : null,
 ];
+
+/** What the public pages ask for of a logo or picture. */
+export const PICTURE_POPULATE = { fields: ['url', 'alternativeText', 'width', 'height', 'formats'] };
+
+/**
+ * A logo or an activity's picture on its page, in the medium size where the
+ * CMS made one. Without a text from the editor the picture is decorative
+ * (alt=""), unless the page gives one (a logo is "Logo of …").
+ */
+export function itemPicture(picture: Picture | null | undefined, fallbackAlt = ''): HTMLElement | null {
+  if (!picture) return null;
+  const shown = picture.formats?.medium ?? picture.formats?.small ?? picture;
+  return h('img', {
+    class: 'item-picture',
+    src: mediaUrl(shown.url),
+    alt: picture.alternativeText || fallbackAlt,
+    width: shown.width ?? null,
+    height: shown.height ?? null,
+    loading: 'lazy',
+  });
+}

@@ -35,7 +35,21 @@ export const SIGNED_IN_ACTIONS = [
 
 export const EDITOR_ACTIONS = [
   ...SIGNED_IN_ACTIONS,
-  ...['organisations', 'updateOrganisation', 'invite', 'activities', 'createActivity', 'updateActivity', 'deleteActivity', 'publishActivity', 'unpublishActivity'].map(
+  ...[
+    'organisations',
+    'updateOrganisation',
+    'invite',
+    'setOrganisationLogo',
+    'removeOrganisationLogo',
+    'activities',
+    'createActivity',
+    'updateActivity',
+    'deleteActivity',
+    'publishActivity',
+    'unpublishActivity',
+    'setActivityImage',
+    'removeActivityImage',
+  ].map(
     (handler) => `api::my.my.${handler}`
   ),
 ];

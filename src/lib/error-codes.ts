@@ -27,6 +27,7 @@ export const SPECIFIC_ERROR_CODES = [
   'field.read_only',
   'geocoder.not_configured',
   'geocoder.unavailable',
+  'picture.not_an_image',
 ] as const;
 
 export const GENERIC_ERROR_CODES = {

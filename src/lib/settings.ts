@@ -17,6 +17,7 @@ export interface BuurtpleinSettings {
     registrationHours: number;
   };
   geocoder: GeocoderSettings;
+  pictures: { maxBytes: number };
   /** Which peers may tell us, in X-Forwarded-*, who the client is. */
   proxies: { enabled: boolean; trusted: string[] };
   twoFactor: { maxCodesPerChallenge: number; /** Within the rate-limit window. */ maxCodesPerAccount: number };

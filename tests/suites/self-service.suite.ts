@@ -1,4 +1,4 @@
-import { api, bearer, createDocument, createUser, tokenFromMail, unique } from '../helpers/fixtures';
+import { api, bearer, createDocument, createUser, editor, tokenFromMail, unique } from '../helpers/fixtures';
 import { mailSink, strapi } from '../helpers/strapi';
 
 const ORG = 'api::organisation.organisation';
@@ -96,6 +96,34 @@ describe('self-service: from sign-up to a published activity', () => {
     expect(nl.body.data.phone).toBe('033-1234567');
     const mine = await api().get('/api/my/organisations?locale=en').set(bearer(club.jwt)).expect(200);
     expect(mine.body.data[0].description).toBe('We walk every Tuesday.');
+  });
+
+  it('an English text for an activity keeps its organiser and categories in English, and its editors keep it (#15.5)', async () => {
+    const category = await createDocument('api::category.category', { name: unique('Wandelen'), slug: unique('wandelen') });
+    await strapi().documents('api::category.category').update({ documentId: category.documentId, locale: 'en', status: 'published', data: { name: 'Walking', slug: category.slug } } as any);
+    const created = await api()
+      .post('/api/my/activities')
+      .set(bearer(club.jwt))
+      .send({ data: { title: 'Donderdagwandeling', organisation: club.organisation.documentId, categories: [category.documentId] } })
+      .expect(201);
+    const id = created.body.data.documentId;
+    await api().post(`/api/my/activities/${id}/publish`).set(bearer(club.jwt)).expect(200);
+    // The organisation has an English version since the profile test; the English activity links to it.
+    await api().put(`/api/my/activities/${id}?locale=en`).set(bearer(club.jwt)).send({ data: { title: 'Thursday walk', description: 'We walk.' } }).expect(200);
+    const en = await api()
+      .get(`/api/activities/${id}`)
+      .query({ locale: 'en', populate: { organisation: { fields: ['name'] }, categories: { fields: ['name'] } } })
+      .expect(200);
+    expect(en.body.data).toMatchObject({ title: 'Thursday walk', description: 'We walk.', organisation: { name: club.organisation.name }, categories: [{ name: 'Walking' }] });
+    expect((await api().get(`/api/activities/${id}`).expect(200)).body.data.title).toBe('Donderdagwandeling');
+    // Either language's draft leads back to the organisation: the editor still edits, and a stranger still gets 404.
+    await api().put(`/api/my/activities/${id}?locale=en`).set(bearer(club.jwt)).send({ data: { title: 'Thursday walk in the park' } }).expect(200);
+    await api().put(`/api/my/activities/${id}`).set(bearer(club.jwt)).send({ data: { costNote: 'gratis' } }).expect(200);
+    const stranger = await editor();
+    await api().put(`/api/my/activities/${id}?locale=en`).set(bearer(stranger.jwt)).send({ data: { title: 'Taken over' } }).expect(404);
+    const mine = (await api().get('/api/my/activities?locale=en').set(bearer(club.jwt)).expect(200)).body.data;
+    expect(mine.find((a: any) => a.documentId === id)).toMatchObject({ title: 'Thursday walk in the park', isPublished: true });
+    await api().delete(`/api/my/activities/${id}`).set(bearer(club.jwt)).expect(204);
   });
 
   it('rejects bad input with 400 and staff-only fields with 403, changing nothing', async () => {

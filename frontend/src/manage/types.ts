@@ -1,4 +1,4 @@
-import type { Named } from '../api';
+import type { Named, Picture } from '../api';
 import type { MapArea } from '../map';
 
 export interface MyOrganisation {
@@ -19,6 +19,7 @@ export interface MyOrganisation {
   isPublished: boolean;
   categories?: Named[];
   neighbourhoods?: Named[];
+  logo?: Picture | null;
 }
 
 export interface MyActivity {
@@ -38,6 +39,7 @@ export interface MyActivity {
   latitude?: number | null;
   longitude?: number | null;
   categories?: Named[];
+  image?: Picture | null;
   isPublished: boolean;
 }
 

@@ -1,5 +1,5 @@
-import { bySlug, type Named } from '../api';
-import { externalLink, facts, notOnMapRow } from '../details';
+import { bySlug, type Named, type Picture } from '../api';
+import { externalLink, facts, itemPicture, notOnMapRow, PICTURE_POPULATE } from '../details';
 import { h, paragraphs, replace } from '../dom';
 import { formatCost, formatWhen, targetGroupName } from '../format';
 import { t } from '../i18n';
@@ -25,13 +25,14 @@ interface Activity {
   organisation?: Named | null;
   categories?: Named[];
   neighbourhood?: Named | null;
+  image?: Picture | null;
 }
 
 const when = (activity: Activity) => (activity.startsAt ? formatWhen(activity.startsAt, activity.endsAt, activity.recurrence) : null);
 
 runPage(null, t('typeActivity'), async (main) => {
   const activity = await bySlug<Activity>('activities', param('slug'), {
-    populate: { organisation: { fields: ['name', 'slug'] }, categories: { fields: ['name', 'slug'] }, neighbourhood: { fields: ['name', 'slug'] } },
+    populate: { organisation: { fields: ['name', 'slug'] }, categories: { fields: ['name', 'slug'] }, neighbourhood: { fields: ['name', 'slug'] }, image: PICTURE_POPULATE },
   });
   if (!activity) throw notFound();
   setTitle(activity.title);
@@ -40,6 +41,7 @@ runPage(null, t('typeActivity'), async (main) => {
     main,
     h('p', { class: 'kicker' }, t('typeActivity')),
     h('h1', {}, activity.title),
+    itemPicture(activity.image),
     facts([
       [t('activityWhen'), when(activity)],
       [t('activityWhere'), where],

@@ -7,10 +7,11 @@ import { loginForm } from '../login-form';
 import { activityData, activityFields, organisationFields, pointData, reminderEmailField } from '../manage/fields';
 import type { MapArea } from '../map';
 import type { MyActivity, MyOrganisation, Vocabularies } from '../manage/types';
+import { pictureForm } from '../manage/picture-form';
+import { DUTCH, ENGLISH, englishTextForm } from '../manage/english-text';
 import { detailHref, href } from '../paths';
 import { session } from '../session';
 
-const locale = { locale: lang };
 
 function signUpForm(vocabularies: Vocabularies): HTMLElement {
   const status = statusArea();
@@ -44,17 +45,17 @@ function profileForm(organisation: MyOrganisation, vocabularies: Vocabularies): 
     status
   );
   onSubmit(form, status, async (values) => {
-    await request(`/api/my/organisations/${organisation.documentId}`, { method: 'PUT', auth: true, query: locale, body: { data: { ...values, ...pointData(values) } } });
+    await request(`/api/my/organisations/${organisation.documentId}`, { method: 'PUT', auth: true, query: DUTCH, body: { data: { ...values, ...pointData(values) } } });
     return t('saved');
   });
   return form;
 }
 
-function activityEditor(activity: MyActivity, vocabularies: Vocabularies, reload: () => Promise<void>): HTMLElement {
+function activityEditor(activity: MyActivity, english: MyActivity | undefined, vocabularies: Vocabularies, reload: () => Promise<void>): HTMLElement {
   const status = statusArea();
   const form = h('form', { class: 'activity-form' }, activityFields(vocabularies, activity), h('button', { type: 'submit' }, t('save')), status);
   onSubmit(form, status, async (values) => {
-    await request(`/api/my/activities/${activity.documentId}`, { method: 'PUT', auth: true, query: locale, body: { data: activityData(values) } });
+    await request(`/api/my/activities/${activity.documentId}`, { method: 'PUT', auth: true, query: DUTCH, body: { data: activityData(values) } });
     return t('saved');
   });
   const publication = h('div', { 'aria-live': 'polite', class: 'form-status' });
@@ -88,7 +89,13 @@ function activityEditor(activity: MyActivity, vocabularies: Vocabularies, reload
         h('span', { class: `badge ${activity.isPublished ? 'badge-ok' : ''}` }, activity.isPublished ? t('statusPublished') : t('statusDraft')),
         notOnMapBadge(activity)
       ),
-      form
+      form,
+      englishTextForm(`/api/my/activities/${activity.documentId}`, [
+        { name: 'title', label: t('titleLabel'), required: true, value: english?.title },
+        { name: 'description', label: t('descriptionLabel'), value: english?.description, multiline: true },
+        { name: 'costNote', label: t('costNoteLabel'), value: english?.costNote },
+      ]),
+      pictureForm({ route: `/api/my/activities/${activity.documentId}/image`, field: 'image', current: activity.image, legend: t('imageLegend') })
     ),
     toggle,
     activity.isPublished ? h('a', { href: detailHref('activity', activity.slug), class: 'view-link' }, t('viewPublic')) : null,
@@ -100,7 +107,7 @@ function newActivityForm(organisation: MyOrganisation, vocabularies: Vocabularie
   const status = statusArea();
   const form = h('form', { class: 'activity-form' }, activityFields(vocabularies), h('button', { type: 'submit' }, t('createActivity')), status);
   onSubmit(form, status, async (values) => {
-    await request('/api/my/activities', { method: 'POST', auth: true, query: locale, body: { data: { ...activityData(values), organisation: organisation.documentId } } });
+    await request('/api/my/activities', { method: 'POST', auth: true, query: DUTCH, body: { data: { ...activityData(values), organisation: organisation.documentId } } });
     await reload();
   });
   return h('details', { class: 'new-activity' }, h('summary', {}, t('newActivity')), form);
@@ -129,13 +136,18 @@ function inviteForm(organisation: MyOrganisation): HTMLElement {
   return form;
 }
 
-function organisationSection(organisation: MyOrganisation, vocabularies: Vocabularies): HTMLElement {
+function organisationSection(organisation: MyOrganisation, english: MyOrganisation | undefined, vocabularies: Vocabularies): HTMLElement {
   const activities = h('div', {});
   const reload = async () => {
-    const { data } = await request<{ data: MyActivity[] }>('/api/my/activities', { auth: true, query: { ...locale, organisation: organisation.documentId } });
+    const mine = (query: typeof DUTCH | typeof ENGLISH) =>
+      request<{ data: MyActivity[] }>('/api/my/activities', { auth: true, query: { ...query, organisation: organisation.documentId } });
+    const [{ data }, english] = await Promise.all([mine(DUTCH), mine(ENGLISH)]);
+    const englishOf = (activity: MyActivity) => english.data.find((item) => item.documentId === activity.documentId);
     replace(
       activities,
-      data.length ? h('ul', { class: 'plain-list my-activities' }, data.map((activity) => activityEditor(activity, vocabularies, reload))) : h('p', {}, t('noActivities')),
+      data.length
+        ? h('ul', { class: 'plain-list my-activities' }, data.map((activity) => activityEditor(activity, englishOf(activity), vocabularies, reload)))
+        : h('p', {}, t('noActivities')),
       newActivityForm(organisation, vocabularies, reload)
     );
   };
@@ -154,16 +166,25 @@ function organisationSection(organisation: MyOrganisation, vocabularies: Vocabul
       notOnMapBadge(organisation)
     ),
     organisation.isPublished ? h('p', {}, h('a', { href: detailHref('organisation', organisation.slug) }, t('viewPublic'))) : null,
-    h('details', {}, h('summary', {}, t('editProfile', { name: organisation.name })), profileForm(organisation, vocabularies)),
+    h(
+      'details',
+      {},
+      h('summary', {}, t('editProfile', { name: organisation.name })),
+      profileForm(organisation, vocabularies),
+      englishTextForm(`/api/my/organisations/${organisation.documentId}`, [
+        { name: 'description', label: t('descriptionLabel'), value: english?.description, multiline: true },
+      ]),
+      pictureForm({ route: `/api/my/organisations/${organisation.documentId}/logo`, field: 'logo', current: organisation.logo, legend: t('logoLegend') })
+    ),
     h('details', {}, h('summary', {}, t('inviteHeading')), inviteForm(organisation)),
     h('h3', {}, t('myActivities')),
     activities
   );
 }
 
-async function myOrganisations(): Promise<MyOrganisation[]> {
+async function myOrganisations(query: typeof DUTCH | typeof ENGLISH): Promise<MyOrganisation[]> {
   try {
-    return (await request<{ data: MyOrganisation[] }>('/api/my/organisations', { auth: true, query: locale })).data;
+    return (await request<{ data: MyOrganisation[] }>('/api/my/organisations', { auth: true, query })).data;
   } catch (error) {
     // A resident without an organisation has no editor role yet.
     if (error instanceof ApiError && error.status === 403) return [];
@@ -189,11 +210,14 @@ runPage('manage', t('manageTitle'), async (main) => {
     );
     return;
   }
-  const organisations = await myOrganisations();
+  const [organisations, english] = await Promise.all([myOrganisations(DUTCH), myOrganisations(ENGLISH)]);
+  const englishOf = (organisation: MyOrganisation) => english.find((item) => item.documentId === organisation.documentId);
   replace(
     main,
     heading,
-    organisations.length ? organisations.map((organisation) => organisationSection(organisation, vocabularies)) : h('p', {}, t('noOrganisations')),
+    organisations.length
+      ? organisations.map((organisation) => organisationSection(organisation, englishOf(organisation), vocabularies))
+      : h('p', {}, t('noOrganisations')),
     signUpForm(vocabularies)
   );
 });

@@ -1,5 +1,5 @@
-import { bySlug, list, type Named } from '../api';
-import { externalLink, facts, links, notOnMapRow } from '../details';
+import { bySlug, list, type Named, type Picture } from '../api';
+import { externalLink, facts, itemPicture, links, notOnMapRow, PICTURE_POPULATE } from '../details';
 import { h, paragraphs, replace } from '../dom';
 import { formatDate, formatWhen } from '../format';
 import { t } from '../i18n';
@@ -21,6 +21,7 @@ interface Organisation {
   longitude?: number | null;
   categories?: Named[];
   neighbourhoods?: Named[];
+  logo?: Picture | null;
 }
 
 interface ActivitySummary {
@@ -33,7 +34,7 @@ interface ActivitySummary {
 
 runPage(null, t('typeOrganisation'), async (main) => {
   const organisation = await bySlug<Organisation>('organisations', param('slug'), {
-    populate: { categories: { fields: ['name', 'slug'] }, neighbourhoods: { fields: ['name', 'slug'] } },
+    populate: { categories: { fields: ['name', 'slug'] }, neighbourhoods: { fields: ['name', 'slug'] }, logo: PICTURE_POPULATE },
   });
   if (!organisation) throw notFound();
   setTitle(organisation.name);
@@ -48,6 +49,7 @@ runPage(null, t('typeOrganisation'), async (main) => {
     main,
     h('p', { class: 'kicker' }, t('typeOrganisation')),
     h('h1', {}, organisation.name),
+    itemPicture(organisation.logo, t('logoOf', { name: organisation.name })),
     paragraphs(organisation.description),
     h('h2', {}, t('organisationContact')),
     facts([

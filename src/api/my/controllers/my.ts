@@ -1,6 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { documentIdParam, parseBody, parseData, signedInUser } from '../../../lib/validation';
+import { settings } from '../../../lib/settings';
+import type { PictureKind } from '../services/pictures';
 import { activityCreate, activityUpdate, invitation, localeQuery, organisationUpdate } from '../validation';
+import { pictureUpload } from '../validation/picture';
 
 const userOf = (ctx: any) => signedInUser(ctx).id;
 const documentIdOf = (ctx: any) => documentIdParam(ctx.params);
@@ -8,6 +11,15 @@ const documentIdOf = (ctx: any) => documentIdParam(ctx.params);
 /** The signed-in editor's workspace: their organisations and activities, drafts included. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const workspace = () => strapi.service('api::my.workspace') as any;
+  const pictures = () => strapi.service('api::my.pictures') as any;
+
+  const setPicture = async (ctx: any, kind: PictureKind) => {
+    const upload = await pictureUpload(ctx.request.body, ctx.request.files, settings(strapi).pictures.maxBytes);
+    ctx.body = { data: await pictures().set(kind, userOf(ctx), documentIdOf(ctx), upload), meta: {} };
+  };
+  const removePicture = async (ctx: any, kind: PictureKind) => {
+    ctx.body = { data: await pictures().remove(kind, userOf(ctx), documentIdOf(ctx)), meta: {} };
+  };
 
   return {
     async organisations(ctx: any) {
@@ -49,6 +61,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await workspace().unpublishActivity(userOf(ctx), documentIdOf(ctx));
       ctx.body = { data: { documentId: ctx.params.documentId, isPublished: false }, meta: {} };
     },
+
+    setOrganisationLogo: (ctx: any) => setPicture(ctx, 'organisation'),
+    removeOrganisationLogo: (ctx: any) => removePicture(ctx, 'organisation'),
+    setActivityImage: (ctx: any) => setPicture(ctx, 'activity'),
+    removeActivityImage: (ctx: any) => removePicture(ctx, 'activity'),
 
     async invite(ctx: any) {
       const body = await parseBody<{ email: string; language?: 'nl' | 'en' }>(ctx.request.body, invitation);

@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { forbidden } from '../../../lib/errors';
 import { uniqueSlug } from '../../../lib/unique-slug';
-import { publishedIds, updateDraft, withPublicationState } from '../../../lib/drafts';
+import { saveDraftKeepingLive, withPublicationState } from '../../../lib/drafts';
+import { PICTURE_FIELDS } from '../../../lib/picture-file';
 import { coded } from '../../../lib/error-codes';
 
 const ORG = 'api::organisation.organisation';
@@ -20,13 +21,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return (await strapi.db.query(ORG).count({ where: { documentId: organisationId, approvalStatus: 'approved' } })) > 0;
   }
 
-  /** Edits to something already public go public too: a volunteer should not have to publish twice. */
-  async function saveDraftAndKeepLive(uid: string, documentId: string, locale: string, data: Data) {
-    const wasLive = (await publishedIds(strapi, uid, [documentId])).has(documentId);
-    const draft = await updateDraft(strapi, uid, documentId, locale, data);
-    if (wasLive) await strapi.documents(uid as any).publish({ documentId, locale } as any);
-    return { ...draft, isPublished: wasLive };
-  }
+  const saveDraftAndKeepLive = (uid: string, documentId: string, locale: string, data: Data) => saveDraftKeepingLive(strapi, uid, documentId, locale, data);
 
   return {
     async organisations(userId: number, locale: string) {
@@ -35,7 +30,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         filters: { documentId: { $in: ids } },
         locale,
         status: 'draft',
-        populate: { categories: { fields: ['name', 'slug'] }, neighbourhoods: { fields: ['name', 'slug'] } },
+        populate: { categories: { fields: ['name', 'slug'] }, neighbourhoods: { fields: ['name', 'slug'] }, logo: { fields: PICTURE_FIELDS } },
       } as any);
       return withPublicationState(strapi, ORG, drafts as any);
     },
@@ -55,7 +50,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         locale,
         status: 'draft',
         sort: 'startsAt:asc',
-        populate: { organisation: { fields: ['name', 'slug'] }, categories: { fields: ['name', 'slug'] } },
+        populate: { organisation: { fields: ['name', 'slug'] }, categories: { fields: ['name', 'slug'] }, image: { fields: PICTURE_FIELDS } },
       } as any);
       return withPublicationState(strapi, ACTIVITY, drafts as any);
     },

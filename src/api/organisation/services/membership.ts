@@ -29,12 +29,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
     },
 
+    /** From any language's draft that has one: Strapi links a later language's version to nothing. */
     async organisationOfActivity(activityId: string): Promise<string | null> {
-      const row = await strapi.db.query(ACTIVITY).findOne({
+      const rows = await strapi.db.query(ACTIVITY).findMany({
         where: { documentId: activityId, publishedAt: null },
         populate: { organisation: { select: ['documentId'] } },
       });
-      return row?.organisation?.documentId ?? null;
+      return rows.map((row: { organisation?: { documentId: string } | null }) => row.organisation?.documentId).find(Boolean) ?? null;
     },
 
     async assertActivityMember(activityId: unknown, userId: number) {
