@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { assertLocalPluginsLoaded } from './plugin-check';
 import { registerArchiveGuard } from './bootstrap/archive-guard';
+import { hideDeveloperTools, revokeDeveloperTools } from './bootstrap/developer-tools';
 import { registerOrganisationApproval } from './bootstrap/organisation-approval';
 import { ensureLocales } from './bootstrap/locales';
 import { grantRolePermissions } from './bootstrap/permissions';
@@ -21,6 +22,7 @@ export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     assertLocalPluginsLoaded(strapi);
     registerArchiveGuard(strapi);
+    hideDeveloperTools(strapi);
     refuseReadOnlyChanges(strapi);
     registerOrganisationApproval(strapi);
     registerEmbedRoutes(strapi);
@@ -36,6 +38,7 @@ export default {
     await ensurePublicReadIndexes(strapi);
     await ensureLocales(strapi);
     await grantRolePermissions(strapi);
+    await revokeDeveloperTools(strapi);
     await ensureDisplayNames(strapi);
     await configureAdminViews(strapi);
     await ensureFirstAdmin(strapi);

@@ -56,12 +56,15 @@ afterAll(async () => {
   await site?.stop();
 });
 
-test('the home page offers no developer tour and no Strapi Cloud', async () => {
+test('the home page offers no developer tour, no Strapi Cloud, no Marketplace and no Content-Type Builder', async () => {
   await page.getByRole('navigation').first().waitFor();
   await page.waitForTimeout(1500);
   const text = await page.locator('body').innerText();
-  expect(text).not.toMatch(/Strapi Cloud|Deploy now|guided tour|rondleiding|new Media Library/i);
+  expect(text).not.toMatch(/Strapi Cloud|Deploy now|guided tour|rondleiding|new Media Library|Marketplace|Content-Type Builder/i);
   expect(await page.getByRole('dialog').count()).toBe(0);
+  const menu = await page.getByRole('navigation').first().locator('a').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+  expect(menu.some((href) => href.includes('content-manager'))).toBe(true);
+  expect(menu.filter((href) => /content-type-builder|market\.strapi\.io|marketplace/.test(href))).toEqual([]);
 });
 
 test('an initiative is edited with Dutch labels, and what the system counts cannot be typed over', async () => {

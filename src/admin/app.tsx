@@ -19,6 +19,8 @@ export default {
     dismissMediaLibraryBanner();
     const contentManager = app.getPlugin('content-manager').apis as ContentManagerPlugin['config']['apis'];
     contentManager.addDocumentAction((actions) => [ApproveAction, ...actions]);
+    // Content types are defined in code: "Edit the model" leads staff to a Content-Type Builder they cannot use (src/bootstrap/developer-tools.ts).
+    contentManager.addDocumentHeaderAction((actions) => actions.filter((action) => (action as { type?: string }).type !== 'edit-the-model'));
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', translateChoiceColumns);
   },
 };

@@ -117,3 +117,35 @@ describe('admin: Strapi\'s developer tour', () => {
     expect(res.body.data.isFirstSuperAdminUser).toBe(false);
   });
 });
+
+describe('admin: no Marketplace and no Content-Type Builder for staff (#15.10)', () => {
+  const myActions = async () => (await api().get('/admin/users/me/permissions').set(bearer(token)).expect(200)).body.data.map((p: { action: string }) => p.action);
+
+  it('a super admin has every other right, but not these two, so the menu leaves them out', async () => {
+    const actions = await myActions();
+    expect(actions).toEqual(expect.arrayContaining(['plugin::content-manager.explorer.read', 'plugin::upload.read', 'admin::users.read']));
+    expect(actions).not.toContain('admin::marketplace.read');
+    expect(actions).not.toContain('plugin::content-type-builder.read');
+  });
+
+  it('the Content-Type Builder\'s routes refuse a super admin', async () => {
+    await api().get('/content-type-builder/content-types').set(bearer(token)).expect(403);
+  });
+
+  it('a role where someone ticked them loses them again at the next start', async () => {
+    const { revokeDeveloperTools } = await import('../../src/bootstrap/developer-tools');
+    const role = await strapi().service('admin::role').create({ name: unique('Ontwikkelaars'), description: 'ticked by hand' });
+    try {
+      await strapi().service('admin::permission').createMany([
+        { action: 'plugin::content-type-builder.read', role: role.id, subject: null, properties: {}, conditions: [] },
+        { action: 'plugin::content-manager.explorer.read', role: role.id, subject: ORG, properties: {}, conditions: [] },
+      ]);
+      await revokeDeveloperTools(strapi());
+      const left = await strapi().db.query('admin::permission').findMany({ where: { role: role.id }, select: ['action'] });
+      expect(left.map((p: { action: string }) => p.action)).toEqual(['plugin::content-manager.explorer.read']);
+    } finally {
+      await strapi().db.query('admin::permission').deleteMany({ where: { role: role.id } });
+      await strapi().db.query('admin::role').delete({ where: { id: role.id } });
+    }
+  });
+});
