@@ -21,6 +21,8 @@ import { warnWithoutPublicUrl } from './bootstrap/public-url';
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     assertLocalPluginsLoaded(strapi);
+    // An activity's targetGroups: JSON underneath, checkboxes in the admin panel (src/admin/target-groups-input.tsx).
+    strapi.customFields.register({ name: 'target-groups', type: 'json' });
     registerArchiveGuard(strapi);
     hideDeveloperTools(strapi);
     refuseReadOnlyChanges(strapi);

@@ -9,6 +9,7 @@ import { siteContext, startSite, type Site } from './harness';
  */
 const ORG = 'api::organisation.organisation';
 const INITIATIVE = 'api::initiative.initiative';
+const ACTIVITY = 'api::activity.activity';
 const DOCS = path.resolve(__dirname, '../../docs');
 const EMAIL = `redactie-${process.pid}@gemeente.example`;
 const PASSWORD = 'Gemeente-Passw0rd';
@@ -80,6 +81,27 @@ test('an initiative is edited with Dutch labels, and what the system counts cann
   expect(labels.map((label) => label.replace(/\*$/, '').trim())).toEqual(expect.arrayContaining(['Titel', 'Samenvatting', 'Fase', 'Steunen kan tot']));
   const body = await page.locator('main').innerText();
   expect(body).not.toMatch(/\bsupportCount\b|\bthresholdReachedAt\b|\barchivedAt\b/);
+});
+
+test('an activity\'s target groups are checkboxes with Dutch names, saved as the list the API serves', async () => {
+  const [activity] = await site.strapi.documents(ACTIVITY).findMany({ status: 'draft', locale: 'nl', limit: 1 } as any);
+  await site.strapi.documents(ACTIVITY).update({ documentId: activity.documentId, locale: 'nl', data: { targetGroups: ['adults'] } } as any);
+  await page.goto(editView(ACTIVITY, activity.documentId));
+  const groups = page.getByRole('group', { name: 'Doelgroepen' });
+  await groups.waitFor({ timeout: 60_000 });
+  expect(await groups.getByRole('checkbox').evaluateAll((boxes) => boxes.map((box) => box.parentElement?.textContent?.trim()))).toEqual([
+    'kinderen', 'jongeren', 'volwassenen', 'ouderen', 'gezinnen', 'nieuwkomers', 'mantelzorgers', 'iedereen',
+  ]);
+  expect(await groups.getByRole('checkbox', { name: 'volwassenen' }).getAttribute('aria-checked')).toBe('true');
+  await groups.getByRole('checkbox', { name: 'ouderen' }).click();
+  await page.getByRole('button', { name: /^(Bewaar|Save)$/ }).click();
+  let saved: any;
+  for (let i = 0; i < 50; i++) {
+    saved = await site.strapi.documents(ACTIVITY).findOne({ documentId: activity.documentId, locale: 'nl', status: 'draft' } as any);
+    if (saved?.targetGroups?.length === 2) break;
+    await page.waitForTimeout(200);
+  }
+  expect(saved.targetGroups).toEqual(['adults', 'seniors']);
 });
 
 test('the organisations list has Dutch columns, and a pending organisation is approved in one step', async () => {

@@ -15,6 +15,15 @@ export default {
     tutorials: false,
     notifications: { releases: false },
   },
+  register(app: StrapiApp) {
+    app.customFields.register({
+      name: 'target-groups',
+      type: 'json',
+      intlLabel: { id: 'buurtplein.target-groups.label', defaultMessage: 'Target groups' },
+      intlDescription: { id: 'buurtplein.target-groups.description', defaultMessage: 'Who an activity is for' },
+      components: { Input: async () => ({ default: (await import('./target-groups-input')).TargetGroupsInput as any }) },
+    });
+  },
   bootstrap(app: StrapiApp) {
     dismissMediaLibraryBanner();
     const contentManager = app.getPlugin('content-manager').apis as ContentManagerPlugin['config']['apis'];

@@ -1,3 +1,5 @@
+import { TARGET_GROUP_NAMES, TARGET_GROUPS } from './target-groups';
+
 /**
  * How staff see each content type in the admin panel, in one place: the
  * server writes it into the content manager's view configuration at every
@@ -76,10 +78,7 @@ export const ADMIN_VIEWS: Record<string, TypeView> = {
       targetGroups: {
         nl: 'Doelgroepen',
         en: 'Target groups',
-        hint: {
-          nl: 'Lijst uit: children, youth, adults, seniors, families, newcomers, carers, everyone',
-          en: 'List of: children, youth, adults, seniors, families, newcomers, carers, everyone',
-        },
+        hint: { nl: 'Voor wie de activiteit is; kies er een of meer', en: 'Who the activity is for; choose one or more' },
       },
       capacity: { nl: 'Aantal plaatsen', en: 'Places' },
       enrolmentUrl: { nl: 'Link om in te schrijven', en: 'Enrolment link' },
@@ -230,5 +229,6 @@ export function adminTranslations(language: 'nl' | 'en'): Record<string, string>
     for (const [field, text] of Object.entries(view.fields)) entries.push([`content-manager.content-types.${uid}.${field}`, text[language]]);
   }
   for (const [value, text] of Object.entries(ENUM_VALUES)) entries.push([value, text[language]]);
+  for (const group of TARGET_GROUPS) entries.push([`buurtplein.targetGroup.${group}`, TARGET_GROUP_NAMES[group][language]]);
   return Object.fromEntries(entries);
 }

@@ -1,3 +1,4 @@
+import { targetGroupTexts } from '../../../src/lib/target-groups';
 import type { Strings } from './nl';
 
 export const en: Strings = {
@@ -225,14 +226,7 @@ export const en: Strings = {
   invalidDate: 'Enter a valid date and time.',
   invalidField: 'This value is not right.',
   // Target groups of an activity, by their value (src/lib/target-groups.ts)
-  'targetGroup.children': 'children',
-  'targetGroup.youth': 'young people',
-  'targetGroup.adults': 'adults',
-  'targetGroup.seniors': 'older people',
-  'targetGroup.families': 'families',
-  'targetGroup.newcomers': 'newcomers',
-  'targetGroup.carers': 'carers',
-  'targetGroup.everyone': 'everyone',
+  ...targetGroupTexts('en'),
   networkError: 'The server cannot be reached. Check your internet connection and try again.',
   // Placing an item on the map (My listing)
   pointMapLabel: 'Map to place {name}: click where it is',

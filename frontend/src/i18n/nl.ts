@@ -1,3 +1,5 @@
+import { targetGroupTexts } from '../../../src/lib/target-groups';
+
 /** Every text of the site in Dutch (the default); en.ts must have the same keys. */
 export const nl = {
   siteName: 'Buurtplein',
@@ -224,14 +226,7 @@ export const nl = {
   invalidDate: 'Vul een geldige datum en tijd in.',
   invalidField: 'Deze waarde klopt niet.',
   // Target groups of an activity, by their value (src/lib/target-groups.ts)
-  'targetGroup.children': 'kinderen',
-  'targetGroup.youth': 'jongeren',
-  'targetGroup.adults': 'volwassenen',
-  'targetGroup.seniors': 'ouderen',
-  'targetGroup.families': 'gezinnen',
-  'targetGroup.newcomers': 'nieuwkomers',
-  'targetGroup.carers': 'mantelzorgers',
-  'targetGroup.everyone': 'iedereen',
+  ...targetGroupTexts('nl'),
   networkError: 'De server is niet bereikbaar. Controleer je internetverbinding en probeer het opnieuw.',
   // Placing an item on the map (Mijn vermelding)
   pointMapLabel: 'Kaart om {name} te plaatsen: klik waar het is',
