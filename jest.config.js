@@ -4,7 +4,9 @@ module.exports = {
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest'] },
   // One file boots Strapi once and runs every integration suite (*.suite.ts);
   // the other *.test.ts files are unit tests that need no server.
-  testMatch: ['<rootDir>/tests/**/*.test.ts', '<rootDir>/{src,plugins,scripts}/**/__tests__/**/*.test.ts', '<rootDir>/frontend/src/__tests__/*.test.ts'],
+  testMatch: ['<rootDir>/tests/**/*.test.ts', '<rootDir>/{src,plugins,scripts,packages}/**/__tests__/**/*.test.ts', '<rootDir>/frontend/src/__tests__/*.test.ts'],
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.tmp/', '<rootDir>/node_modules/'],
+  // The kit's source, not its build: unit tests run before anything is compiled.
+  moduleNameMapper: { '^@buurtplein/plugin-kit$': '<rootDir>/packages/plugin-kit/src/index.ts' },
   testTimeout: 60_000,
 };

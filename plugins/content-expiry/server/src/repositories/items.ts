@@ -1,5 +1,5 @@
-import crypto from 'node:crypto';
 import type { Core } from '@strapi/strapi';
+import { newDocumentId, sqlNames } from '@buurtplein/plugin-kit';
 import type { Knex } from 'knex';
 import type { ExpiryCondition, ExpiryType } from '../config';
 
@@ -45,19 +45,9 @@ const describe = (c: ExpiryCondition) =>
  * items go in seconds instead of one Document Service call each.
  */
 export function createItemsRepository(strapi: Core.Strapi) {
-  const schema = () => strapi.db.getSchemaName();
-  const q = (knex: Knex, table: string) => (schema() ? knex(table).withSchema(schema()!) : knex(table));
-  const meta = (uid: string) => {
-    const m = strapi.db.metadata.get(uid as any) as any;
-    if (!m) throw new Error(`[content-expiry] unknown content type ${uid}`);
-    return m;
-  };
-  const col = (uid: string, attribute: string) => {
-    const name = meta(uid).attributes[attribute]?.columnName;
-    if (!name) throw new Error(`[content-expiry] ${uid} has no attribute "${attribute}"`);
-    return name as string;
-  };
-  const table = (uid: string) => meta(uid).tableName as string;
+  const names = sqlNames(strapi as any);
+  const col = names.column;
+  const meta = (uid: string) => strapi.db.metadata.get(uid as any) as any;
   const knex = () => strapi.db.connection;
 
   /** Adds one OR-branch per SQL-expressible condition; recurrence is judged in JavaScript. */
@@ -87,11 +77,11 @@ export function createItemsRepository(strapi: Core.Strapi) {
 
   /** Draft rows stand for their document: every document has one, whatever its publication state. */
   function liveDrafts(uid: string, restoreGraceDays: number, now: Date) {
-    const recentlyRestored = q(knex(), table(RECORD_UID))
+    const recentlyRestored = names.table(knex(), RECORD_UID)
       .select(col(RECORD_UID, 'itemId'))
       .where(col(RECORD_UID, 'uid'), uid)
       .where(col(RECORD_UID, 'restoredAt'), '>', new Date(now.getTime() - restoreGraceDays * DAY));
-    return q(knex(), table(uid))
+    return names.table(knex(), uid)
       .whereNull(col(uid, 'publishedAt'))
       .whereNull(col(uid, 'archivedAt'))
       .whereNotIn(col(uid, 'documentId'), recentlyRestored);
@@ -102,15 +92,12 @@ export function createItemsRepository(strapi: Core.Strapi) {
     const hasMedia = Object.values(meta(uid).attributes).some((a: any) => a.type === 'media');
     for (let i = 0; i < rowIds.length; i += 500) {
       const chunk = rowIds.slice(i, i + 500);
-      if (hasMedia) await q(trx, 'files_related_mph').where('related_type', uid).whereIn('related_id', chunk).delete();
-      await q(trx, table(uid)).whereIn('id', chunk).delete();
+      if (hasMedia) await names.tableNamed(trx, 'files_related_mph').where('related_type', uid).whereIn('related_id', chunk).delete();
+      await names.table(trx, uid).whereIn('id', chunk).delete();
     }
   }
 
   return {
-    col,
-    table,
-
     /**
      * The next batch of expired documents after `cursor`, walking draft rows by
      * primary key (no GROUP BY over the table per batch). `next` is null at the end.
@@ -168,17 +155,17 @@ export function createItemsRepository(strapi: Core.Strapi) {
       return strapi.db.transaction(async ({ trx }) => {
         const documentId = col(uid, 'documentId');
         const ids = items.map((i) => i.documentId);
-        const fresh = await q(trx, table(uid)).distinct(documentId).whereIn(documentId, ids).whereNull(col(uid, 'archivedAt')).whereNull(col(uid, 'publishedAt'));
+        const fresh = await names.table(trx, uid).distinct(documentId).whereIn(documentId, ids).whereNull(col(uid, 'archivedAt')).whereNull(col(uid, 'publishedAt'));
         const todo = new Set(fresh.map((r: any) => r[documentId]));
         if (!todo.size) return [];
-        await q(trx, table(uid)).whereIn(documentId, [...todo]).update({ [col(uid, 'archivedAt')]: now });
-        const published = await q(trx, table(uid)).select('id', documentId).whereIn(documentId, [...todo]).whereNotNull(col(uid, 'publishedAt'));
+        await names.table(trx, uid).whereIn(documentId, [...todo]).update({ [col(uid, 'archivedAt')]: now });
+        const published = await names.table(trx, uid).select('id', documentId).whereIn(documentId, [...todo]).whereNotNull(col(uid, 'publishedAt'));
         const publishedDocs = new Set(published.map((r: any) => r[documentId]));
         await deleteRows(trx, uid, published.map((r: any) => r.id));
         const records = items
           .filter((i) => todo.has(i.documentId))
           .map((i) => ({
-            document_id: crypto.randomBytes(12).toString('hex'),
+            document_id: newDocumentId(),
             [col(RECORD_UID, 'uid')]: uid,
             [col(RECORD_UID, 'itemId')]: i.documentId,
             [col(RECORD_UID, 'reason')]: i.reason.slice(0, 250),
@@ -190,7 +177,7 @@ export function createItemsRepository(strapi: Core.Strapi) {
             created_at: now,
             updated_at: now,
           }));
-        for (let i = 0; i < records.length; i += 200) await q(trx, table(RECORD_UID)).insert(records.slice(i, i + 200));
+        for (let i = 0; i < records.length; i += 200) await names.table(trx, RECORD_UID).insert(records.slice(i, i + 200));
         return [...todo];
       });
     },
@@ -199,7 +186,7 @@ export function createItemsRepository(strapi: Core.Strapi) {
     async archivedPage(uid: string, page: number, pageSize: number) {
       const documentId = col(uid, 'documentId');
       const archivedAt = col(uid, 'archivedAt');
-      const archived = () => q(knex(), table(uid)).whereNotNull(archivedAt).whereNull(col(uid, 'publishedAt'));
+      const archived = () => names.table(knex(), uid).whereNotNull(archivedAt).whereNull(col(uid, 'publishedAt'));
       const [rows, [{ total }]] = await Promise.all([
         archived()
           .select({ documentId })
@@ -216,16 +203,16 @@ export function createItemsRepository(strapi: Core.Strapi) {
     /** Archived longer ago than `before`: the next batch of document ids. */
     async archivedBefore(uid: string, before: Date, limit: number) {
       const documentId = col(uid, 'documentId');
-      const rows = await q(knex(), table(uid)).distinct(documentId).where(col(uid, 'archivedAt'), '<', before).limit(limit);
+      const rows = await names.table(knex(), uid).distinct(documentId).where(col(uid, 'archivedAt'), '<', before).limit(limit);
       return rows.map((r: any) => r[documentId] as string);
     },
 
     async deleteForGood(uid: string, documentIds: string[]) {
       if (!documentIds.length) return 0;
       return strapi.db.transaction(async ({ trx }) => {
-        const rows = await q(trx, table(uid)).select('id').whereIn(col(uid, 'documentId'), documentIds);
+        const rows = await names.table(trx, uid).select('id').whereIn(col(uid, 'documentId'), documentIds);
         await deleteRows(trx, uid, rows.map((r: any) => r.id));
-        await q(trx, table(RECORD_UID)).where(col(RECORD_UID, 'uid'), uid).whereIn(col(RECORD_UID, 'itemId'), documentIds).delete();
+        await names.table(trx, RECORD_UID).where(col(RECORD_UID, 'uid'), uid).whereIn(col(RECORD_UID, 'itemId'), documentIds).delete();
         return documentIds.length;
       });
     },

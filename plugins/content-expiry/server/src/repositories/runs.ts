@@ -1,5 +1,5 @@
-import crypto from 'node:crypto';
 import type { Core } from '@strapi/strapi';
+import { claimRow } from '@buurtplein/plugin-kit';
 
 export const RUN_UID = 'plugin::content-expiry.run';
 export type Trigger = 'schedule' | 'cli' | 'admin' | 'api';
@@ -11,25 +11,7 @@ export function createRunsRepository(strapi: Core.Strapi) {
   return {
     /** The new run's id, or null when another instance already claimed this slot. */
     async start(trigger: Trigger, dryRun: boolean, slot: string | null, now: Date): Promise<number | null> {
-      const meta = strapi.db.metadata.get(RUN_UID as any) as any;
-      const column = (a: string) => meta.attributes[a].columnName;
-      const schema = strapi.db.getSchemaName();
-      const table = schema ? strapi.db.connection(meta.tableName).withSchema(schema) : strapi.db.connection(meta.tableName);
-      const inserted = await table
-        .insert({
-          document_id: crypto.randomBytes(12).toString('hex'),
-          [column('trigger')]: trigger,
-          [column('dryRun')]: dryRun,
-          [column('slot')]: slot,
-          [column('status')]: 'running',
-          [column('startedAt')]: now,
-          created_at: now,
-          updated_at: now,
-        })
-        .onConflict(column('slot'))
-        .ignore()
-        .returning('id');
-      return inserted.length ? Number((inserted[0] as any).id ?? inserted[0]) : null;
+      return claimRow(strapi as any, RUN_UID, { trigger, dryRun, slot, status: 'running', startedAt: now }, ['slot']);
     },
 
     async finish(id: number, status: 'succeeded' | 'failed', report: unknown, errors: unknown[], startedAt: Date) {

@@ -1,4 +1,4 @@
-import crypto from 'node:crypto';
+import { claimRow } from '@buurtplein/plugin-kit';
 import type { Core } from '@strapi/strapi';
 import type { ExpiryType } from '../config';
 import { expiryWarningMail } from '../templates/expiry-warning';
@@ -53,25 +53,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** True for the one caller that gets to send this item's notice. */
   async function claim(uid: string, documentId: string, expiresAt: Date) {
-    const meta = strapi.db.metadata.get(NOTICE_UID as any) as any;
-    const column = (a: string) => meta.attributes[a].columnName;
-    const schema = strapi.db.getSchemaName();
-    const table = schema ? strapi.db.connection(meta.tableName).withSchema(schema) : strapi.db.connection(meta.tableName);
-    const now = new Date();
-    const inserted = await table
-      .insert({
-        document_id: crypto.randomBytes(12).toString('hex'),
-        [column('uid')]: uid,
-        [column('itemId')]: documentId,
-        [column('expiresAt')]: expiresAt,
-        [column('status')]: 'sending',
-        created_at: now,
-        updated_at: now,
-      })
-      .onConflict([column('uid'), column('itemId')])
-      .ignore()
-      .returning('id');
-    return inserted.length === 1;
+    return (await claimRow(strapi as any, NOTICE_UID, { uid, itemId: documentId, expiresAt, status: 'sending' }, ['uid', 'itemId'])) !== null;
   }
 
   return {

@@ -1,6 +1,5 @@
-import crypto from 'node:crypto';
 import type { Core } from '@strapi/strapi';
-import { sqlNames } from './sql';
+import { claimRow, sqlNames } from '@buurtplein/plugin-kit';
 
 export const COMMENT_UID = 'plugin::idea-support.comment';
 export const COMMENT_REPORT_UID = 'plugin::idea-support.comment-report';
@@ -43,7 +42,7 @@ const toPublic = (row: any): PublicComment => ({
  * increment, and only when the unique (comment, user) index let the row in.
  */
 export function createCommentsRepository(strapi: Core.Strapi) {
-  const { column, table } = sqlNames(strapi);
+  const { column, tableNamed: table } = sqlNames(strapi as any);
   const names = () => ({
     comments: strapi.db.metadata.get(COMMENT_UID as any).tableName,
     reports: strapi.db.metadata.get(COMMENT_REPORT_UID as any).tableName,
@@ -97,18 +96,7 @@ export function createCommentsRepository(strapi: Core.Strapi) {
       return strapi.db.transaction(async ({ trx }) => {
         const n = names();
         const now = new Date();
-        const inserted = await table(trx, n.reports)
-          .insert({
-            document_id: crypto.randomBytes(12).toString('hex').slice(0, 24),
-            [n.comment]: commentId,
-            [n.userId]: userId,
-            [n.createdAt]: now,
-            updated_at: now,
-          })
-          .onConflict([n.comment, n.userId])
-          .ignore()
-          .returning('id');
-        const counted = inserted.length === 1;
+        const counted = (await claimRow(strapi as any, COMMENT_REPORT_UID, { comment: commentId, userId }, ['comment', 'userId'], trx)) !== null;
         if (!counted) return { counted, hidden: false };
         await table(trx, n.comments)
           .where('id', commentId)

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { sqlNames } from './sql';
+import { sqlNames } from '@buurtplein/plugin-kit';
 import { SUPPORT_UID } from './supports';
 
 const DAY = 24 * 3600 * 1000;
@@ -49,7 +49,7 @@ function toDate(value: unknown): Date {
 
 /** Read-only statements behind the staff statistics of one initiative. */
 export function createStatsRepository(strapi: Core.Strapi, initiativeUid: string) {
-  const { column, table: schemaTable } = sqlNames(strapi);
+  const { column, tableNamed: schemaTable } = sqlNames(strapi as any);
   const names = () => ({
     initiatives: strapi.db.metadata.get(initiativeUid as any).tableName,
     supports: strapi.db.metadata.get(SUPPORT_UID as any).tableName,

@@ -1,7 +1,6 @@
-import crypto from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { sqlNames } from './sql';
+import { claimRow, sqlNames } from '@buurtplein/plugin-kit';
 
 export const SUPPORT_UID = 'plugin::idea-support.support';
 
@@ -26,7 +25,7 @@ export interface Drift {
  */
 export function createSupportsRepository(strapi: Core.Strapi, initiativeUid: string) {
   const isPostgres = () => strapi.db.dialect.client === 'postgres';
-  const { column, table } = sqlNames(strapi);
+  const { column, tableNamed: table } = sqlNames(strapi as any);
   const names = () => {
     const initiatives = strapi.db.metadata.get(initiativeUid as any).tableName;
     const supports = strapi.db.metadata.get(SUPPORT_UID as any).tableName;
@@ -86,20 +85,7 @@ export function createSupportsRepository(strapi: Core.Strapi, initiativeUid: str
   return {
     async add(documentId: string, userId: number, threshold: number): Promise<SupportChange> {
       return strapi.db.transaction(async ({ trx }) => {
-        const n = names();
-        const now = new Date();
-        const inserted = await table(trx, n.supports)
-          .insert({
-            document_id: crypto.randomBytes(12).toString('hex').slice(0, 24),
-            [n.initiative]: documentId,
-            [n.userId]: userId,
-            [n.createdAt]: now,
-            updated_at: now,
-          })
-          .onConflict([n.initiative, n.userId])
-          .ignore()
-          .returning('id');
-        const changed = inserted.length === 1;
+        const changed = (await claimRow(strapi as any, SUPPORT_UID, { initiative: documentId, userId }, ['initiative', 'userId'], trx)) !== null;
         if (changed) await bump(trx, documentId, 1);
         const thresholdReached = changed && (await markThreshold(trx, documentId, threshold));
         return { changed, supportCount: await storedCount(trx, documentId), thresholdReached };

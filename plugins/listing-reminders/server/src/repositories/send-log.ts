@@ -1,6 +1,5 @@
-import crypto from 'node:crypto';
 import type { Core } from '@strapi/strapi';
-import type { Knex } from 'knex';
+import { claimRow, sqlNames } from '@buurtplein/plugin-kit';
 
 export const LOG_UID = 'plugin::listing-reminders.send-log';
 export const RUN_UID = 'plugin::listing-reminders.run';
@@ -12,12 +11,7 @@ export const RUN_UID = 'plugin::listing-reminders.run';
  * died). Two runs at the same moment therefore never send the same mail.
  */
 export function createSendLogRepository(strapi: Core.Strapi) {
-  const meta = (uid: string) => strapi.db.metadata.get(uid as any) as any;
-  const col = (uid: string, attribute: string) => meta(uid).attributes[attribute].columnName as string;
-  const table = (knex: Knex, uid: string) => {
-    const schema = strapi.db.getSchemaName();
-    return schema ? knex(meta(uid).tableName).withSchema(schema) : knex(meta(uid).tableName);
-  };
+  const { column: col, table } = sqlNames(strapi as any);
   const c = (attribute: string) => col(LOG_UID, attribute);
   const logs = () => strapi.db.query(LOG_UID as any);
 
@@ -26,24 +20,9 @@ export function createSendLogRepository(strapi: Core.Strapi) {
     async claim(row: { organisation: string; period: string; email: string; language: string; runId: number | null }, leaseMinutes: number): Promise<boolean> {
       const knex = strapi.db.connection;
       const now = new Date();
-      const inserted = await table(knex, LOG_UID)
-        .insert({
-          document_id: crypto.randomBytes(12).toString('hex'),
-          [c('organisation')]: row.organisation,
-          [c('period')]: row.period,
-          [c('email')]: row.email,
-          [c('language')]: row.language,
-          [c('status')]: 'sending',
-          [c('attempts')]: 1,
-          [c('claimedAt')]: now,
-          [c('runId')]: row.runId,
-          created_at: now,
-          updated_at: now,
-        })
-        .onConflict([c('organisation'), c('period')])
-        .ignore()
-        .returning('id');
-      if (inserted.length === 1) return true;
+      const { organisation, period, email, language, runId } = row;
+      const claimed = await claimRow(strapi as any, LOG_UID, { organisation, period, email, language, status: 'sending', attempts: 1, claimedAt: now, runId }, ['organisation', 'period']);
+      if (claimed !== null) return true;
       const leaseEnded = new Date(now.getTime() - leaseMinutes * 60_000);
       const taken = await table(knex, LOG_UID)
         .where({ [c('organisation')]: row.organisation, [c('period')]: row.period })
@@ -130,23 +109,7 @@ export function createSendLogRepository(strapi: Core.Strapi) {
     },
 
     async startRun(period: string, trigger: 'schedule' | 'cli' | 'admin', slot: string | null): Promise<number | null> {
-      const now = new Date();
-      const r = (a: string) => col(RUN_UID, a);
-      const inserted = await table(strapi.db.connection, RUN_UID)
-        .insert({
-          document_id: crypto.randomBytes(12).toString('hex'),
-          [r('period')]: period,
-          [r('trigger')]: trigger,
-          [r('slot')]: slot,
-          [r('status')]: 'running',
-          [r('startedAt')]: now,
-          created_at: now,
-          updated_at: now,
-        })
-        .onConflict(r('slot'))
-        .ignore()
-        .returning('id');
-      return inserted.length ? Number((inserted[0] as any).id ?? inserted[0]) : null;
+      return claimRow(strapi as any, RUN_UID, { period, trigger, slot, status: 'running', startedAt: new Date() }, ['slot']);
     },
 
     async finishRun(id: number, status: 'succeeded' | 'failed', counts: { sent: number; failed: number; skipped: number }) {

@@ -1,0 +1,2 @@
+export { sqlNames, type StrapiDatabase } from './sql';
+export { claimRow, newDocumentId } from './claim';
