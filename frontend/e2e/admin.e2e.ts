@@ -65,6 +65,11 @@ test('the home page offers no developer tour, no Strapi Cloud, no Marketplace an
   expect(await page.getByRole('dialog').count()).toBe(0);
   const menu = await page.getByRole('navigation').first().locator('a').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
   expect(menu.some((href) => href.includes('content-manager'))).toBe(true);
+  // Our plugins' pages, registered through the plugin kit.
+  for (const plugin of ['content-expiry', 'listing-reminders', 'bulk-import']) expect(menu.some((href) => href.endsWith(`plugins/${plugin}`))).toBe(true);
+  // Its page opens, with the plugin's own Dutch texts.
+  await page.goto(admin('plugins/content-expiry'));
+  await page.getByRole('heading', { name: 'Verlopen inhoud' }).waitFor({ timeout: 60_000 });
   expect(menu.filter((href) => /content-type-builder|market\.strapi\.io|marketplace/.test(href))).toEqual([]);
 });
 

@@ -1,35 +1,12 @@
 import { Archive } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { PLUGIN_ID, getTranslation } from './pluginId';
-
-const prefixKeys = (data: Record<string, string>) =>
-  Object.fromEntries(Object.entries(data).map(([key, value]) => [`${PLUGIN_ID}.${key}`, value]));
+import { pluginTranslations, registerPluginPage } from '@buurtplein/plugin-kit/admin';
+import { PLUGIN_ID } from './pluginId';
 
 export default {
   register(app: StrapiApp) {
-    app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
-    app.addMenuLink({
-      // Relative to the admin root: the page lives at /admin/plugins/content-expiry.
-      to: `plugins/${PLUGIN_ID}`,
-      icon: Archive,
-      intlLabel: { id: getTranslation('menu.label'), defaultMessage: 'Content expiry' },
-      Component: () => import('./pages/ExpiryPage'),
-      // Every admin may open it; the admin routes only check for an admin login.
-      permissions: [],
-    });
+    registerPluginPage(app, { id: PLUGIN_ID, icon: Archive, label: 'Content expiry', Component: () => import('./pages/ExpiryPage') });
   },
 
-  async registerTrads({ locales }: { locales: string[] }) {
-    return Promise.all(
-      locales.map(async (locale) => {
-        try {
-          const { default: data } = await import(`./translations/${locale}.json`);
-          return { data: prefixKeys(data), locale };
-        } catch {
-          // No file for this admin locale: the English default messages show.
-          return { data: {}, locale };
-        }
-      })
-    );
-  },
+  registerTrads: pluginTranslations(PLUGIN_ID, (locale) => import(`./translations/${locale}.json`)),
 };

@@ -1,10 +1,8 @@
 import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { SupportPanel } from './components/SupportPanel';
+import { pluginTranslations } from '@buurtplein/plugin-kit/admin';
 import { PLUGIN_ID } from './pluginId';
-
-const prefixKeys = (data: Record<string, string>) =>
-  Object.fromEntries(Object.entries(data).map(([key, value]) => [`${PLUGIN_ID}.${key}`, value]));
 
 export default {
   register(app: StrapiApp) {
@@ -17,17 +15,5 @@ export default {
     contentManager.addEditViewSidePanel([SupportPanel]);
   },
 
-  async registerTrads({ locales }: { locales: string[] }) {
-    return Promise.all(
-      locales.map(async (locale) => {
-        try {
-          const { default: data } = await import(`./translations/${locale}.json`);
-          return { data: prefixKeys(data), locale };
-        } catch {
-          // No file for this admin locale: the English default messages show.
-          return { data: {}, locale };
-        }
-      })
-    );
-  },
+  registerTrads: pluginTranslations(PLUGIN_ID, (locale) => import(`./translations/${locale}.json`)),
 };
