@@ -1,9 +1,9 @@
 import path from 'path';
 import type { Core } from '@strapi/strapi';
-import { activityOwners } from '../src/expiry/owners';
-import { reminderLoginLink } from '../src/reminders/login-link';
+import { activityOwners } from '../src/plugin-callbacks/expiry-owners';
+import { reminderLoginLink } from '../src/plugin-callbacks/reminder-login-link';
 import { envList, websiteUrl } from '../src/lib/env';
-import { importUpload } from '../src/import/upload';
+import { importUpload } from '../src/plugin-callbacks/import-upload';
 import { IMPORT_TYPES } from '../src/import/types';
 
 const allowedMediaTypes = [

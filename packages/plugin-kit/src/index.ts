@@ -1,2 +1,3 @@
 export { sqlNames, type StrapiDatabase } from './sql';
 export { claimRow, newDocumentId } from './claim';
+export type { Importer, ImportRequest, Language, LoginLinkFor, OwnersOf, Recipient } from './contracts';

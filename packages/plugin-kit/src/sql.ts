@@ -3,7 +3,8 @@ import type { Knex } from 'knex';
 /** The part of Strapi the kit's SQL helpers use: its metadata, its connection and its PostgreSQL schema. */
 export interface StrapiDatabase {
   db: {
-    metadata: { get(uid: string): { tableName: string; attributes: Record<string, { columnName?: string }> } };
+    // Attributes as Strapi's metadata types them (a union per kind); the kit reads only columnName.
+    metadata: { get(uid: string): { tableName: string; attributes: Record<string, object> } };
     connection: Knex;
     getSchemaName(): string | undefined;
   };
@@ -27,7 +28,7 @@ export function sqlNames(strapi: StrapiDatabase) {
   return {
     tableName: (uid: string) => meta(uid).tableName,
     column(uid: string, attribute: string): string {
-      const name = meta(uid).attributes[attribute]?.columnName;
+      const name = (meta(uid).attributes[attribute] as { columnName?: string } | undefined)?.columnName;
       if (!name) throw new Error(`${uid} has no attribute "${attribute}"`);
       return name;
     },

@@ -1,15 +1,8 @@
-export interface ImportRequest {
-  strapi: unknown;
-  content: Buffer;
-  filename: string;
-  type?: string;
-  dryRun: boolean;
-  allOrNothing: boolean;
-}
+import type { Importer } from '@buurtplein/plugin-kit';
 
 export interface BulkImportConfig {
   /** Does the import and returns its report; the app owns its data model, so it hands this in. */
-  importer: (request: ImportRequest) => Promise<unknown>;
+  importer: Importer;
   /** Which types staff may choose on the page. */
   types: string[];
   /** Larger uploads are refused before they are read. */

@@ -1,3 +1,4 @@
+import type { OwnersOf } from '@buurtplein/plugin-kit';
 /**
  * When is an item expired? Any one condition is enough:
  * - `{ field, fallbackField?, graceDays?, unlessSet? }`: a date field (or its fallback when empty) lies more than graceDays in the past; skipped when `unlessSet` has a value (e.g. recurring activities);
@@ -16,10 +17,7 @@ export interface ExpiryCondition {
   startField?: string;
 }
 
-export interface Recipient {
-  email: string;
-  language?: 'nl' | 'en';
-}
+export type { Recipient } from '@buurtplein/plugin-kit';
 
 export interface ExpiryType {
   uid: string;
@@ -44,7 +42,7 @@ export interface ContentExpiryConfig {
   restoreGraceDays: number;
   types: ExpiryType[];
   /** Who owns an item (for the warning mail); the app knows its own data model. */
-  owners?: (args: { strapi: unknown; uid: string; documentId: string }) => Promise<Recipient[]>;
+  owners?: OwnersOf;
   /** Link in the warning mail, e.g. the website's "manage my listing" page. */
   manageUrl?: string;
 }

@@ -1,3 +1,4 @@
+import type { LoginLinkFor } from '@buurtplein/plugin-kit';
 export interface ReminderRecipient {
   documentId: string;
   name: string;
@@ -20,7 +21,7 @@ export interface ListingRemindersConfig {
   /** Signs confirm links (HMAC); keep it secret and stable. */
   secret: string;
   /** A link that logs the organisation's editor straight in ("edit my listing"); the app knows how. */
-  loginLink?: (args: { strapi: unknown; email: string; organisation: string; language: 'nl' | 'en' }) => Promise<string>;
+  loginLink?: LoginLinkFor;
   /** Tries per mail; waits backoffMs, 4×, 16× … in between. */
   attempts: number;
   backoffMs: number;

@@ -45,7 +45,7 @@ const describe = (c: ExpiryCondition) =>
  * items go in seconds instead of one Document Service call each.
  */
 export function createItemsRepository(strapi: Core.Strapi) {
-  const names = sqlNames(strapi as any);
+  const names = sqlNames(strapi);
   const col = names.column;
   const meta = (uid: string) => strapi.db.metadata.get(uid as any) as any;
   const knex = () => strapi.db.connection;

@@ -11,7 +11,7 @@ export function createRunsRepository(strapi: Core.Strapi) {
   return {
     /** The new run's id, or null when another instance already claimed this slot. */
     async start(trigger: Trigger, dryRun: boolean, slot: string | null, now: Date): Promise<number | null> {
-      return claimRow(strapi as any, RUN_UID, { trigger, dryRun, slot, status: 'running', startedAt: now }, ['slot']);
+      return claimRow(strapi, RUN_UID, { trigger, dryRun, slot, status: 'running', startedAt: now }, ['slot']);
     },
 
     async finish(id: number, status: 'succeeded' | 'failed', report: unknown, errors: unknown[], startedAt: Date) {

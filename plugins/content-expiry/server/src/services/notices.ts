@@ -53,7 +53,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** True for the one caller that gets to send this item's notice. */
   async function claim(uid: string, documentId: string, expiresAt: Date) {
-    return (await claimRow(strapi as any, NOTICE_UID, { uid, itemId: documentId, expiresAt, status: 'sending' }, ['uid', 'itemId'])) !== null;
+    return (await claimRow(strapi, NOTICE_UID, { uid, itemId: documentId, expiresAt, status: 'sending' }, ['uid', 'itemId'])) !== null;
   }
 
   return {

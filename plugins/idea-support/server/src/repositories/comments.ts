@@ -42,7 +42,7 @@ const toPublic = (row: any): PublicComment => ({
  * increment, and only when the unique (comment, user) index let the row in.
  */
 export function createCommentsRepository(strapi: Core.Strapi) {
-  const { column, tableNamed: table } = sqlNames(strapi as any);
+  const { column, tableNamed: table } = sqlNames(strapi);
   const names = () => ({
     comments: strapi.db.metadata.get(COMMENT_UID as any).tableName,
     reports: strapi.db.metadata.get(COMMENT_REPORT_UID as any).tableName,
@@ -96,7 +96,7 @@ export function createCommentsRepository(strapi: Core.Strapi) {
       return strapi.db.transaction(async ({ trx }) => {
         const n = names();
         const now = new Date();
-        const counted = (await claimRow(strapi as any, COMMENT_REPORT_UID, { comment: commentId, userId }, ['comment', 'userId'], trx)) !== null;
+        const counted = (await claimRow(strapi, COMMENT_REPORT_UID, { comment: commentId, userId }, ['comment', 'userId'], trx)) !== null;
         if (!counted) return { counted, hidden: false };
         await table(trx, n.comments)
           .where('id', commentId)

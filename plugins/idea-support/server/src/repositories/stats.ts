@@ -49,7 +49,7 @@ function toDate(value: unknown): Date {
 
 /** Read-only statements behind the staff statistics of one initiative. */
 export function createStatsRepository(strapi: Core.Strapi, initiativeUid: string) {
-  const { column, tableNamed: schemaTable } = sqlNames(strapi as any);
+  const { column, tableNamed: schemaTable } = sqlNames(strapi);
   const names = () => ({
     initiatives: strapi.db.metadata.get(initiativeUid as any).tableName,
     supports: strapi.db.metadata.get(SUPPORT_UID as any).tableName,

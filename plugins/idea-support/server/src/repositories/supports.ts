@@ -25,7 +25,7 @@ export interface Drift {
  */
 export function createSupportsRepository(strapi: Core.Strapi, initiativeUid: string) {
   const isPostgres = () => strapi.db.dialect.client === 'postgres';
-  const { column, tableNamed: table } = sqlNames(strapi as any);
+  const { column, tableNamed: table } = sqlNames(strapi);
   const names = () => {
     const initiatives = strapi.db.metadata.get(initiativeUid as any).tableName;
     const supports = strapi.db.metadata.get(SUPPORT_UID as any).tableName;
@@ -85,7 +85,7 @@ export function createSupportsRepository(strapi: Core.Strapi, initiativeUid: str
   return {
     async add(documentId: string, userId: number, threshold: number): Promise<SupportChange> {
       return strapi.db.transaction(async ({ trx }) => {
-        const changed = (await claimRow(strapi as any, SUPPORT_UID, { initiative: documentId, userId }, ['initiative', 'userId'], trx)) !== null;
+        const changed = (await claimRow(strapi, SUPPORT_UID, { initiative: documentId, userId }, ['initiative', 'userId'], trx)) !== null;
         if (changed) await bump(trx, documentId, 1);
         const thresholdReached = changed && (await markThreshold(trx, documentId, threshold));
         return { changed, supportCount: await storedCount(trx, documentId), thresholdReached };

@@ -11,7 +11,7 @@ export const RUN_UID = 'plugin::listing-reminders.run';
  * died). Two runs at the same moment therefore never send the same mail.
  */
 export function createSendLogRepository(strapi: Core.Strapi) {
-  const { column: col, table } = sqlNames(strapi as any);
+  const { column: col, table } = sqlNames(strapi);
   const c = (attribute: string) => col(LOG_UID, attribute);
   const logs = () => strapi.db.query(LOG_UID as any);
 
@@ -21,7 +21,7 @@ export function createSendLogRepository(strapi: Core.Strapi) {
       const knex = strapi.db.connection;
       const now = new Date();
       const { organisation, period, email, language, runId } = row;
-      const claimed = await claimRow(strapi as any, LOG_UID, { organisation, period, email, language, status: 'sending', attempts: 1, claimedAt: now, runId }, ['organisation', 'period']);
+      const claimed = await claimRow(strapi, LOG_UID, { organisation, period, email, language, status: 'sending', attempts: 1, claimedAt: now, runId }, ['organisation', 'period']);
       if (claimed !== null) return true;
       const leaseEnded = new Date(now.getTime() - leaseMinutes * 60_000);
       const taken = await table(knex, LOG_UID)
@@ -109,7 +109,7 @@ export function createSendLogRepository(strapi: Core.Strapi) {
     },
 
     async startRun(period: string, trigger: 'schedule' | 'cli' | 'admin', slot: string | null): Promise<number | null> {
-      return claimRow(strapi as any, RUN_UID, { period, trigger, slot, status: 'running', startedAt: new Date() }, ['slot']);
+      return claimRow(strapi, RUN_UID, { period, trigger, slot, status: 'running', startedAt: new Date() }, ['slot']);
     },
 
     async finishRun(id: number, status: 'succeeded' | 'failed', counts: { sent: number; failed: number; skipped: number }) {

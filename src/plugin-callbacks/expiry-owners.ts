@@ -1,15 +1,12 @@
-import type { Core } from '@strapi/strapi';
-
-type Recipient = { email: string; language?: 'nl' | 'en' };
+import type { OwnersOf, Recipient } from '@buurtplein/plugin-kit';
 
 /**
  * Who hears that an activity is about to expire: its organisation's editors
  * (in their own language) and the organisation's reminder address. The
  * content-expiry plugin asks; only the app knows this data model.
  */
-export async function activityOwners({ strapi, documentId }: { strapi: unknown; uid: string; documentId: string }): Promise<Recipient[]> {
-  const s = strapi as Core.Strapi;
-  const activity = await s.db.query('api::activity.activity').findOne({
+export const activityOwners: OwnersOf = async ({ strapi, documentId }) => {
+  const activity = await strapi.db.query('api::activity.activity').findOne({
     where: { documentId, publishedAt: null },
     populate: { organisation: { select: ['reminderEmail'], populate: { members: { select: ['email', 'language'] } } } },
   });
@@ -20,4 +17,4 @@ export async function activityOwners({ strapi, documentId }: { strapi: unknown; 
     ...(organisation.reminderEmail ? [{ email: organisation.reminderEmail, language: 'nl' as const }] : []),
   ];
   return [...new Map(recipients.map((r) => [r.email.toLowerCase(), r])).values()];
-}
+};
