@@ -1,7 +1,8 @@
-import * as templates from '../templates';
-import { addressed, type FormOfAddress, type Mail } from '../index';
-import { DEFAULT_TEMPLATES } from '../../../plugins/listing-reminders/server/src/templates/defaults';
-import { confirmPage } from '../../../plugins/listing-reminders/server/src/templates/confirm-page';
+/** App mails and the reminder plugin's texts together: a test of the whole, so it lives outside both (src never imports from inside a plugin). */
+import * as templates from '../src/mail/templates';
+import { addressed, type FormOfAddress, type Mail } from '../src/mail/index';
+import { DEFAULT_TEMPLATES } from '../plugins/listing-reminders/server/src/templates/defaults';
+import { confirmPage } from '../plugins/listing-reminders/server/src/templates/confirm-page';
 
 /** Every Dutch text speaks with one voice: the town's choice of je or u (#15.7). */
 const INFORMAL = /\b(je|jij|jou|jouw)\b/i;
