@@ -1,3 +1,4 @@
 export { sqlNames, type StrapiDatabase } from './sql';
 export { claimRow, newDocumentId } from './claim';
 export type { Importer, ImportRequest, Language, LoginLinkFor, OwnersOf, Recipient } from './contracts';
+export { configOf, serviceOf, servicesOf, type ServiceFactory } from './plugin';

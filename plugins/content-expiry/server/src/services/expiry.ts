@@ -4,7 +4,9 @@ import { createItemsRepository, type Candidate } from '../repositories/items';
 import { createRunsRepository, type Trigger } from '../repositories/runs';
 import { lastOccurrence } from '../utils/recurrence';
 import { pluginConfig } from '../utils/plugin-config';
-import { getPluginService } from '../utils/get-plugin-service';
+import { serviceOf } from '@buurtplein/plugin-kit';
+import { PLUGIN_ID } from '../plugin-id';
+import type notices from './notices';
 import { announce } from '../utils/announce';
 
 const DAY = 24 * 3600 * 1000;
@@ -158,7 +160,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const typeReport: TypeReport = { archived: 0, cascaded: {}, deleted: 0, warned: 0, ...(dryRun ? { wouldArchive: [], wouldDelete: [] } : {}) };
         report[type.uid] = typeReport;
         try {
-          if (type.warnOwnersDaysBefore && !dryRun) typeReport.warned = await getPluginService(strapi, 'notices').warnOwners(type, now);
+          if (type.warnOwnersDaysBefore && !dryRun) typeReport.warned = await serviceOf<typeof notices>(strapi, PLUGIN_ID, 'notices').warnOwners(type, now);
           await archiveType(type, typeReport, runId, now, dryRun, log);
           await deleteExpiredArchives(type, typeReport, now, dryRun);
         } catch (error) {

@@ -1,7 +1,6 @@
-import type { Core } from '@strapi/strapi';
+import { servicesOf } from '@buurtplein/plugin-kit';
+import { PLUGIN_ID } from '../plugin-id';
 import type services from '../services';
 
-type Services = { [K in keyof typeof services]: ReturnType<(typeof services)[K]> };
-
-export const getPluginService = <K extends keyof Services>(strapi: Core.Strapi, name: K): Services[K] =>
-  strapi.plugin('content-expiry').service(name) as Services[K];
+/** For controllers, bootstrap and register; a service reaches a sibling with serviceOf (no import circle through the services index). */
+export const getPluginService = servicesOf<typeof services>(PLUGIN_ID);

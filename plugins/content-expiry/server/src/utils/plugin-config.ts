@@ -1,4 +1,5 @@
-import type { Core } from '@strapi/strapi';
+import { configOf } from '@buurtplein/plugin-kit';
 import type { ContentExpiryConfig } from '../config';
+import { PLUGIN_ID } from '../plugin-id';
 
-export const pluginConfig = (strapi: Core.Strapi) => strapi.config.get('plugin::content-expiry') as ContentExpiryConfig;
+export const pluginConfig = configOf<ContentExpiryConfig>(PLUGIN_ID);

@@ -1,4 +1,5 @@
-import type { Core } from '@strapi/strapi';
+import { configOf } from '@buurtplein/plugin-kit';
 import type { IdeaSupportConfig } from '../config';
+import { PLUGIN_ID } from '../plugin-id';
 
-export const pluginConfig = (strapi: Core.Strapi) => strapi.config.get('plugin::idea-support') as IdeaSupportConfig;
+export const pluginConfig = configOf<IdeaSupportConfig>(PLUGIN_ID);

@@ -3,7 +3,9 @@ import type { ReminderRecipient } from '../config';
 import { createSendLogRepository } from '../repositories/send-log';
 import { createConfirmToken } from '../utils/confirm-token';
 import { pluginConfig } from '../utils/plugin-config';
-import { getPluginService } from '../utils/get-plugin-service';
+import { serviceOf } from '@buurtplein/plugin-kit';
+import { PLUGIN_ID } from '../plugin-id';
+import type templateService from './templates';
 import type { Language } from '../templates/defaults';
 
 export interface RunOptions {
@@ -40,6 +42,7 @@ const formatDate = (value: unknown, language: Language) =>
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => pluginConfig(strapi);
+  const templateTexts = () => serviceOf<typeof templateService>(strapi, PLUGIN_ID, 'templates');
   const log = () => createSendLogRepository(strapi);
 
   /** Approved, published organisations with a reminder address, a page at a time (by row id). */
@@ -97,7 +100,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const confirmLink = `${publicUrl.replace(/\/+$/, '')}/api/listing-reminders/confirm?token=${createConfirmToken(secret, recipient.documentId, period)}`;
       const editLink = loginLink ? await loginLink({ strapi, email: recipient.email, organisation: recipient.documentId, language: recipient.language }) : publicUrl;
       const { summary, activities } = await summaryOf(recipient.documentId, recipient.language);
-      return getPluginService(strapi, 'templates').render(template, { organisation: recipient.name, period, summary, activities, confirmLink, editLink });
+      return templateTexts().render(template, { organisation: recipient.name, period, summary, activities, confirmLink, editLink });
     },
 
     async run({ period, trigger, dryRun = false, slot = null, log: say = () => undefined }: RunOptions): Promise<RunResult> {
@@ -126,7 +129,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       result.runId = runId;
 
       // Read once per run, not once per mail.
-      const templates = { nl: await getPluginService(strapi, 'templates').get('nl'), en: await getPluginService(strapi, 'templates').get('en') };
+      const templates = { nl: await templateTexts().get('nl'), en: await templateTexts().get('en') };
       const sendOne = async (recipient: ReminderRecipient) => {
         if (!(await log().claim({ organisation: recipient.documentId, period, email: recipient.email, language: recipient.language, runId }, leaseMinutes))) {
           result.skipped += 1;

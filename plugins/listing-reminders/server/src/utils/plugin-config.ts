@@ -1,4 +1,5 @@
-import type { Core } from '@strapi/strapi';
+import { configOf } from '@buurtplein/plugin-kit';
 import type { ListingRemindersConfig } from '../config';
+import { PLUGIN_ID } from '../plugin-id';
 
-export const pluginConfig = (strapi: Core.Strapi) => strapi.config.get('plugin::listing-reminders') as ListingRemindersConfig;
+export const pluginConfig = configOf<ListingRemindersConfig>(PLUGIN_ID);
