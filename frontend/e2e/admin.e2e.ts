@@ -98,8 +98,12 @@ test('an activity\'s target groups are checkboxes with Dutch names, saved as the
     'kinderen', 'jongeren', 'volwassenen', 'ouderen', 'gezinnen', 'nieuwkomers', 'mantelzorgers', 'iedereen',
   ]);
   expect(await groups.getByRole('checkbox', { name: 'volwassenen' }).getAttribute('aria-checked')).toBe('true');
+  // The document's actions load after the form: wait for them, so the change below lands in a finished form.
+  const save = page.getByRole('button', { name: /^(Bewaar|Save)$/ });
+  await save.waitFor({ timeout: 60_000 });
   await groups.getByRole('checkbox', { name: 'ouderen' }).click();
-  await page.getByRole('button', { name: /^(Bewaar|Save)$/ }).click();
+  expect(await groups.getByRole('checkbox', { name: 'ouderen' }).getAttribute('aria-checked')).toBe('true');
+  await save.click();
   let saved: any;
   for (let i = 0; i < 50; i++) {
     saved = await site.strapi.documents(ACTIVITY).findOne({ documentId: activity.documentId, locale: 'nl', status: 'draft' } as any);
