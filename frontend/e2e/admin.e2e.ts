@@ -67,10 +67,28 @@ test('the home page offers no developer tour, no Strapi Cloud, no Marketplace an
   expect(menu.some((href) => href.includes('content-manager'))).toBe(true);
   // Our plugins' pages, registered through the plugin kit.
   for (const plugin of ['content-expiry', 'listing-reminders', 'bulk-import']) expect(menu.some((href) => href.endsWith(`plugins/${plugin}`))).toBe(true);
-  // Its page opens, with the plugin's own Dutch texts.
+  expect(menu.filter((href) => /content-type-builder|market\.strapi\.io|marketplace/.test(href))).toEqual([]);
+});
+
+test('the plugin pages work in Dutch: a dry run reports, and what cannot be undone asks first', async () => {
   await page.goto(admin('plugins/content-expiry'));
   await page.getByRole('heading', { name: 'Verlopen inhoud' }).waitFor({ timeout: 60_000 });
-  expect(menu.filter((href) => /content-type-builder|market\.strapi\.io|marketplace/.test(href))).toEqual([]);
+  await page.getByRole('button', { name: 'Proefrun starten' }).click();
+  await page.getByRole('status').getByText('Proefrun klaar; er is niets veranderd. Zie het verslag hieronder.').waitFor({ timeout: 60_000 });
+  // "Nu opruimen" asks first; cancelling runs nothing.
+  const runsBefore = await site.strapi.db.query('plugin::content-expiry.run').count({ where: { dryRun: false } });
+  await page.getByRole('button', { name: 'Nu opruimen' }).click();
+  const dialog = page.getByRole('alertdialog');
+  await dialog.getByText('Nu opruimen?').waitFor();
+  await dialog.getByRole('button', { name: 'Annuleren' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  expect(await site.strapi.db.query('plugin::content-expiry.run').count({ where: { dryRun: false } })).toBe(runsBefore);
+
+  await page.goto(admin('plugins/listing-reminders'));
+  await page.getByRole('heading', { name: 'Herinneringen vermeldingen' }).waitFor({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'Nu versturen' }).click();
+  await page.getByRole('alertdialog').getByText(/De herinneringen voor \d{4}-Q[1-4] nu versturen\?/).waitFor();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Annuleren' }).click();
 });
 
 test('an initiative is edited with Dutch labels, and what the system counts cannot be typed over', async () => {

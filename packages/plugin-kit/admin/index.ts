@@ -1,5 +1,7 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 
+export { ConfirmButton, RunStatus, Section } from './frame';
+
 type Messages = Record<string, string>;
 
 /**

@@ -1,6 +1,7 @@
 import * as React from 'react';
-import { Box, Button, Dialog, Flex, Loader, Typography } from '@strapi/design-system';
-import { Eye, Play, WarningCircle } from '@strapi/icons';
+import { Button, Flex, Typography } from '@strapi/design-system';
+import { Eye, Play } from '@strapi/icons';
+import { ConfirmButton, RunStatus, Section } from '@buurtplein/plugin-kit/admin';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { serverMessage, useExpiryApi, type RunRecord, type RunReport as RunReportData } from '../api/expiry';
@@ -8,19 +9,6 @@ import { ArchivedList } from '../components/ArchivedList';
 import { RunReport } from '../components/RunReport';
 import { RunsTable } from '../components/RunsTable';
 import { MANAGED_TYPES, getTranslation } from '../pluginId';
-
-function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
-  return (
-    <Box tag="section" aria-labelledby={id} background="neutral0" hasRadius shadow="tableShadow" paddingTop={6} paddingBottom={6} paddingLeft={7} paddingRight={7}>
-      <Flex direction="column" alignItems="stretch" gap={4}>
-        <Typography id={id} tag="h2" variant="delta">
-          {title}
-        </Typography>
-        {children}
-      </Flex>
-    </Box>
-  );
-}
 
 /**
  * The staff page: run the clean-up now (dry or for real), the run log, and
@@ -126,41 +114,22 @@ const ExpiryPage = () => {
               <Button variant="secondary" startIcon={<Eye />} disabled={running !== null} onClick={() => runNow(true)}>
                 {formatMessage({ id: getTranslation('run.dryRun'), defaultMessage: 'Dry run now' })}
               </Button>
-              <Dialog.Root>
-                <Dialog.Trigger>
-                  <Button variant="danger-light" startIcon={<Play />} disabled={running !== null}>
-                    {formatMessage({ id: getTranslation('run.run'), defaultMessage: 'Run now' })}
-                  </Button>
-                </Dialog.Trigger>
-                <Dialog.Content>
-                  <Dialog.Header>{formatMessage({ id: getTranslation('run.confirm.title'), defaultMessage: 'Run the clean-up now?' })}</Dialog.Header>
-                  <Dialog.Body icon={<WarningCircle fill="danger600" />}>
-                    {formatMessage({
-                      id: getTranslation('run.confirm.body'),
-                      defaultMessage:
-                        'Expired items will be archived and leave the public site, items archived longer than the retention period will be deleted for good, and owners of items that expire soon will be mailed.',
-                    })}
-                  </Dialog.Body>
-                  <Dialog.Footer>
-                    <Dialog.Cancel>
-                      <Button fullWidth variant="tertiary">
-                        {formatMessage({ id: getTranslation('run.confirm.cancel'), defaultMessage: 'Cancel' })}
-                      </Button>
-                    </Dialog.Cancel>
-                    <Dialog.Action>
-                      <Button fullWidth variant="danger-light" onClick={() => runNow(false)}>
-                        {formatMessage({ id: getTranslation('run.confirm.action'), defaultMessage: 'Yes, run now' })}
-                      </Button>
-                    </Dialog.Action>
-                  </Dialog.Footer>
-                </Dialog.Content>
-              </Dialog.Root>
+              <ConfirmButton
+                label={formatMessage({ id: getTranslation('run.run'), defaultMessage: 'Run now' })}
+                icon={<Play />}
+                disabled={running !== null}
+                title={formatMessage({ id: getTranslation('run.confirm.title'), defaultMessage: 'Run the clean-up now?' })}
+                body={formatMessage({
+                  id: getTranslation('run.confirm.body'),
+                  defaultMessage:
+                    'Expired items will be archived and leave the public site, items archived longer than the retention period will be deleted for good, and owners of items that expire soon will be mailed.',
+                })}
+                cancel={formatMessage({ id: getTranslation('run.confirm.cancel'), defaultMessage: 'Cancel' })}
+                confirm={formatMessage({ id: getTranslation('run.confirm.action'), defaultMessage: 'Yes, run now' })}
+                onConfirm={() => runNow(false)}
+              />
             </Flex>
-            <Flex role="status" aria-live="polite" gap={2} alignItems="center">
-              {/* The message next to it is what screen readers hear; the spinner is for the eye. */}
-              {running && <Loader small aria-hidden />}
-              {status && <Typography textColor={status.error ? 'danger600' : 'neutral800'}>{status.text}</Typography>}
-            </Flex>
+            <RunStatus busy={running !== null} status={status} />
             {report && <RunReport report={report} />}
           </Section>
 

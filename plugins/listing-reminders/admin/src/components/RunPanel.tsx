@@ -1,6 +1,7 @@
 import * as React from 'react';
-import { Box, Button, Dialog, Field, Flex, Loader, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
-import { Eye, PaperPlane, WarningCircle } from '@strapi/icons';
+import { Box, Button, Field, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Eye, PaperPlane } from '@strapi/icons';
+import { ConfirmButton, RunStatus } from '@buurtplein/plugin-kit/admin';
 import { useIntl } from 'react-intl';
 import { serverMessage, useRemindersApi, type RunResult } from '../api/reminders';
 import { PERIOD, currentPeriod, getTranslation, languageName } from '../pluginId';
@@ -208,51 +209,26 @@ export function RunPanel({ onSent }: { onSent: () => void }) {
           <Button variant="secondary" startIcon={<Eye />} disabled={running !== null} loading={running === 'dryRun'} onClick={() => start(true)}>
             {formatMessage({ id: getTranslation('run.dryRun'), defaultMessage: 'Dry run' })}
           </Button>
-          <Dialog.Root>
-            <Dialog.Trigger>
-              <Button
-                variant="danger-light"
-                startIcon={<PaperPlane />}
-                disabled={running !== null}
-                loading={running === 'send'}
-                // A wrong quarter shows its error on the field instead of opening the dialog.
-                onClick={(event: React.MouseEvent) => !checkPeriod() && event.preventDefault()}
-              >
-                {formatMessage({ id: getTranslation('run.send'), defaultMessage: 'Send now' })}
-              </Button>
-            </Dialog.Trigger>
-            <Dialog.Content>
-              <Dialog.Header>
-                {formatMessage({ id: getTranslation('run.confirm.title'), defaultMessage: 'Send the reminders for {period} now?' }, { period: period.trim() })}
-              </Dialog.Header>
-              <Dialog.Body icon={<WarningCircle fill="danger600" />}>
-                {formatMessage({
-                  id: getTranslation('run.confirm.body'),
-                  defaultMessage:
-                    'Every approved organisation with a reminder address that has not had this quarter’s mail yet gets it now. This cannot be undone.',
-                })}
-              </Dialog.Body>
-              <Dialog.Footer>
-                <Dialog.Cancel>
-                  <Button fullWidth variant="tertiary">
-                    {formatMessage({ id: getTranslation('run.confirm.cancel'), defaultMessage: 'Cancel' })}
-                  </Button>
-                </Dialog.Cancel>
-                <Dialog.Action>
-                  <Button fullWidth variant="danger-light" onClick={() => start(false)}>
-                    {formatMessage({ id: getTranslation('run.confirm.action'), defaultMessage: 'Yes, send now' })}
-                  </Button>
-                </Dialog.Action>
-              </Dialog.Footer>
-            </Dialog.Content>
-          </Dialog.Root>
+          <ConfirmButton
+            label={formatMessage({ id: getTranslation('run.send'), defaultMessage: 'Send now' })}
+            icon={<PaperPlane />}
+            disabled={running !== null}
+            loading={running === 'send'}
+            // A wrong quarter shows its error on the field instead of opening the dialog.
+            canOpen={checkPeriod}
+            title={formatMessage({ id: getTranslation('run.confirm.title'), defaultMessage: 'Send the reminders for {period} now?' }, { period: period.trim() })}
+            body={formatMessage({
+              id: getTranslation('run.confirm.body'),
+              defaultMessage:
+                'Every approved organisation with a reminder address that has not had this quarter’s mail yet gets it now. This cannot be undone.',
+            })}
+            cancel={formatMessage({ id: getTranslation('run.confirm.cancel'), defaultMessage: 'Cancel' })}
+            confirm={formatMessage({ id: getTranslation('run.confirm.action'), defaultMessage: 'Yes, send now' })}
+            onConfirm={() => start(false)}
+          />
         </Flex>
       </Flex>
-      <Flex role="status" aria-live="polite" gap={2} alignItems="center">
-        {/* The message is what screen readers hear; the spinner is for the eye. */}
-        {running && <Loader small aria-hidden />}
-        {status && <Typography textColor={status.error ? 'danger600' : 'neutral800'}>{status.text}</Typography>}
-      </Flex>
+      <RunStatus busy={running !== null} status={status} />
       {result && <Result result={result} />}
     </Flex>
   );

@@ -1,6 +1,7 @@
 import * as React from 'react';
-import { Box, Button, Dialog, Field, Flex, Loader, Tabs, Textarea, Typography } from '@strapi/design-system';
-import { ArrowClockwise, Check, Eye, Mail, WarningCircle } from '@strapi/icons';
+import { Box, Button, Field, Flex, Loader, Tabs, Textarea, Typography } from '@strapi/design-system';
+import { ArrowClockwise, Check, Eye, Mail } from '@strapi/icons';
+import { ConfirmButton } from '@buurtplein/plugin-kit/admin';
 import { useIntl } from 'react-intl';
 import { serverMessage, useRemindersApi, type MailText, type RenderedMail, type Template } from '../api/reminders';
 import { LANGUAGES, PLACEHOLDERS, REQUIRED_PLACEHOLDER, getTranslation, languageName, type Language } from '../pluginId';
@@ -180,36 +181,20 @@ function LanguageForm({
           {formatMessage({ id: getTranslation('templates.save'), defaultMessage: 'Save' })}
         </Button>
         {saved.custom && (
-          <Dialog.Root>
-            <Dialog.Trigger>
-              <Button variant="danger-light" startIcon={<ArrowClockwise />} disabled={busy !== null} loading={busy === 'reset'}>
-                {formatMessage({ id: getTranslation('templates.reset'), defaultMessage: 'Back to default' })}
-              </Button>
-            </Dialog.Trigger>
-            <Dialog.Content>
-              <Dialog.Header>
-                {formatMessage({ id: getTranslation('templates.reset.title'), defaultMessage: 'Go back to the default text in {language}?' }, { language: languageLabel })}
-              </Dialog.Header>
-              <Dialog.Body icon={<WarningCircle fill="danger600" />}>
-                {formatMessage({
-                  id: getTranslation('templates.reset.body'),
-                  defaultMessage: 'Your own text is deleted and the next reminders use the default text again.',
-                })}
-              </Dialog.Body>
-              <Dialog.Footer>
-                <Dialog.Cancel>
-                  <Button fullWidth variant="tertiary">
-                    {formatMessage({ id: getTranslation('templates.reset.cancel'), defaultMessage: 'Cancel' })}
-                  </Button>
-                </Dialog.Cancel>
-                <Dialog.Action>
-                  <Button fullWidth variant="danger-light" onClick={reset}>
-                    {formatMessage({ id: getTranslation('templates.reset.action'), defaultMessage: 'Yes, back to default' })}
-                  </Button>
-                </Dialog.Action>
-              </Dialog.Footer>
-            </Dialog.Content>
-          </Dialog.Root>
+          <ConfirmButton
+            label={formatMessage({ id: getTranslation('templates.reset'), defaultMessage: 'Back to default' })}
+            icon={<ArrowClockwise />}
+            disabled={busy !== null}
+            loading={busy === 'reset'}
+            title={formatMessage({ id: getTranslation('templates.reset.title'), defaultMessage: 'Go back to the default text in {language}?' }, { language: languageLabel })}
+            body={formatMessage({
+              id: getTranslation('templates.reset.body'),
+              defaultMessage: 'Your own text is deleted and the next reminders use the default text again.',
+            })}
+            cancel={formatMessage({ id: getTranslation('templates.reset.cancel'), defaultMessage: 'Cancel' })}
+            confirm={formatMessage({ id: getTranslation('templates.reset.action'), defaultMessage: 'Yes, back to default' })}
+            onConfirm={reset}
+          />
         )}
       </Flex>
 

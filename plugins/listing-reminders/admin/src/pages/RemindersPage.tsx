@@ -1,5 +1,6 @@
 import * as React from 'react';
-import { Box, Button, Flex, Typography } from '@strapi/design-system';
+import { Button, Flex } from '@strapi/design-system';
+import { Section } from '@buurtplein/plugin-kit/admin';
 import { ArrowClockwise } from '@strapi/icons';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
@@ -8,22 +9,6 @@ import { Overview } from '../components/Overview';
 import { RunPanel } from '../components/RunPanel';
 import { TemplateEditor } from '../components/TemplateEditor';
 import { getTranslation } from '../pluginId';
-
-function Section({ id, title, action, children }: { id: string; title: string; action?: React.ReactNode; children: React.ReactNode }) {
-  return (
-    <Box tag="section" aria-labelledby={id} background="neutral0" hasRadius shadow="tableShadow" paddingTop={6} paddingBottom={6} paddingLeft={7} paddingRight={7}>
-      <Flex direction="column" alignItems="stretch" gap={4}>
-        <Flex justifyContent="space-between" alignItems="center" gap={4} wrap="wrap">
-          <Typography id={id} tag="h2" variant="delta">
-            {title}
-          </Typography>
-          {action}
-        </Flex>
-        {children}
-      </Flex>
-    </Box>
-  );
-}
 
 /**
  * The staff page of the quarterly reminders: what was sent and confirmed,
