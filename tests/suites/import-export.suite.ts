@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { runScript } from '../helpers/cli';
 import { runImport, type ImportReport } from '../../src/import';
-import { adminToken, removeAdmins } from '../helpers/admin';
+import { removeAdmins } from '../helpers/admin';
 import { ensureDemoVocabulary, refuseRowsWith, removeImported } from '../helpers/import';
-import { api, bearer, createDocument, createSocialMap, resident, unique } from '../helpers/fixtures';
+import { api, createDocument, createSocialMap, unique } from '../helpers/fixtures';
 import { mailSink, strapi } from '../helpers/strapi';
 
 const ORG = 'api::organisation.organisation';
@@ -152,34 +152,6 @@ describe('import: files and matching', () => {
 
   it('refuses a file without the required columns as a whole', async () => {
     await expect(runImport(strapi(), 'name;city\nX;Eemdal\n')).rejects.toThrow(/no column externalId/);
-  });
-});
-
-describe('import: the admin upload', () => {
-  const upload = (auth: Record<string, string> = {}) =>
-    api().post('/bulk-import/imports').set(auth).field('type', 'organisations').field('dryRun', 'true').attach('file', Buffer.from(orgCsv(`${unique('up')};Upload;Sport;Westwijk;;;`)), 'orgs.csv');
-
-  it('refuses the public, residents and editors', async () => {
-    await upload().expect(401);
-    const { jwt } = await resident();
-    await upload(bearer(jwt)).expect(401);
-    const editorRole = await strapi().db.query('plugin::users-permissions.role').findOne({ where: { type: 'editor' } });
-    const editor = await resident({ role: editorRole.id });
-    await upload(bearer(editor.jwt)).expect(401);
-  });
-
-  it('imports for staff and answers with the report; bad input is a 400', async () => {
-    const auth = bearer(await adminToken());
-    const tag = unique('staff');
-    const res = await api().post('/bulk-import/imports').set(auth).field('allOrNothing', 'false')
-      .attach('file', Buffer.from(orgCsv(`${tag};Staff ${tag};Cursussen;Westwijk;52.15;5.38;`, `${tag}-x;;Cursussen;Westwijk;;;`)), 'orgs.csv')
-      .expect(200);
-    expect(res.body.data).toMatchObject({ type: 'organisations', dryRun: false, written: true, totals: { created: 1, rejected: 1 } });
-    expect(res.body.data.rows[1]).toMatchObject({ line: 3, problems: [{ field: 'name', reason: 'missing name' }] });
-    await upload(auth).expect(200);
-    await api().post('/bulk-import/imports').set(auth).field('type', 'subsidies').attach('file', Buffer.from('a'), 'x.csv').expect(400);
-    await api().post('/bulk-import/imports').set(auth).field('dryRun', 'true').expect(400);
-    await api().post('/bulk-import/imports').set(auth).attach('file', Buffer.from('{ nope'), 'x.json').expect(400);
   });
 });
 

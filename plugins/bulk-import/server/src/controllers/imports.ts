@@ -1,9 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import type { Core } from '@strapi/strapi';
+import { configOf } from '@buurtplein/plugin-kit';
 import type { BulkImportConfig } from '../config';
+import { PLUGIN_ID } from '../plugin-id';
 import { uploadBody } from '../routes/validation';
 
-const pluginConfig = (strapi: Core.Strapi) => strapi.config.get('plugin::bulk-import') as BulkImportConfig;
+const pluginConfig = configOf<BulkImportConfig>(PLUGIN_ID);
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async types(ctx: any) {
