@@ -75,6 +75,10 @@ test('the plugin pages work in Dutch: a dry run reports, and what cannot be undo
   await page.getByRole('heading', { name: 'Verlopen inhoud' }).waitFor({ timeout: 60_000 });
   await page.getByRole('button', { name: 'Proefrun starten' }).click();
   await page.getByRole('status').getByText('Proefrun klaar; er is niets veranderd. Zie het verslag hieronder.').waitFor({ timeout: 60_000 });
+  // The run log lists it: started from the admin panel, succeeded, under Dutch column names.
+  const runLog = page.locator('section[aria-labelledby=content-expiry-runs] table');
+  await runLog.getByRole('columnheader', { name: 'Gestart' }).first().waitFor();
+  await runLog.getByRole('row', { name: /Beheerpaneel.*Gelukt/ }).first().waitFor();
   // "Nu opruimen" asks first; cancelling runs nothing.
   const runsBefore = await site.strapi.db.query('plugin::content-expiry.run').count({ where: { dryRun: false } });
   await page.getByRole('button', { name: 'Nu opruimen' }).click();
@@ -89,6 +93,10 @@ test('the plugin pages work in Dutch: a dry run reports, and what cannot be undo
   await page.getByRole('button', { name: 'Nu versturen' }).click();
   await page.getByRole('alertdialog').getByText(/De herinneringen voor \d{4}-Q[1-4] nu versturen\?/).waitFor();
   await page.getByRole('alertdialog').getByRole('button', { name: 'Annuleren' }).click();
+
+  await page.goto(admin('plugins/bulk-import'));
+  await page.getByRole('heading', { name: 'Bulkimport' }).waitFor({ timeout: 60_000 });
+  await page.getByText('Importeer organisaties of activiteiten uit een CSV- of JSON-bestand.', { exact: false }).waitFor();
 });
 
 test('an initiative is edited with Dutch labels, and what the system counts cannot be typed over', async () => {

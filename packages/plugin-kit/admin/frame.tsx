@@ -1,6 +1,22 @@
 import * as React from 'react';
 import { Box, Button, Dialog, Flex, Loader, Typography } from '@strapi/design-system';
 import { WarningCircle } from '@strapi/icons';
+import { Layouts, Page } from '@strapi/strapi/admin';
+
+/** A plugin's staff page: its title (also the browser tab's), a line saying what it is for, and its sections one below the other. */
+export function PluginPage({ title, subtitle, children }: { title: string; subtitle: string; children: React.ReactNode }) {
+  return (
+    <Page.Main>
+      <Page.Title>{title}</Page.Title>
+      <Layouts.Header title={title} subtitle={subtitle} />
+      <Layouts.Content>
+        <Flex direction="column" alignItems="stretch" gap={6}>
+          {children}
+        </Flex>
+      </Layouts.Content>
+    </Page.Main>
+  );
+}
 
 /** A titled block of a plugin page, with an optional action next to its heading. */
 export function Section({ id, title, action, children }: { id: string; title: string; action?: React.ReactNode; children: React.ReactNode }) {

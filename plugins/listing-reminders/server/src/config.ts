@@ -1,10 +1,7 @@
 import type { LoginLinkFor } from '@buurtplein/plugin-kit';
-export interface ReminderRecipient {
-  documentId: string;
-  name: string;
-  email: string;
-  language: 'nl' | 'en';
-}
+import type { ReminderRecipient } from '../../shared/run';
+
+export type { ReminderRecipient };
 
 export interface ListingRemindersConfig {
   /** Organisations need name, reminderEmail, lastConfirmedAt, approvalStatus, preferredLanguage and archivedAt. */

@@ -6,12 +6,4 @@ import routes from './routes';
 import controllers from './controllers';
 import services from './services';
 
-export default {
-  register,
-  bootstrap,
-  config,
-  contentTypes,
-  routes,
-  controllers,
-  services,
-};
+export default { register, bootstrap, config, contentTypes, routes, controllers, services };

@@ -1,8 +1,8 @@
 import * as React from 'react';
 import { Box, Button, Checkbox, Field, Flex, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
 import { Upload } from '@strapi/icons';
-import { Layouts, Page } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
+import { PluginPage } from '@buurtplein/plugin-kit/admin';
 import { serverMessage, useImportApi, type ImportReport } from '../api/imports';
 import { ReportTable } from '../components/ReportTable';
 import { getTranslation } from '../pluginId';
@@ -52,52 +52,49 @@ const ImportPage = () => {
   };
 
   return (
-    <Page.Main>
-      <Page.Title>{t('page.title', 'Bulk import')}</Page.Title>
-      <Layouts.Header title={t('page.title', 'Bulk import')} subtitle={t('page.subtitle', 'Import organisations or activities from a CSV or JSON file. Rows are matched by externalId.')} />
-      <Layouts.Content>
-        <Flex direction="column" alignItems="stretch" gap={6}>
-          <Box tag="form" onSubmit={submit} background="neutral0" hasRadius shadow="tableShadow" padding={7}>
-            <Flex direction="column" alignItems="stretch" gap={4}>
-              <Field.Root name="file" id="bulk-import-file" required>
-                <Field.Label>{t('form.file', 'File (CSV or JSON)')}</Field.Label>
-                <input id="bulk-import-file" type="file" accept=".csv,.json,text/csv,application/json" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
-              </Field.Root>
-              <Field.Root name="type">
-                <Field.Label>{t('form.type', 'Type')}</Field.Label>
-                <SingleSelect value={type} onChange={(value: string | number) => setType(String(value))}>
-                  <SingleSelectOption value={AUTO}>{t('form.type.auto', 'From the columns of the file')}</SingleSelectOption>
-                  {types.map((name) => (
-                    <SingleSelectOption key={name} value={name}>
-                      {t(`type.${name}`, name)}
-                    </SingleSelectOption>
-                  ))}
-                </SingleSelect>
-              </Field.Root>
-              <Checkbox checked={dryRun} onCheckedChange={(checked: boolean | 'indeterminate') => setDryRun(checked === true)}>
-                {t('form.dryRun', 'Dry run: check and report, write nothing')}
-              </Checkbox>
-              <Checkbox checked={allOrNothing} onCheckedChange={(checked: boolean | 'indeterminate') => setAllOrNothing(checked === true)}>
-                {t('form.allOrNothing', 'All or nothing: write nothing when one row is rejected')}
-              </Checkbox>
-              <Box>
-                <Button type="submit" startIcon={<Upload />} loading={busy} disabled={!file || busy}>
-                  {t('form.submit', 'Import')}
-                </Button>
-              </Box>
-              <div role="status" aria-live="polite">
-                {status && <Typography textColor={status.error ? 'danger600' : 'neutral800'}>{status.text}</Typography>}
-              </div>
-            </Flex>
+    <PluginPage
+      title={t('page.title', 'Bulk import')}
+      subtitle={t('page.subtitle', 'Import organisations or activities from a CSV or JSON file. Rows are matched by externalId.')}
+    >
+      <Box tag="form" onSubmit={submit} background="neutral0" hasRadius shadow="tableShadow" padding={7}>
+        <Flex direction="column" alignItems="stretch" gap={4}>
+          <Field.Root name="file" id="bulk-import-file" required>
+            <Field.Label>{t('form.file', 'File (CSV or JSON)')}</Field.Label>
+            <input id="bulk-import-file" type="file" accept=".csv,.json,text/csv,application/json" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          </Field.Root>
+          <Field.Root name="type">
+            <Field.Label>{t('form.type', 'Type')}</Field.Label>
+            <SingleSelect value={type} onChange={(value: string | number) => setType(String(value))}>
+              <SingleSelectOption value={AUTO}>{t('form.type.auto', 'From the columns of the file')}</SingleSelectOption>
+              {types.map((name) => (
+                <SingleSelectOption key={name} value={name}>
+                  {t(`type.${name}`, name)}
+                </SingleSelectOption>
+              ))}
+            </SingleSelect>
+          </Field.Root>
+          <Checkbox checked={dryRun} onCheckedChange={(checked: boolean | 'indeterminate') => setDryRun(checked === true)}>
+            {t('form.dryRun', 'Dry run: check and report, write nothing')}
+          </Checkbox>
+          <Checkbox checked={allOrNothing} onCheckedChange={(checked: boolean | 'indeterminate') => setAllOrNothing(checked === true)}>
+            {t('form.allOrNothing', 'All or nothing: write nothing when one row is rejected')}
+          </Checkbox>
+          <Box>
+            <Button type="submit" startIcon={<Upload />} loading={busy} disabled={!file || busy}>
+              {t('form.submit', 'Import')}
+            </Button>
           </Box>
-          {report && (
-            <Box background="neutral0" hasRadius shadow="tableShadow" padding={7}>
-              <ReportTable report={report} />
-            </Box>
-          )}
+          <div role="status" aria-live="polite">
+            {status && <Typography textColor={status.error ? 'danger600' : 'neutral800'}>{status.text}</Typography>}
+          </div>
         </Flex>
-      </Layouts.Content>
-    </Page.Main>
+      </Box>
+      {report && (
+        <Box background="neutral0" hasRadius shadow="tableShadow" padding={7}>
+          <ReportTable report={report} />
+        </Box>
+      )}
+    </PluginPage>
   );
 };
 

@@ -1,42 +1,9 @@
 import * as React from 'react';
 import { isFetchError, useFetchClient } from '@strapi/strapi/admin';
 import { PLUGIN_ID } from '../pluginId';
+import type { RunError, RunReport, RunStatus, Trigger, TypeReport } from '../../../shared/report';
 
-/** An item named in a dry-run report. */
-export interface ListedItem {
-  documentId: string;
-  title: string;
-}
-
-/** What one run did (or, in a dry run, would do) to one content type. */
-export interface TypeReport {
-  archived: number;
-  /** Dependants archived along, per content type. */
-  cascaded: Record<string, number>;
-  deleted: number;
-  warned: number;
-  /** Dry run only: the first items that would be archived / deleted for good. */
-  wouldArchive?: ListedItem[];
-  wouldDelete?: ListedItem[];
-}
-
-export type RunStatus = 'running' | 'succeeded' | 'failed' | 'interrupted' | 'skipped';
-export type Trigger = 'schedule' | 'cli' | 'admin' | 'api';
-
-export interface RunError {
-  uid: string;
-  message: string;
-}
-
-/** The body of POST /content-expiry/runs: the report of the run just done. */
-export interface RunReport {
-  runId: number | null;
-  status: 'succeeded' | 'failed' | 'skipped';
-  dryRun: boolean;
-  types: Record<string, TypeReport>;
-  errors: RunError[];
-  durationMs: number;
-}
+export type { ListedItem, RunError, RunReport, RunStatus, Trigger, TypeReport } from '../../../shared/report';
 
 /** A row of the run log (GET /content-expiry/runs); report and errors are empty while it runs. */
 export interface RunRecord {

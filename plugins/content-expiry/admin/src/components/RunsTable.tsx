@@ -1,16 +1,9 @@
-import { Loader, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Loader, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import type { RunRecord, RunStatus } from '../api/expiry';
-import { getTranslation } from '../pluginId';
+import type { RunRecord } from '../api/expiry';
+import { PLUGIN_ID, getTranslation } from '../pluginId';
+import { RunStartCells, RunStatusCell, TableHead } from '@buurtplein/plugin-kit/admin';
 import { useFormatDuration } from './RunReport';
-
-const STATUS_COLOR: Record<RunStatus, string> = {
-  running: 'primary600',
-  succeeded: 'success600',
-  failed: 'danger600',
-  interrupted: 'danger600',
-  skipped: 'neutral600',
-};
 
 /** Archived in this run, dependants included; null while the run has no report yet. */
 const archivedTotal = (run: RunRecord) =>
@@ -30,7 +23,7 @@ const COLUMNS = [
 
 /** The run log, newest first: scheduled, command-line and on-demand runs alike. */
 export function RunsTable({ runs, loading, failed }: { runs: RunRecord[]; loading: boolean; failed: boolean }) {
-  const { formatMessage, formatDate } = useIntl();
+  const { formatMessage } = useIntl();
   const formatDuration = useFormatDuration();
 
   if (failed) {
@@ -49,28 +42,13 @@ export function RunsTable({ runs, loading, failed }: { runs: RunRecord[]; loadin
 
   return (
     <Table colCount={COLUMNS.length} rowCount={runs.length + 1}>
-      <Thead>
-        <Tr>
-          {COLUMNS.map((column) => (
-            <Th key={column.key} role="columnheader" textAlign="left">
-              <Typography variant="sigma">
-                {formatMessage({ id: getTranslation(`runs.column.${column.key}`), defaultMessage: column.defaultMessage })}
-              </Typography>
-            </Th>
-          ))}
-        </Tr>
-      </Thead>
+      <TableHead pluginId={PLUGIN_ID} prefix="runs.column" columns={COLUMNS} />
       <Tbody>
         {runs.map((run) => {
           const archived = archivedTotal(run);
           return (
             <Tr key={run.id}>
-              <Td>
-                <Typography>{formatDate(run.startedAt, { dateStyle: 'medium', timeStyle: 'short' })}</Typography>
-              </Td>
-              <Td>
-                <Typography>{formatMessage({ id: getTranslation(`runs.trigger.${run.trigger}`), defaultMessage: run.trigger })}</Typography>
-              </Td>
+              <RunStartCells pluginId={PLUGIN_ID} startedAt={run.startedAt} trigger={run.trigger} />
               <Td>
                 <Typography>
                   {run.dryRun
@@ -78,11 +56,7 @@ export function RunsTable({ runs, loading, failed }: { runs: RunRecord[]; loadin
                     : formatMessage({ id: getTranslation('runs.no'), defaultMessage: 'No' })}
                 </Typography>
               </Td>
-              <Td>
-                <Typography fontWeight="semiBold" textColor={STATUS_COLOR[run.status] ?? 'neutral800'}>
-                  {formatMessage({ id: getTranslation(`runs.status.${run.status}`), defaultMessage: run.status })}
-                </Typography>
-              </Td>
+              <RunStatusCell pluginId={PLUGIN_ID} status={run.status} />
               <Td>
                 <Typography>{run.durationMs === null ? '—' : formatDuration(run.durationMs)}</Typography>
               </Td>

@@ -1,8 +1,7 @@
 import * as React from 'react';
 import { Button, Flex, Typography } from '@strapi/design-system';
 import { Eye, Play } from '@strapi/icons';
-import { ConfirmButton, RunStatus, Section } from '@buurtplein/plugin-kit/admin';
-import { Layouts, Page } from '@strapi/strapi/admin';
+import { ConfirmButton, PluginPage, RunStatus, Section } from '@buurtplein/plugin-kit/admin';
 import { useIntl } from 'react-intl';
 import { serverMessage, useExpiryApi, type RunRecord, type RunReport as RunReportData } from '../api/expiry';
 import { ArchivedList } from '../components/ArchivedList';
@@ -91,58 +90,52 @@ const ExpiryPage = () => {
   const title = formatMessage({ id: getTranslation('page.title'), defaultMessage: 'Content expiry' });
 
   return (
-    <Page.Main>
-      <Page.Title>{title}</Page.Title>
-      <Layouts.Header
-        title={title}
-        subtitle={formatMessage({
-          id: getTranslation('page.subtitle'),
-          defaultMessage: 'Expired content leaves the public site by itself; archived items can be restored in one action.',
-        })}
-      />
-      <Layouts.Content>
-        <Flex direction="column" alignItems="stretch" gap={6}>
-          <Section id="content-expiry-run" title={formatMessage({ id: getTranslation('run.title'), defaultMessage: 'Clean up now' })}>
-            <Typography>
-              {formatMessage({
-                id: getTranslation('run.intro'),
-                defaultMessage:
-                  'The clean-up runs every night by itself. A dry run shows what it would archive and delete, without changing anything.',
-              })}
-            </Typography>
-            <Flex gap={2} wrap="wrap">
-              <Button variant="secondary" startIcon={<Eye />} disabled={running !== null} onClick={() => runNow(true)}>
-                {formatMessage({ id: getTranslation('run.dryRun'), defaultMessage: 'Dry run now' })}
-              </Button>
-              <ConfirmButton
-                label={formatMessage({ id: getTranslation('run.run'), defaultMessage: 'Run now' })}
-                icon={<Play />}
-                disabled={running !== null}
-                title={formatMessage({ id: getTranslation('run.confirm.title'), defaultMessage: 'Run the clean-up now?' })}
-                body={formatMessage({
-                  id: getTranslation('run.confirm.body'),
-                  defaultMessage:
-                    'Expired items will be archived and leave the public site, items archived longer than the retention period will be deleted for good, and owners of items that expire soon will be mailed.',
-                })}
-                cancel={formatMessage({ id: getTranslation('run.confirm.cancel'), defaultMessage: 'Cancel' })}
-                confirm={formatMessage({ id: getTranslation('run.confirm.action'), defaultMessage: 'Yes, run now' })}
-                onConfirm={() => runNow(false)}
-              />
-            </Flex>
-            <RunStatus busy={running !== null} status={status} />
-            {report && <RunReport report={report} />}
-          </Section>
-
-          <Section id="content-expiry-runs" title={formatMessage({ id: getTranslation('runs.title'), defaultMessage: 'Last runs' })}>
-            <RunsTable runs={runs} loading={runsLoading} failed={runsFailed} />
-          </Section>
-
-          <Section id="content-expiry-archived" title={formatMessage({ id: getTranslation('archived.title'), defaultMessage: 'Archived items' })}>
-            <ArchivedList types={types} refreshKey={archivedRefresh} />
-          </Section>
+    <PluginPage
+      title={title}
+      subtitle={formatMessage({
+        id: getTranslation('page.subtitle'),
+        defaultMessage: 'Expired content leaves the public site by itself; archived items can be restored in one action.',
+      })}
+    >
+      <Section id="content-expiry-run" title={formatMessage({ id: getTranslation('run.title'), defaultMessage: 'Clean up now' })}>
+        <Typography>
+          {formatMessage({
+            id: getTranslation('run.intro'),
+            defaultMessage:
+              'The clean-up runs every night by itself. A dry run shows what it would archive and delete, without changing anything.',
+          })}
+        </Typography>
+        <Flex gap={2} wrap="wrap">
+          <Button variant="secondary" startIcon={<Eye />} disabled={running !== null} onClick={() => runNow(true)}>
+            {formatMessage({ id: getTranslation('run.dryRun'), defaultMessage: 'Dry run now' })}
+          </Button>
+          <ConfirmButton
+            label={formatMessage({ id: getTranslation('run.run'), defaultMessage: 'Run now' })}
+            icon={<Play />}
+            disabled={running !== null}
+            title={formatMessage({ id: getTranslation('run.confirm.title'), defaultMessage: 'Run the clean-up now?' })}
+            body={formatMessage({
+              id: getTranslation('run.confirm.body'),
+              defaultMessage:
+                'Expired items will be archived and leave the public site, items archived longer than the retention period will be deleted for good, and owners of items that expire soon will be mailed.',
+            })}
+            cancel={formatMessage({ id: getTranslation('run.confirm.cancel'), defaultMessage: 'Cancel' })}
+            confirm={formatMessage({ id: getTranslation('run.confirm.action'), defaultMessage: 'Yes, run now' })}
+            onConfirm={() => runNow(false)}
+          />
         </Flex>
-      </Layouts.Content>
-    </Page.Main>
+        <RunStatus busy={running !== null} status={status} />
+        {report && <RunReport report={report} />}
+      </Section>
+
+      <Section id="content-expiry-runs" title={formatMessage({ id: getTranslation('runs.title'), defaultMessage: 'Last runs' })}>
+        <RunsTable runs={runs} loading={runsLoading} failed={runsFailed} />
+      </Section>
+
+      <Section id="content-expiry-archived" title={formatMessage({ id: getTranslation('archived.title'), defaultMessage: 'Archived items' })}>
+        <ArchivedList types={types} refreshKey={archivedRefresh} />
+      </Section>
+    </PluginPage>
   );
 };
 

@@ -1,8 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { claimRow } from '@buurtplein/plugin-kit';
+import type { Trigger } from '../../../shared/report';
+
+export type { Trigger };
 
 export const RUN_UID = 'plugin::content-expiry.run';
-export type Trigger = 'schedule' | 'cli' | 'admin' | 'api';
 
 /** The run log. A scheduled run claims its time slot with a unique key: on several instances, one wins. */
 export function createRunsRepository(strapi: Core.Strapi) {

@@ -13,29 +13,9 @@ const DAY = 24 * 3600 * 1000;
 /** A dry run lists this many items per type by name; the counts are always complete. */
 const LISTED = 200;
 
-export interface Listed {
-  documentId: string;
-  title: string;
-}
+import type { ListedItem as Listed, RunReport, TypeReport } from '../../../shared/report';
 
-export interface TypeReport {
-  archived: number;
-  cascaded: Record<string, number>;
-  deleted: number;
-  warned: number;
-  /** Dry run only: a sample of what would be archived and deleted. */
-  wouldArchive?: Listed[];
-  wouldDelete?: Listed[];
-}
-
-export interface RunReport {
-  runId: number | null;
-  status: 'succeeded' | 'failed' | 'skipped';
-  dryRun: boolean;
-  types: Record<string, TypeReport>;
-  errors: { uid: string; message: string }[];
-  durationMs: number;
-}
+export type { RunReport, TypeReport };
 
 export interface RunOptions {
   trigger: Trigger;

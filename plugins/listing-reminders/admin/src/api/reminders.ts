@@ -1,6 +1,7 @@
 import * as React from 'react';
 import { isFetchError, useFetchClient } from '@strapi/strapi/admin';
 import { PLUGIN_ID, type Language } from '../pluginId';
+import type { RunResult } from '../../../shared/run';
 
 export type RunStatus = 'running' | 'succeeded' | 'failed' | 'skipped';
 export type Trigger = 'schedule' | 'cli' | 'admin';
@@ -55,28 +56,7 @@ export interface Overview {
   failures: SendFailure[];
 }
 
-export interface Recipient {
-  documentId: string;
-  name: string;
-  email: string;
-  language: Language;
-}
-
-/** The body of POST /listing-reminders/runs (server: services/reminders.ts RunResult). */
-export interface RunResult {
-  runId: number | null;
-  status: 'succeeded' | 'failed' | 'skipped';
-  period: string;
-  dryRun: boolean;
-  sent: number;
-  failed: number;
-  /** Organisations that already had this period's mail. */
-  skipped: number;
-  /** Dry run: who would get a mail (the first 200; `wouldSend` counts them all). */
-  recipients?: Recipient[];
-  wouldSend?: number;
-  durationMs: number;
-}
+export type { ReminderRecipient as Recipient, RunResult } from '../../../shared/run';
 
 export interface MailText {
   subject: string;

@@ -1,36 +1,12 @@
 import * as React from 'react';
-import { Flex, Loader, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Flex, Loader, Table, Tbody, Td, Th, Tr, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import type { Overview as OverviewData, RunStatus } from '../api/reminders';
-import { getTranslation } from '../pluginId';
-
-const STATUS_COLOR: Record<RunStatus, string> = {
-  running: 'primary600',
-  succeeded: 'success600',
-  failed: 'danger600',
-  skipped: 'neutral600',
-};
-
-interface Column {
-  key: string;
-  defaultMessage: string;
-}
+import type { Overview as OverviewData } from '../api/reminders';
+import { PLUGIN_ID, getTranslation } from '../pluginId';
+import { RunStartCells, RunStatusCell, TableHead, type Column } from '@buurtplein/plugin-kit/admin';
 
 /** A table head row; the keys are translation keys under `prefix`. */
-function Head({ prefix, columns }: { prefix: string; columns: Column[] }) {
-  const { formatMessage } = useIntl();
-  return (
-    <Thead>
-      <Tr>
-        {columns.map((column) => (
-          <Th key={column.key} role="columnheader" textAlign="left">
-            <Typography variant="sigma">{formatMessage({ id: getTranslation(`${prefix}.${column.key}`), defaultMessage: column.defaultMessage })}</Typography>
-          </Th>
-        ))}
-      </Tr>
-    </Thead>
-  );
-}
+const Head = ({ prefix, columns }: { prefix: string; columns: Column[] }) => <TableHead pluginId={PLUGIN_ID} prefix={prefix} columns={columns} />;
 
 function Part({ id, title, intro, children }: { id: string; title: string; intro?: string; children: React.ReactNode }) {
   return (
@@ -57,7 +33,7 @@ const RUN_COLUMNS = [
 ];
 
 function RunsTable({ runs }: { runs: OverviewData['runs'] }) {
-  const { formatMessage, formatDate } = useIntl();
+  const { formatMessage } = useIntl();
   if (!runs.length) return <Empty text={formatMessage({ id: getTranslation('runs.empty'), defaultMessage: 'No mails have been sent yet.' })} />;
   return (
     <Table colCount={RUN_COLUMNS.length} rowCount={runs.length + 1}>
@@ -65,20 +41,11 @@ function RunsTable({ runs }: { runs: OverviewData['runs'] }) {
       <Tbody>
         {runs.map((run) => (
           <Tr key={run.id}>
-            <Td>
-              <Typography>{formatDate(run.startedAt, { dateStyle: 'medium', timeStyle: 'short' })}</Typography>
-            </Td>
-            <Td>
-              <Typography>{formatMessage({ id: getTranslation(`runs.trigger.${run.trigger}`), defaultMessage: run.trigger })}</Typography>
-            </Td>
+            <RunStartCells pluginId={PLUGIN_ID} startedAt={run.startedAt} trigger={run.trigger} />
             <Td>
               <Typography>{run.period}</Typography>
             </Td>
-            <Td>
-              <Typography fontWeight="semiBold" textColor={STATUS_COLOR[run.status] ?? 'neutral800'}>
-                {formatMessage({ id: getTranslation(`runs.status.${run.status}`), defaultMessage: run.status })}
-              </Typography>
-            </Td>
+            <RunStatusCell pluginId={PLUGIN_ID} status={run.status} />
             <Td>
               <Typography>{run.sent}</Typography>
             </Td>

@@ -1,8 +1,7 @@
 import * as React from 'react';
-import { Button, Flex } from '@strapi/design-system';
-import { Section } from '@buurtplein/plugin-kit/admin';
+import { Button } from '@strapi/design-system';
+import { PluginPage, Section } from '@buurtplein/plugin-kit/admin';
 import { ArrowClockwise } from '@strapi/icons';
-import { Layouts, Page } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { useRemindersApi, type Overview as OverviewData } from '../api/reminders';
 import { Overview } from '../components/Overview';
@@ -40,39 +39,33 @@ const RemindersPage = () => {
   const title = formatMessage({ id: getTranslation('page.title'), defaultMessage: 'Listing reminders' });
 
   return (
-    <Page.Main>
-      <Page.Title>{title}</Page.Title>
-      <Layouts.Header
-        title={title}
-        subtitle={formatMessage({
-          id: getTranslation('page.subtitle'),
-          defaultMessage: 'Once a quarter every organisation is asked to check its listing; one click confirms it is still right.',
-        })}
-      />
-      <Layouts.Content>
-        <Flex direction="column" alignItems="stretch" gap={6}>
-          <Section
-            id="listing-reminders-overview"
-            title={formatMessage({ id: getTranslation('overview.title'), defaultMessage: 'Overview' })}
-            action={
-              <Button variant="tertiary" startIcon={<ArrowClockwise />} loading={loading} onClick={loadOverview}>
-                {formatMessage({ id: getTranslation('overview.reload'), defaultMessage: 'Refresh' })}
-              </Button>
-            }
-          >
-            <Overview overview={overview} loading={loading} failed={failed} />
-          </Section>
+    <PluginPage
+      title={title}
+      subtitle={formatMessage({
+        id: getTranslation('page.subtitle'),
+        defaultMessage: 'Once a quarter every organisation is asked to check its listing; one click confirms it is still right.',
+      })}
+    >
+      <Section
+        id="listing-reminders-overview"
+        title={formatMessage({ id: getTranslation('overview.title'), defaultMessage: 'Overview' })}
+        action={
+          <Button variant="tertiary" startIcon={<ArrowClockwise />} loading={loading} onClick={loadOverview}>
+            {formatMessage({ id: getTranslation('overview.reload'), defaultMessage: 'Refresh' })}
+          </Button>
+        }
+      >
+        <Overview overview={overview} loading={loading} failed={failed} />
+      </Section>
 
-          <Section id="listing-reminders-run" title={formatMessage({ id: getTranslation('run.title'), defaultMessage: 'Send reminders' })}>
-            <RunPanel onSent={loadOverview} />
-          </Section>
+      <Section id="listing-reminders-run" title={formatMessage({ id: getTranslation('run.title'), defaultMessage: 'Send reminders' })}>
+        <RunPanel onSent={loadOverview} />
+      </Section>
 
-          <Section id="listing-reminders-templates" title={formatMessage({ id: getTranslation('templates.title'), defaultMessage: 'Mail text' })}>
-            <TemplateEditor />
-          </Section>
-        </Flex>
-      </Layouts.Content>
-    </Page.Main>
+      <Section id="listing-reminders-templates" title={formatMessage({ id: getTranslation('templates.title'), defaultMessage: 'Mail text' })}>
+        <TemplateEditor />
+      </Section>
+    </PluginPage>
   );
 };
 

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import type { ReminderRecipient } from '../config';
+import type { ReminderRecipient, RunResult } from '../../../shared/run';
 import { createSendLogRepository } from '../repositories/send-log';
 import { createConfirmToken } from '../utils/confirm-token';
 import { pluginConfig } from '../utils/plugin-config';
@@ -16,19 +16,7 @@ export interface RunOptions {
   log?: (line: string) => void;
 }
 
-export interface RunResult {
-  runId: number | null;
-  status: 'succeeded' | 'failed' | 'skipped';
-  period: string;
-  dryRun: boolean;
-  sent: number;
-  failed: number;
-  skipped: number;
-  /** Dry run: who would get a mail (a sample of 200; `wouldSend` counts them all). */
-  recipients?: ReminderRecipient[];
-  wouldSend?: number;
-  durationMs: number;
-}
+export type { RunResult };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const formatDate = (value: unknown, language: Language) =>
