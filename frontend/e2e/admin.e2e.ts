@@ -99,6 +99,12 @@ test('the plugin pages work in Dutch: a dry run reports, and what cannot be undo
   await page.getByText('Importeer organisaties of activiteiten uit een CSV- of JSON-bestand.', { exact: false }).waitFor();
 });
 
+test('residents\' reactions are called "Reacties" in the Content Manager, not "Comment" (#15.12)', async () => {
+  await page.goto(admin('content-manager'));
+  await page.getByRole('link', { name: 'Reacties' }).waitFor({ timeout: 60_000 });
+  expect(await page.getByRole('link', { name: /^Comments?$/ }).count()).toBe(0);
+});
+
 test('an initiative is edited with Dutch labels, and what the system counts cannot be typed over', async () => {
   const [initiative] = await site.strapi.documents(INITIATIVE).findMany({ status: 'draft', locale: 'nl', limit: 1 } as any);
   await page.goto(editView(INITIATIVE, initiative.documentId));
