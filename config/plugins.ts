@@ -70,6 +70,12 @@ const email = (env: Env) => {
 
 const DAY = 24 * 60 * 60;
 
+/** Message-IDs end in the sender's domain (MAIL_FROM), as mail systems expect of them. */
+const mailDomain = (env: Env) => /@([a-z0-9.-]+)>?\s*$/i.exec(env('MAIL_FROM') || '')?.[1] || 'buurtplein.local';
+
+/** This server's public URL: confirm and unsubscribe links in mails point here. */
+const publicUrl = (env: Env) => env('PUBLIC_URL', '') || `http://localhost:${env('PORT', '1337')}`;
+
 /**
  * Logins hand out a short access token and a refresh token in an httpOnly
  * cookie; the website renews the access token with it (POST /api/auth/refresh)
@@ -107,6 +113,19 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
   },
   email: {
     config: email(env),
+  },
+  // Listed before the plugins that send through it.
+  outbox: {
+    enabled: true,
+    resolve: './plugins/outbox',
+    config: {
+      publicUrl: publicUrl(env),
+      // Signs the unsubscribe links; falls back to the app keys for an older .env.
+      secret: env('MAIL_LINK_SECRET', '') || env('APP_KEYS', ''),
+      messageIdDomain: mailDomain(env),
+      attempts: env.int('MAIL_ATTEMPTS', 4),
+      backoffMs: env.int('MAIL_BACKOFF_MS', 2000),
+    },
   },
   'content-expiry': {
     enabled: true,
@@ -153,7 +172,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       // First Monday of January, April, July and October at 09:00 (the job picks the Monday).
       schedule: env('REMINDER_SCHEDULE', '0 9 1-7 1,4,7,10 *').trim(),
       timezone: 'Europe/Amsterdam',
-      publicUrl: env('PUBLIC_URL', '') || `http://localhost:${env('PORT', '1337')}`,
+      publicUrl: publicUrl(env),
       // Signs the one-click confirm links; falls back to the app keys for an older .env.
       secret: env('REMINDER_LINK_SECRET', '') || env('APP_KEYS', ''),
       loginLink: reminderLoginLink,

@@ -21,6 +21,7 @@ const GENERATED = {
   JWT_SECRET: secret,
   ENCRYPTION_KEY: secret,
   REMINDER_LINK_SECRET: secret,
+  MAIL_LINK_SECRET: secret,
 };
 
 function fillSecrets(exampleText) {

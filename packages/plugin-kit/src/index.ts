@@ -2,3 +2,4 @@ export { sqlNames, type StrapiDatabase } from './sql';
 export { claimRow, newDocumentId } from './claim';
 export type { Importer, ImportRequest, Language, LoginLinkFor, OwnersOf, Recipient } from './contracts';
 export { configOf, serviceOf, servicesOf, type ServiceFactory } from './plugin';
+export { outboxOf, type ComposedMail, type MailAddressee, type MailKind, type Outbox, type OutboxMail, type SendOutcome } from './outbox';

@@ -153,6 +153,25 @@ describe('content-expiry: owners hear about it a week before, once', () => {
     await expiry().run({ trigger: 'cli' });
     expect(mailSink().messages.filter((m) => m.subject.includes(soon.title))).toHaveLength(2);
   });
+
+  it('a warning SMTP refuses waits in the outbox’s failed list; retrying it sends it', async () => {
+    const org = await createDocument(ORG, { name: unique('Club'), slug: unique('club'), reminderEmail: `${unique('rem')}@club.example`, lastConfirmedAt: new Date() });
+    const soon = await createDocument(ACTIVITY, { title: unique('Laatste keer'), slug: unique('laatste'), organisation: org.documentId, startsAt: ago(-2), endsAt: ago(-3) });
+    const outboxConfig = strapi().config.get('plugin::outbox') as object;
+    strapi().config.set('plugin::outbox', { ...outboxConfig, attempts: 1 });
+    try {
+      mailSink().failNext(1, 451);
+      await expiry().run({ trigger: 'cli' });
+    } finally {
+      strapi().config.set('plugin::outbox', outboxConfig);
+    }
+    const [failed] = await strapi().db.query('plugin::outbox.message').findMany({ where: { kind: 'content-expiry.warning', ref: soon.documentId } });
+    expect(failed).toMatchObject({ status: 'failed', recipient: org.reminderEmail });
+    expect(await strapi().db.query('plugin::content-expiry.notice').findOne({ where: { itemId: soon.documentId } })).toMatchObject({ status: 'failed' });
+    expect(await strapi().plugin('outbox').service('outbox').retry(failed.id)).toBe('sent');
+    const mail = await mailSink().waitFor({ to: org.reminderEmail, subject: new RegExp(soon.title) });
+    expect(mail.text).toMatch(/verdwijnt na \d+ \w+ \d{4}/);
+  });
 });
 
 describe('content-expiry: one scheduled run per slot, however many instances', () => {

@@ -1,5 +1,6 @@
-import { claimRow } from '@buurtplein/plugin-kit';
+import { claimRow, outboxOf, type MailKind } from '@buurtplein/plugin-kit';
 import type { Core } from '@strapi/strapi';
+import { PLUGIN_ID } from '../plugin-id';
 import type { ExpiryType } from '../config';
 import { expiryWarningMail } from '../templates/expiry-warning';
 import { lastOccurrence } from '../utils/recurrence';
@@ -8,10 +9,21 @@ import { pluginConfig } from '../utils/plugin-config';
 const NOTICE_UID = 'plugin::content-expiry.notice';
 const DAY = 24 * 3600 * 1000;
 
+/** The warning as the outbox sends it (also on a retry staff ask for). */
+export const WARNING_KIND = 'content-expiry.warning';
+interface WarningPayload {
+  title: string;
+  expiresAt: string;
+}
+export const warningKind = (strapi: Core.Strapi): MailKind<WarningPayload> => ({
+  compose: async ({ title, expiresAt }, to) => expiryWarningMail(to.language, { title, expiresAt: new Date(expiresAt), manageUrl: pluginConfig(strapi).manageUrl }),
+});
+
 /**
  * The "still running? extend it" mail, a set number of days before an item
  * expires. The notice row is claimed first (unique per item), so each item's
- * owners are mailed once, whatever runs in parallel.
+ * owners are mailed once, whatever runs in parallel; the outbox sends each
+ * owner's mail, retries it, and keeps a failed one for staff to retry.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** Items whose plain date or recurrence end falls in (now, now + days], not archived and not yet noticed. */
@@ -58,7 +70,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async warnOwners(type: ExpiryType, now: Date): Promise<number> {
-      const { owners, manageUrl } = pluginConfig(strapi);
+      const { owners } = pluginConfig(strapi);
       if (!owners || !type.warnOwnersDaysBefore) return 0;
       const expiring = await expiringSoon(type, now, type.warnOwnersDaysBefore);
       let warned = 0;
@@ -67,15 +79,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const [item] = await strapi.db.query(type.uid as any).findMany({ where: { documentId }, limit: 1 });
         const title = (item as any)?.title ?? (item as any)?.name ?? documentId;
         const recipients = await owners({ strapi, uid: type.uid, documentId });
-        let status: 'sent' | 'failed' = 'sent';
-        for (const recipient of recipients) {
-          try {
-            await strapi.plugin('email').service('email').send({ to: recipient.email, ...expiryWarningMail(recipient.language ?? 'nl', { title, expiresAt, manageUrl }) });
-          } catch (error) {
-            status = 'failed';
-            strapi.log.error(`[content-expiry] warning to ${recipient.email} failed: ${(error as Error).message}`);
-          }
-        }
+        const outcomes = await Promise.all(
+          recipients.map((recipient) =>
+            outboxOf(strapi, PLUGIN_ID).send<WarningPayload>({
+              kind: WARNING_KIND,
+              ref: documentId,
+              round: recipient.email.toLowerCase(),
+              to: recipient.email,
+              language: recipient.language,
+              payload: { title, expiresAt: expiresAt.toISOString() },
+            })
+          )
+        );
+        const status = outcomes.includes('failed') ? 'failed' : 'sent';
         await strapi.db.query(NOTICE_UID as any).updateMany({ where: { uid: type.uid, itemId: documentId }, data: { status, recipients: recipients.length } });
         if (recipients.length) warned += 1;
       }

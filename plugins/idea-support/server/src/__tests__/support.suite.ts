@@ -100,6 +100,9 @@ describe('idea-support: exact counts', () => {
       expect(mail.text).toContain('drempel van 5');
       await new Promise((r) => setTimeout(r, 300));
       expect(mailSink().messages.filter((m) => m.subject.includes(initiative.title))).toHaveLength(1);
+      // Through the outbox: a failure would wait in the staff's failed list, with retry.
+      const sent = await strapi().db.query('plugin::outbox.message').findMany({ where: { kind: 'idea-support.threshold', ref: initiative.documentId } });
+      expect(sent).toEqual([expect.objectContaining({ status: 'sent', recipient: 'staff@town.example' })]);
       const rows = await strapi().db.query(UID).findMany({ where: { documentId: initiative.documentId }, select: ['thresholdReachedAt'] });
       expect(rows.every((r: any) => r.thresholdReachedAt)).toBe(true);
       const res = await api().get(`/api/initiatives/${initiative.documentId}`).expect(200);

@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { outboxOf, type MailKind } from '@buurtplein/plugin-kit';
+import { PLUGIN_ID } from '../plugin-id';
 import { createSupportsRepository } from '../repositories/supports';
 import { thresholdReachedMail } from '../templates/threshold-reached';
 import { pluginConfig } from '../utils/plugin-config';
@@ -13,6 +15,11 @@ export const PERIODS = { '7d': 7, '30d': 30, all: null } as const;
 export type Period = keyof typeof PERIODS;
 
 const DAY = 24 * 3600 * 1000;
+
+/** The staff mail when an initiative reaches the threshold, as the outbox sends it (also on a retry staff ask for). */
+export const THRESHOLD_KIND = 'idea-support.threshold';
+type ThresholdPayload = Parameters<typeof thresholdReachedMail>[0];
+export const thresholdKind: MailKind<ThresholdPayload> = { compose: async (payload) => thresholdReachedMail(payload) };
 
 /** Who may support what, and what happens when they do. SQL lives in the repository. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -36,15 +43,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
-  function tellStaff(title: string, supports: number) {
+  /** After the response (a supporter does not wait for SMTP); once per initiative and staff address, through the outbox. */
+  function tellStaff(documentId: string, title: string, supports: number) {
     const { notifyEmails, threshold } = config();
     if (!notifyEmails.length) return;
+    const outbox = outboxOf(strapi, PLUGIN_ID);
     setImmediate(() => {
-      strapi
-        .plugin('email')
-        .service('email')
-        .send({ to: notifyEmails, ...thresholdReachedMail({ title, supports, threshold }) })
-        .catch((error: Error) => strapi.log.error(`[idea-support] threshold mail failed: ${error.message}`));
+      Promise.all(
+        notifyEmails.map((to) => outbox.send<ThresholdPayload>({ kind: THRESHOLD_KIND, ref: documentId, round: to.toLowerCase(), to, payload: { title, supports, threshold } }))
+      ).catch((error: Error) => strapi.log.error(`[idea-support] threshold mail failed: ${error.message}`));
     });
   }
 
@@ -69,7 +76,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       assertOpen(initiative);
       const result = await repository().add(documentId, userId, config().threshold);
       await countChanged(documentId);
-      if (result.thresholdReached) tellStaff(initiative.title, result.supportCount);
+      if (result.thresholdReached) tellStaff(documentId, initiative.title, result.supportCount);
       return { supportCount: result.supportCount, supported: true };
     },
 

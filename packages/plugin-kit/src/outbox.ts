@@ -1,0 +1,58 @@
+import type { Core } from '@strapi/strapi';
+import type { Language } from './contracts';
+
+/** A mail as the email plugin sends it. */
+export interface ComposedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** Who a mail is composed for. `unsubscribeUrl` is set for a kind on a list: the page where they leave it. */
+export interface MailAddressee {
+  email: string;
+  language: Language;
+  unsubscribeUrl?: string;
+}
+
+/**
+ * One kind of mail the outbox sends, registered by the plugin that owns it.
+ * `compose` runs at send time, and again on every retry: links and tokens are
+ * made fresh, so the outbox stores only the payload, never a login link.
+ */
+export interface MailKind<P = unknown> {
+  compose(payload: P, to: MailAddressee): Promise<ComposedMail>;
+  /** Mails a person chose to get and may stop with one click (RFC 8058 List-Unsubscribe); absent for service mail. */
+  list?: { id: string; name: Record<Language, string> };
+}
+
+/**
+ * One mail that must go exactly once: (kind, ref, round) is its identity.
+ * E.g. a reminder is (listing-reminders.reminder, organisation, 2026-Q4); a
+ * warning to several owners puts the address in `round`.
+ */
+export interface OutboxMail<P = unknown> {
+  kind: string;
+  ref: string;
+  round?: string;
+  to: string;
+  language?: Language;
+  payload: P;
+}
+
+/** sent; failed after the last try (listed for staff); already sent or being sent elsewhere; or the person left the list. */
+export type SendOutcome = 'sent' | 'failed' | 'already' | 'unsubscribed';
+
+export interface Outbox {
+  registerKind<P>(kind: string, definition: MailKind<P>): void;
+  send<P>(mail: OutboxMail<P>): Promise<SendOutcome>;
+  /** Of these refs, the ones whose mail of this kind and round is sent or being sent now (within the lease): a dry run leaves them out. */
+  handled(kind: string, refs: string[], round?: string): Promise<Set<string>>;
+}
+
+/** The outbox plugin's service, or a start-up error that says which plugin needs it. */
+export function outboxOf(strapi: Core.Strapi, neededBy: string): Outbox {
+  const plugin = strapi.plugin('outbox');
+  if (!plugin) throw new Error(`[${neededBy}] sends its mail through the outbox plugin: enable "outbox" in config/plugins.ts`);
+  return plugin.service('outbox') as unknown as Outbox;
+}

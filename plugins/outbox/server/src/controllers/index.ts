@@ -1,0 +1,4 @@
+import admin from './admin';
+import unsubscribe from './unsubscribe';
+
+export default { admin, unsubscribe };

@@ -1,0 +1,20 @@
+import type { Core } from '@strapi/strapi';
+import { claimRow, sqlNames } from '@buurtplein/plugin-kit';
+
+export const UNSUBSCRIBE_UID = 'plugin::outbox.unsubscribe';
+
+/** Who left which list. Addresses are stored lower-case, as they are compared. */
+export function createUnsubscribesRepository(strapi: Core.Strapi) {
+  const rows = () => strapi.db.query(UNSUBSCRIBE_UID as any);
+  const { column, table } = sqlNames(strapi);
+  return {
+    /** True when this call recorded it (false: they had left already). */
+    add: async (list: string, email: string) => (await claimRow(strapi, UNSUBSCRIBE_UID, { list, email: email.toLowerCase() }, ['list', 'email'])) !== null,
+    has: async (list: string, email: string) => (await rows().count({ where: { list, email: email.toLowerCase() } })) > 0,
+    async countsPerList(): Promise<Record<string, number>> {
+      const list = column(UNSUBSCRIBE_UID, 'list');
+      const counted = await table(strapi.db.connection, UNSUBSCRIBE_UID).select({ list }).count({ count: '*' }).groupBy(list);
+      return Object.fromEntries((counted as any[]).map((r) => [r.list, Number(r.count)]));
+    },
+  };
+}

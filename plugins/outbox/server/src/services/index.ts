@@ -1,0 +1,3 @@
+import outbox from './outbox';
+
+export default { outbox };

@@ -1,0 +1,117 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { Language, MailKind, Outbox, OutboxMail, SendOutcome } from '@buurtplein/plugin-kit';
+import { createMessagesRepository, type MessageRow } from '../repositories/messages';
+import { createUnsubscribesRepository } from '../repositories/unsubscribes';
+import { dedupeKeyOf, messageIdOf } from '../utils/identity';
+import { createUnsubscribeToken } from '../utils/unsubscribe-token';
+import { pluginConfig } from '../utils/plugin-config';
+
+/** Checks the service against the kit's contract (what other plugins see) and keeps its staff-only methods typed. */
+const implementsOutbox = <T extends Outbox>(service: T) => service;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const languageOf = (value: unknown): Language => (value === 'en' ? 'en' : 'nl');
+
+/**
+ * Mail that must go exactly once. A plugin registers its kinds of mail at
+ * bootstrap and hands each mail to `send`; the send log (repositories/
+ * messages) makes one process send it, SMTP failures are retried with
+ * backoff, and what still fails waits in a list staff can retry from.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const kinds = new Map<string, MailKind<any>>();
+  const config = () => pluginConfig(strapi);
+  const messages = () => createMessagesRepository(strapi);
+  const unsubscribes = () => createUnsubscribesRepository(strapi);
+
+  const unsubscribeUrl = (list: string, email: string, language: Language) =>
+    `${config().publicUrl.replace(/\/+$/, '')}/api/outbox/unsubscribe?token=${createUnsubscribeToken(config().secret, { list, email, language })}`;
+
+  /** RFC 8058: a mail client may offer "unsubscribe" and POST to the link itself, without opening a page. */
+  const listHeaders = (url: string) => ({ 'List-Unsubscribe': `<${url}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' });
+
+  /** Tries a held row up to `attempts` times; the row ends sent or failed. */
+  async function deliver(row: Pick<MessageRow, 'id' | 'kind' | 'recipient' | 'language' | 'payload' | 'messageId'>): Promise<'sent' | 'failed'> {
+    const { attempts, backoffMs } = config();
+    const kind = kinds.get(row.kind);
+    const language = languageOf(row.language);
+    let lastError = '';
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+      await messages().attempted(row.id);
+      try {
+        if (!kind) throw new Error(`no plugin registered the mail kind "${row.kind}"`);
+        const url = kind.list ? unsubscribeUrl(kind.list.id, row.recipient, language) : undefined;
+        const mail = await kind.compose(row.payload, { email: row.recipient, language, unsubscribeUrl: url });
+        await strapi.plugin('email').service('email').send({ to: row.recipient, ...mail, messageId: row.messageId, ...(url ? { headers: listHeaders(url) } : {}) });
+        await messages().markSent(row.id);
+        return 'sent';
+      } catch (error) {
+        lastError = (error as Error).message;
+        if (!kind) break;
+        if (attempt < attempts) await sleep(backoffMs * 4 ** (attempt - 1));
+      }
+    }
+    await messages().markFailed(row.id, lastError);
+    strapi.log.warn(`[outbox] ${row.kind} to ${row.recipient}: gave up after ${attempts} tries: ${lastError}`);
+    return 'failed';
+  }
+
+  return implementsOutbox({
+    registerKind<P>(kind: string, definition: MailKind<P>) {
+      kinds.set(kind, definition);
+    },
+
+    async send<P>(mail: OutboxMail<P>): Promise<SendOutcome> {
+      const kind = kinds.get(mail.kind);
+      if (!kind) throw new Error(`[outbox] no plugin registered the mail kind "${mail.kind}"`);
+      if (kind.list && (await unsubscribes().has(kind.list.id, mail.to))) return 'unsubscribed';
+      const dedupeKey = dedupeKeyOf(mail);
+      const message = {
+        dedupeKey,
+        kind: mail.kind,
+        ref: mail.ref,
+        round: mail.round ?? null,
+        recipient: mail.to,
+        language: languageOf(mail.language),
+        payload: mail.payload,
+        messageId: messageIdOf(dedupeKey, config().messageIdDomain),
+      };
+      const id = await messages().claim(message, config().leaseMinutes);
+      if (id === null) return 'already';
+      return deliver({ id, ...message });
+    },
+
+    async handled(kind: string, refs: string[], round?: string) {
+      const keys = new Map(refs.map((ref) => [dedupeKeyOf({ kind, ref, round }), ref]));
+      const done = await messages().handled([...keys.keys()], config().leaseMinutes);
+      return new Set([...done].map((key) => keys.get(key)!));
+    },
+
+    /** Staff's "try again" on a failed mail: composed anew (fresh links), same Message-ID. */
+    async retry(id: number): Promise<'sent' | 'failed'> {
+      const row = await messages().find(id);
+      if (!row) throw new errors.NotFoundError('No outbox message with this id');
+      if (!kinds.has(row.kind)) throw new errors.ApplicationError(`No plugin sends "${row.kind}" mail any more`, { reason: 'unknown_kind' });
+      if (!(await messages().claimFailed(id))) throw new errors.ApplicationError(`This mail is ${row.status}, not failed`, { reason: 'not_failed', status: row.status });
+      return deliver(row);
+    },
+
+    async overview(limit = 100) {
+      const [perKind, failed, unsubscribed] = await Promise.all([messages().countsPerKind(), messages().failed(limit), unsubscribes().countsPerList()]);
+      const lists = [...kinds.values()].flatMap((k) => (k.list ? [k.list] : []));
+      return {
+        kinds: Object.entries(perKind).map(([kind, counts]) => ({ kind, ...counts })),
+        failed,
+        lists: [...new Map(lists.map((l) => [l.id, { ...l, unsubscribed: unsubscribed[l.id] ?? 0 }])).values()],
+      };
+    },
+
+    /** The list's name for the unsubscribe page, when a plugin still sends on it. */
+    listName(list: string, language: Language): string | null {
+      for (const kind of kinds.values()) if (kind.list?.id === list) return kind.list.name[language];
+      return null;
+    },
+
+    unsubscribe: (list: string, email: string) => unsubscribes().add(list, email),
+  });
+};
