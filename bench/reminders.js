@@ -39,7 +39,7 @@ const SPEC = {
 
 /** N approved organisations, each a draft row and then its published row, in locale nl. */
 async function refill(pg, n) {
-  await pg.query('TRUNCATE organisations, reminder_send_log, reminder_runs, one_time_tokens RESTART IDENTITY CASCADE');
+  await pg.query('TRUNCATE organisations, reminder_send_log, reminder_runs, outbox_messages, one_time_tokens RESTART IDENTITY CASCADE');
   await pg.query(
     `INSERT INTO organisations (document_id, name, slug, description, address, postal_code, city, phone, email, website,
                                 reminder_email, approval_status, preferred_language, last_confirmed_at, locale,
@@ -53,7 +53,7 @@ async function refill(pg, n) {
      ORDER BY i, p`,
     [n]
   );
-  await c.vacuumAnalyze(pg, SCHEMA, ['organisations', 'reminder_send_log', 'reminder_runs', 'one_time_tokens']);
+  await c.vacuumAnalyze(pg, SCHEMA, ['organisations', 'reminder_send_log', 'reminder_runs', 'outbox_messages', 'one_time_tokens']);
 }
 
 async function main() {

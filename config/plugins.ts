@@ -123,8 +123,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       // Signs the unsubscribe links; falls back to the app keys for an older .env.
       secret: env('MAIL_LINK_SECRET', '') || env('APP_KEYS', ''),
       messageIdDomain: mailDomain(env),
-      attempts: env.int('MAIL_ATTEMPTS', 4),
-      backoffMs: env.int('MAIL_BACKOFF_MS', 2000),
+      // REMINDER_*: the names from before the outbox sent the reminders too.
+      attempts: env.int('MAIL_ATTEMPTS', env.int('REMINDER_ATTEMPTS', 4)),
+      backoffMs: env.int('MAIL_BACKOFF_MS', env.int('REMINDER_BACKOFF_MS', 2000)),
     },
   },
   'content-expiry': {
@@ -176,8 +177,6 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       // Signs the one-click confirm links; falls back to the app keys for an older .env.
       secret: env('REMINDER_LINK_SECRET', '') || env('APP_KEYS', ''),
       loginLink: reminderLoginLink,
-      attempts: env.int('REMINDER_ATTEMPTS', 4),
-      backoffMs: env.int('REMINDER_BACKOFF_MS', 2000),
       staleAfterMissed: 2,
       formOfAddress: env('MAIL_FORM_OF_ADDRESS', '') || 'je',
     },

@@ -66,7 +66,7 @@ test('the home page offers no developer tour, no Strapi Cloud, no Marketplace an
   const menu = await page.getByRole('navigation').first().locator('a').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
   expect(menu.some((href) => href.includes('content-manager'))).toBe(true);
   // Our plugins' pages, registered through the plugin kit.
-  for (const plugin of ['content-expiry', 'listing-reminders', 'bulk-import']) expect(menu.some((href) => href.endsWith(`plugins/${plugin}`))).toBe(true);
+  for (const plugin of ['content-expiry', 'listing-reminders', 'bulk-import', 'outbox']) expect(menu.some((href) => href.endsWith(`plugins/${plugin}`))).toBe(true);
   expect(menu.filter((href) => /content-type-builder|market\.strapi\.io|marketplace/.test(href))).toEqual([]);
 });
 
@@ -97,6 +97,36 @@ test('the plugin pages work in Dutch: a dry run reports, and what cannot be undo
   await page.goto(admin('plugins/bulk-import'));
   await page.getByRole('heading', { name: 'Bulkimport' }).waitFor({ timeout: 60_000 });
   await page.getByText('Importeer organisaties of activiteiten uit een CSV- of JSON-bestand.', { exact: false }).waitFor();
+});
+
+test('a failed mail is listed in the outbox in Dutch, and "Opnieuw versturen" sends it', async () => {
+  const recipient = `eigenaar-${process.pid}@club.example`;
+  const title = `Zomerkamp ${process.pid}`;
+  const failed = await site.strapi.db.query('plugin::outbox.message').create({
+    data: {
+      dedupeKey: `e2e-${process.pid}-${Date.now()}`,
+      kind: 'content-expiry.warning',
+      ref: `e2e${process.pid}`,
+      recipient,
+      language: 'nl',
+      payload: { title, expiresAt: new Date(Date.now() + 7 * 864e5).toISOString() },
+      messageId: `<e2e-${process.pid}@buurtplein.local>`,
+      status: 'failed',
+      attempts: 4,
+      lastError: '451 Temporary failure, try again later',
+    },
+  });
+  await page.goto(admin('plugins/outbox'));
+  await page.getByRole('heading', { name: 'Uitgaande mail' }).first().waitFor({ timeout: 60_000 });
+  const table = page.locator('section[aria-labelledby=outbox-failed] table');
+  await table.getByRole('columnheader', { name: 'Soort mail' }).waitFor();
+  const row = table.getByRole('row', { name: new RegExp(recipient) });
+  await row.getByText('Waarschuwing: loopt bijna af').waitFor();
+  await row.getByText(/451 Temporary failure/).waitFor();
+  await row.getByRole('button', { name: `Opnieuw versturen: mail aan ${recipient}` }).click();
+  await page.getByRole('status').getByText(`Verstuurd aan ${recipient}.`).waitFor({ timeout: 30_000 });
+  await row.waitFor({ state: 'detached' });
+  expect(await site.strapi.db.query('plugin::outbox.message').findOne({ where: { id: failed.id } })).toMatchObject({ status: 'sent', attempts: 5 });
 });
 
 test('residents\' reactions are called "Reacties" in the Content Manager, not "Comment" (#15.12)', async () => {

@@ -1,6 +1,7 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 
 export { ConfirmButton, PluginPage, RunStatus, Section } from './frame';
+export { serverMessage } from './errors';
 export { RunStartCells, RunStatusCell, TableHead, type Column } from './run-log';
 
 type Messages = Record<string, string>;

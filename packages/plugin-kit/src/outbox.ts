@@ -21,9 +21,13 @@ export interface MailAddressee {
  * made fresh, so the outbox stores only the payload, never a login link.
  */
 export interface MailKind<P = unknown> {
+  /** What staff read in the outbox page: "Expiry warning". */
+  label: Record<Language, string>;
   compose(payload: P, to: MailAddressee): Promise<ComposedMail>;
   /** Mails a person chose to get and may stop with one click (RFC 8058 List-Unsubscribe); absent for service mail. */
   list?: { id: string; name: Record<Language, string> };
+  /** After the mail server took the mail, also when staff retried it from the outbox page. */
+  onSent?(mail: { ref: string; round: string | null }): Promise<void>;
 }
 
 /**
@@ -43,11 +47,33 @@ export interface OutboxMail<P = unknown> {
 /** sent; failed after the last try (listed for staff); already sent or being sent elsewhere; or the person left the list. */
 export type SendOutcome = 'sent' | 'failed' | 'already' | 'unsubscribed';
 
+/** A mail that failed after its last try; `ref` is what it is about (an organisation's or item's documentId). */
+export interface OutboxFailure {
+  id: number;
+  kind: string;
+  ref: string;
+  round: string | null;
+  recipient: string;
+  attempts: number;
+  lastError: string | null;
+  updatedAt: string;
+}
+
+export interface RoundCounts {
+  sent: number;
+  failed: number;
+  sending: number;
+}
+
 export interface Outbox {
   registerKind<P>(kind: string, definition: MailKind<P>): void;
   send<P>(mail: OutboxMail<P>): Promise<SendOutcome>;
   /** Of these refs, the ones whose mail of this kind and round is sent or being sent now (within the lease): a dry run leaves them out. */
   handled(kind: string, refs: string[], round?: string): Promise<Set<string>>;
+  /** Mails of this kind that failed after their last try, newest first; of one round when given. */
+  failures(kind: string, round?: string): Promise<OutboxFailure[]>;
+  /** Per round: how many mails of this kind are sent, failed and being sent. */
+  roundCounts(kind: string, rounds: string[]): Promise<Record<string, RoundCounts>>;
 }
 
 /** The outbox plugin's service, or a start-up error that says which plugin needs it. */

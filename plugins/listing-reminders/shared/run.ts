@@ -26,3 +26,13 @@ export interface RunResult {
   wouldSend?: number;
   durationMs: number;
 }
+
+/** A mail that failed after its last try; `organisation` is the organisation's documentId, `id` the outbox message staff retry. */
+export interface SendFailure {
+  id: number;
+  organisation: string;
+  email: string;
+  attempts: number;
+  lastError: string | null;
+  updatedAt: string;
+}

@@ -1,9 +1,13 @@
 import type { Core } from '@strapi/strapi';
+import { outboxOf } from '@buurtplein/plugin-kit';
+import { PLUGIN_ID } from './plugin-id';
+import { REMINDER_KIND } from './services/reminders';
 import { isFirstMondayOfQuarter, periodOf } from './utils/periods';
 import { getPluginService } from './utils/get-plugin-service';
 import { pluginConfig } from './utils/plugin-config';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
+  outboxOf(strapi, PLUGIN_ID).registerKind(REMINDER_KIND, getPluginService(strapi, 'reminders').mailKind());
   const { schedule, timezone } = pluginConfig(strapi);
   if (!schedule || !strapi.config.get('server.cron.enabled')) return;
   strapi.cron.add({

@@ -19,13 +19,8 @@ export interface ListingRemindersConfig {
   secret: string;
   /** A link that logs the organisation's editor straight in ("edit my listing"); the app knows how. */
   loginLink?: LoginLinkFor;
-  /** Tries per mail; waits backoffMs, 4×, 16× … in between. */
-  attempts: number;
-  backoffMs: number;
   /** Mails sent at the same time. */
   concurrency: number;
-  /** A claim older than this (a crashed run) may be taken over. */
-  leaseMinutes: number;
   /** Missed reminders in a row that make a listing stale. */
   staleAfterMissed: number;
   /** Organisations page size while sending. */
@@ -42,10 +37,7 @@ const DEFAULTS: Omit<ListingRemindersConfig, 'secret' | 'publicUrl'> & { secret:
   timezone: 'Europe/Amsterdam',
   publicUrl: 'http://localhost:1337',
   secret: '',
-  attempts: 4,
-  backoffMs: 2000,
   concurrency: 8,
-  leaseMinutes: 10,
   staleAfterMissed: 2,
   batchSize: 500,
   formOfAddress: 'je',
@@ -60,10 +52,9 @@ export default {
     if (typeof config.secret !== 'string' || config.secret.length < 16) fail('secret must be a string of at least 16 characters');
     if (config.formOfAddress !== 'je' && config.formOfAddress !== 'u') fail('formOfAddress must be je or u');
     if (!/^https?:\/\//.test(config.publicUrl)) fail('publicUrl must start with http:// or https://');
-    for (const key of ['attempts', 'concurrency', 'leaseMinutes', 'staleAfterMissed', 'batchSize'] as const) {
+    for (const key of ['concurrency', 'staleAfterMissed', 'batchSize'] as const) {
       if (!Number.isInteger(config[key]) || config[key] < 1) fail(`${key} must be a whole number ≥ 1`);
     }
-    if (!Number.isInteger(config.backoffMs) || config.backoffMs < 0) fail('backoffMs must be a whole number ≥ 0');
     if (config.loginLink !== undefined && typeof config.loginLink !== 'function') fail('loginLink must be a function');
   },
 };

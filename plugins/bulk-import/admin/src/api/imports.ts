@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { isFetchError, useFetchClient } from '@strapi/strapi/admin';
+import { useFetchClient } from '@strapi/strapi/admin';
 import { PLUGIN_ID } from '../pluginId';
 
 export type RowStatus = 'created' | 'updated' | 'unchanged' | 'rejected';
@@ -47,9 +47,4 @@ export function useImportApi() {
     }),
     [get, post]
   );
-}
-
-export function serverMessage(error: unknown): string | null {
-  if (isFetchError(error)) return error.response?.data?.error?.message ?? error.message ?? null;
-  return null;
 }

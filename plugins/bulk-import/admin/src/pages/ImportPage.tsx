@@ -2,8 +2,8 @@ import * as React from 'react';
 import { Box, Button, Checkbox, Field, Flex, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
 import { Upload } from '@strapi/icons';
 import { useIntl } from 'react-intl';
-import { PluginPage } from '@buurtplein/plugin-kit/admin';
-import { serverMessage, useImportApi, type ImportReport } from '../api/imports';
+import { PluginPage, serverMessage } from '@buurtplein/plugin-kit/admin';
+import { useImportApi, type ImportReport } from '../api/imports';
 import { ReportTable } from '../components/ReportTable';
 import { getTranslation } from '../pluginId';
 

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { isFetchError, useFetchClient } from '@strapi/strapi/admin';
+import { useFetchClient } from '@strapi/strapi/admin';
 import { PLUGIN_ID } from '../pluginId';
 import type { RunError, RunReport, RunStatus, Trigger, TypeReport } from '../../../shared/report';
 
@@ -60,10 +60,4 @@ export function useExpiryApi() {
     }),
     [get, post]
   );
-}
-
-/** The server's own message for a failed call (validation, not found), if it sent one. */
-export function serverMessage(error: unknown): string | null {
-  if (isFetchError(error)) return error.response?.data?.error?.message ?? error.message ?? null;
-  return null;
 }

@@ -18,7 +18,8 @@ import {
 } from '@strapi/design-system';
 import { ArrowClockwise } from '@strapi/icons';
 import { useIntl } from 'react-intl';
-import { serverMessage, useExpiryApi, type ArchivedItem, type Pagination, type RestoredItem } from '../api/expiry';
+import { useExpiryApi, type ArchivedItem, type Pagination, type RestoredItem } from '../api/expiry';
+import { serverMessage } from '@buurtplein/plugin-kit/admin';
 import { getTranslation, typeName } from '../pluginId';
 
 const PAGE_SIZE = 10;

@@ -1,9 +1,9 @@
 import * as React from 'react';
 import { Button, Flex, Typography } from '@strapi/design-system';
 import { Eye, Play } from '@strapi/icons';
-import { ConfirmButton, PluginPage, RunStatus, Section } from '@buurtplein/plugin-kit/admin';
+import { ConfirmButton, PluginPage, RunStatus, Section, serverMessage } from '@buurtplein/plugin-kit/admin';
 import { useIntl } from 'react-intl';
-import { serverMessage, useExpiryApi, type RunRecord, type RunReport as RunReportData } from '../api/expiry';
+import { useExpiryApi, type RunRecord, type RunReport as RunReportData } from '../api/expiry';
 import { ArchivedList } from '../components/ArchivedList';
 import { RunReport } from '../components/RunReport';
 import { RunsTable } from '../components/RunsTable';

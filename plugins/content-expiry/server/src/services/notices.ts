@@ -16,6 +16,7 @@ interface WarningPayload {
   expiresAt: string;
 }
 export const warningKind = (strapi: Core.Strapi): MailKind<WarningPayload> => ({
+  label: { nl: 'Waarschuwing: loopt bijna af', en: 'Warning: about to expire' },
   compose: async ({ title, expiresAt }, to) => expiryWarningMail(to.language, { title, expiresAt: new Date(expiresAt), manageUrl: pluginConfig(strapi).manageUrl }),
 });
 

@@ -19,7 +19,10 @@ const DAY = 24 * 3600 * 1000;
 /** The staff mail when an initiative reaches the threshold, as the outbox sends it (also on a retry staff ask for). */
 export const THRESHOLD_KIND = 'idea-support.threshold';
 type ThresholdPayload = Parameters<typeof thresholdReachedMail>[0];
-export const thresholdKind: MailKind<ThresholdPayload> = { compose: async (payload) => thresholdReachedMail(payload) };
+export const thresholdKind: MailKind<ThresholdPayload> = {
+  label: { nl: 'Initiatief: drempel bereikt', en: 'Initiative: threshold reached' },
+  compose: async (payload) => thresholdReachedMail(payload),
+};
 
 /** Who may support what, and what happens when they do. SQL lives in the repository. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {

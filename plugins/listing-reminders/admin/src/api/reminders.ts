@@ -1,7 +1,7 @@
 import * as React from 'react';
-import { isFetchError, useFetchClient } from '@strapi/strapi/admin';
+import { useFetchClient } from '@strapi/strapi/admin';
 import { PLUGIN_ID, type Language } from '../pluginId';
-import type { RunResult } from '../../../shared/run';
+import type { RunResult, SendFailure } from '../../../shared/run';
 
 export type RunStatus = 'running' | 'succeeded' | 'failed' | 'skipped';
 export type Trigger = 'schedule' | 'cli' | 'admin';
@@ -34,15 +34,6 @@ export interface StaleOrganisation {
   name: string;
   reminderEmail: string | null;
   lastConfirmedAt: string | null;
-}
-
-/** A mail that failed after its last try; `organisation` is the organisation's documentId. */
-export interface SendFailure {
-  organisation: string;
-  email: string;
-  attempts: number;
-  lastError: string | null;
-  updatedAt: string;
 }
 
 /** The body of GET /listing-reminders/overview. */
@@ -99,10 +90,4 @@ export function useRemindersApi() {
     }),
     [get, post, put, del]
   );
-}
-
-/** The server's own message for a failed call (a 400 validation message, say), if it sent one. */
-export function serverMessage(error: unknown): string | null {
-  if (isFetchError(error)) return error.response?.data?.error?.message ?? error.message ?? null;
-  return null;
 }

@@ -119,7 +119,7 @@ function FailuresTable({ failures }: { failures: OverviewData['failures'] }) {
       <Head prefix="failures.column" columns={FAILURE_COLUMNS} />
       <Tbody>
         {failures.map((failure) => (
-          <Tr key={failure.organisation}>
+          <Tr key={failure.id}>
             <Td>
               <Typography>{failure.email}</Typography>
             </Td>
@@ -207,7 +207,7 @@ export function Overview({ overview, loading, failed }: { overview: OverviewData
         title={formatMessage({ id: getTranslation('failures.title'), defaultMessage: 'Failed mails in {period}' }, { period: overview.period })}
         intro={formatMessage({
           id: getTranslation('failures.intro'),
-          defaultMessage: 'These mails still failed after the last try. The next run tries them again.',
+          defaultMessage: 'These emails were not sent, even after the last try. The next run tries again; to send one now, use the Outbox page.',
         })}
       >
         <FailuresTable failures={overview.failures} />

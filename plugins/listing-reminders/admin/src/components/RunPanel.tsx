@@ -1,9 +1,9 @@
 import * as React from 'react';
 import { Box, Button, Field, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Eye, PaperPlane } from '@strapi/icons';
-import { ConfirmButton, RunStatus } from '@buurtplein/plugin-kit/admin';
+import { ConfirmButton, RunStatus, serverMessage } from '@buurtplein/plugin-kit/admin';
 import { useIntl } from 'react-intl';
-import { serverMessage, useRemindersApi, type RunResult } from '../api/reminders';
+import { useRemindersApi, type RunResult } from '../api/reminders';
 import { PERIOD, currentPeriod, getTranslation, languageName } from '../pluginId';
 
 function Count({ label, value, color = 'neutral800' }: { label: string; value: number; color?: string }) {

@@ -1,9 +1,9 @@
 import * as React from 'react';
 import { Box, Button, Field, Flex, Loader, Tabs, Textarea, Typography } from '@strapi/design-system';
 import { ArrowClockwise, Check, Eye, Mail } from '@strapi/icons';
-import { ConfirmButton } from '@buurtplein/plugin-kit/admin';
+import { ConfirmButton, serverMessage } from '@buurtplein/plugin-kit/admin';
 import { useIntl } from 'react-intl';
-import { serverMessage, useRemindersApi, type MailText, type RenderedMail, type Template } from '../api/reminders';
+import { useRemindersApi, type MailText, type RenderedMail, type Template } from '../api/reminders';
 import { LANGUAGES, PLACEHOLDERS, REQUIRED_PLACEHOLDER, getTranslation, languageName, type Language } from '../pluginId';
 
 const asPlaceholder = (name: string) => `{{${name}}}`;

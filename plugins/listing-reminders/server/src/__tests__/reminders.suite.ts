@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { dedupeKeyOf, messageIdOf } from '@buurtplein/plugin-kit';
 import { runScript } from '../../../../../tests/helpers/cli';
 import { api, createDocument, unique } from '../../../../../tests/helpers/fixtures';
 import { databaseClient, FRONTEND_URL, mailSink, strapi } from '../../../../../tests/helpers/strapi';
@@ -8,6 +9,8 @@ import { createConfirmToken } from '../utils/confirm-token';
 const ORG = 'api::organisation.organisation';
 const ACTIVITY = 'api::activity.activity';
 const LOG = 'plugin::listing-reminders.send-log';
+const MESSAGE = 'plugin::outbox.message';
+const KIND = 'listing-reminders.reminder';
 const ROOT = path.resolve(__dirname, '../../../../..');
 
 let periodCounter = 0;
@@ -16,6 +19,11 @@ const freshPeriod = () => `${2040 + Math.floor(periodCounter / 4)}-Q${(periodCou
 
 const reminders = () => strapi().plugin('listing-reminders').service('reminders');
 const config = () => strapi().config.get('plugin::listing-reminders') as any;
+const outboxConfig = () => strapi().config.get('plugin::outbox') as any;
+/** The reminder's Message-ID: the same for an organisation and period on every try. */
+const messageIdFor = (organisation: string, period: string) => messageIdOf(dedupeKeyOf({ kind: KIND, ref: organisation, round: period }), outboxConfig().messageIdDomain);
+/** The outbox's row of one organisation's reminder for a period. */
+const outboxRow = (organisation: string, period: string) => strapi().db.query(MESSAGE).findOne({ where: { kind: KIND, ref: organisation, round: period } });
 
 async function organisations(count: number, extra: Record<string, unknown> = {}) {
   return Promise.all(
@@ -36,15 +44,16 @@ async function organisations(count: number, extra: Record<string, unknown> = {})
 const mailsTo = (email: string) => mailSink().messages.filter((m) => m.to.includes(email));
 /** Reminders of one organisation for one period, by their Message-ID. */
 const remindersFor = (organisation: string, period: string) =>
-  mailSink().messages.filter((m) => m.headers.get('message-id') === `<reminder-${organisation}-${period}@buurtplein>`);
+  mailSink().messages.filter((m) => m.headers.get('message-id') === messageIdFor(organisation, period));
 const confirmLinkIn = (text: string) => text.match(/https?:\/\/\S+\/api\/listing-reminders\/confirm\?token=\S+/)![0];
-const withConfig = async (patch: Record<string, unknown>, run: () => Promise<void>) => {
-  const saved = config();
-  strapi().config.set('plugin::listing-reminders', { ...saved, ...patch });
+/** Runs with a changed config of the plugins named in `patches` (listing-reminders, outbox). */
+const withConfig = async (patches: Record<string, Record<string, unknown>>, run: () => Promise<void>) => {
+  const saved = Object.keys(patches).map((plugin) => [plugin, strapi().config.get(`plugin::${plugin}`)] as const);
+  for (const [plugin, patch] of Object.entries(patches)) strapi().config.set(`plugin::${plugin}`, { ...(strapi().config.get(`plugin::${plugin}`) as object), ...patch });
   try {
     await run();
   } finally {
-    strapi().config.set('plugin::listing-reminders', saved);
+    for (const [plugin, value] of saved) strapi().config.set(`plugin::${plugin}`, value);
   }
 };
 
@@ -59,7 +68,7 @@ describe('listing-reminders: the quarterly mail', () => {
     expect(mail.text).toContain(org.name);
     expect(mail.text).toContain('033-1112233');
     expect(mail.text).toMatch(/Wandeling/);
-    expect(mail.headers.get('message-id')).toBe(`<reminder-${org.documentId}-${period}@buurtplein>`);
+    expect(mail.headers.get('message-id')).toBe(messageIdFor(org.documentId, period));
     const editLink = mailSink().linksIn(mail).find((l) => l.startsWith(`${FRONTEND_URL}/login/email`))!;
     expect(new URL(editLink).searchParams.get('next')).toBe('/manage/');
     const login = await api().post('/api/auth/magic-link/callback').send({ token: new URL(editLink).searchParams.get('token') }).expect(200);
@@ -105,6 +114,7 @@ describe('listing-reminders: the quarterly mail', () => {
     const dry = await reminders().run({ period, trigger: 'cli', dryRun: true });
     expect(dry.recipients.map((r: any) => r.email)).toContain(org.reminderEmail);
     expect(await strapi().db.query(LOG).count({ where: { period } })).toBe(0);
+    expect(await strapi().db.query(MESSAGE).count({ where: { kind: KIND, round: period } })).toBe(0);
     await new Promise((r) => setTimeout(r, 200));
     expect(mailsTo(org.reminderEmail)).toHaveLength(0);
   });
@@ -137,7 +147,7 @@ describe('listing-reminders: exactly once under concurrency, crashes and SMTP fa
     expect(runs).toEqual([expect.objectContaining({ code: 0 }), expect.objectContaining({ code: 0 })]);
     await new Promise((r) => setTimeout(r, 500));
     for (const org of orgs) expect(remindersFor(org.documentId, period)).toHaveLength(1);
-    expect(await strapi().db.query(LOG).count({ where: { period, status: 'sent' } })).toBeGreaterThanOrEqual(5);
+    expect(await strapi().db.query(LOG).count({ where: { period, sentAt: { $notNull: true } } })).toBeGreaterThanOrEqual(5);
   }, 180_000);
 
   it('two scheduled runs of the same slot: one sends, the other skips', async () => {
@@ -152,8 +162,13 @@ describe('listing-reminders: exactly once under concurrency, crashes and SMTP fa
     const [sent, crashed, live] = await organisations(3);
     const period = freshPeriod();
     const old = new Date(Date.now() - 60 * 60_000);
-    const row = (org: typeof sent, status: string, claimedAt: Date) =>
-      strapi().db.query(LOG).create({ data: { organisation: org.documentId, period, status, claimedAt, email: org.reminderEmail, attempts: 1 } });
+    // What a run leaves in the outbox when it dies between claiming a mail and sending it.
+    const row = (org: typeof sent, status: string, claimedAt: Date) => {
+      const dedupeKey = dedupeKeyOf({ kind: KIND, ref: org.documentId, round: period });
+      return strapi().db.query(MESSAGE).create({
+        data: { dedupeKey, kind: KIND, ref: org.documentId, round: period, recipient: org.reminderEmail, status, claimedAt, attempts: 1, messageId: messageIdOf(dedupeKey, outboxConfig().messageIdDomain) },
+      });
+    };
     await row(sent, 'sent', old);
     await row(crashed, 'sending', old); // claimed by a run that died before sending
     await row(live, 'sending', new Date()); // claimed right now by another, living run
@@ -165,17 +180,18 @@ describe('listing-reminders: exactly once under concurrency, crashes and SMTP fa
   });
 
   it('retries a failing SMTP server with backoff, and records a mail that keeps failing', async () => {
-    await withConfig({ concurrency: 1, attempts: 3, backoffMs: 20 }, async () => {
+    await withConfig({ 'listing-reminders': { concurrency: 1 }, outbox: { attempts: 3, backoffMs: 20 } }, async () => {
       const [flaky] = await organisations(1);
       const period = freshPeriod();
       // One at a time: the first organisation's first two tries meet a server that says "try again later".
       mailSink().failNext(2, 451);
       const result = await reminders().run({ period, trigger: 'cli' });
       expect(result.failed).toBe(0);
-      const thirdTry = await strapi().db.query(LOG).findMany({ where: { period, attempts: 3 } });
+      const thirdTry = await strapi().db.query(MESSAGE).findMany({ where: { kind: KIND, round: period, attempts: 3 } });
       expect(thirdTry).toHaveLength(1);
       expect(thirdTry[0].status).toBe('sent');
-      expect(remindersFor(thirdTry[0].organisation, period)).toHaveLength(1);
+      expect(remindersFor(thirdTry[0].ref, period)).toHaveLength(1);
+      expect((await strapi().db.query(LOG).findOne({ where: { organisation: thirdTry[0].ref, period } })).sentAt).toBeTruthy();
       expect(mailsTo(flaky.reminderEmail)).toHaveLength(1);
 
       const [down] = await organisations(1);
@@ -184,9 +200,13 @@ describe('listing-reminders: exactly once under concurrency, crashes and SMTP fa
       mailSink().failNext(3 * others, 451);
       const failing = await reminders().run({ period: period2, trigger: 'cli' });
       expect(failing.failed).toBeGreaterThanOrEqual(1);
-      const failed = await strapi().db.query(LOG).findOne({ where: { organisation: down.documentId, period: period2 } });
+      const failed = await outboxRow(down.documentId, period2);
       expect(failed).toMatchObject({ status: 'failed', attempts: 3 });
       expect(failed.lastError).toMatch(/451/);
+      expect((await strapi().db.query(LOG).findOne({ where: { organisation: down.documentId, period: period2 } })).sentAt).toBeNull();
+      // Staff see it on this page, with the outbox message they can retry.
+      const failures = await strapi().plugin('listing-reminders').service('stats').failures(period2);
+      expect(failures).toContainEqual(expect.objectContaining({ id: failed.id, organisation: down.documentId, email: down.reminderEmail, attempts: 3 }));
 
       const retried = await reminders().run({ period: period2, trigger: 'cli' });
       expect(retried.sent).toBeGreaterThanOrEqual(1);
@@ -240,7 +260,7 @@ describe('listing-reminders: staff', () => {
     };
     for (const period of [quarter(1), quarter(2)]) {
       for (const org of [answered, silent]) {
-        await strapi().db.query(LOG).create({ data: { organisation: org.documentId, period, status: 'sent', sentAt: now, email: org.reminderEmail, ...(org === answered && period === quarter(1) ? { confirmedAt: now } : {}) } });
+        await strapi().db.query(LOG).create({ data: { organisation: org.documentId, period, sentAt: now, email: org.reminderEmail, ...(org === answered && period === quarter(1) ? { confirmedAt: now } : {}) } });
       }
     }
     const overview = await api().get('/listing-reminders/overview').set(auth).expect(200);

@@ -3,7 +3,7 @@ import type { ReminderRecipient, RunResult } from '../../../shared/run';
 import { createSendLogRepository } from '../repositories/send-log';
 import { createConfirmToken } from '../utils/confirm-token';
 import { pluginConfig } from '../utils/plugin-config';
-import { serviceOf } from '@buurtplein/plugin-kit';
+import { outboxOf, serviceOf, type MailKind } from '@buurtplein/plugin-kit';
 import { PLUGIN_ID } from '../plugin-id';
 import type templateService from './templates';
 import type { Language } from '../templates/defaults';
@@ -18,20 +18,28 @@ export interface RunOptions {
 
 export type { RunResult };
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** The reminder as the outbox knows it: (kind, organisation, period) is one mail. */
+export const REMINDER_KIND = 'listing-reminders.reminder';
+/** Names no secret: the confirm and login links are made at send time. */
+interface ReminderPayload {
+  organisation: string;
+  name: string;
+  period: string;
+}
 const formatDate = (value: unknown, language: Language) =>
   value ? new Date(value as string).toLocaleString(language === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }) : '';
 
 /**
  * The quarterly run: every approved organisation with a reminder address gets
- * one mail per period. Claims in the send log make it exactly once across
- * crashes and parallel runs; SMTP failures are retried with backoff and, after
- * the last try, recorded for staff.
+ * one mail per period. The outbox makes it exactly once across crashes and
+ * parallel runs, retries SMTP failures with backoff and keeps what still
+ * fails for staff; the send log records who was reminded and who confirmed.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => pluginConfig(strapi);
   const templateTexts = () => serviceOf<typeof templateService>(strapi, PLUGIN_ID, 'templates');
   const log = () => createSendLogRepository(strapi);
+  const outbox = () => outboxOf(strapi, PLUGIN_ID);
 
   /** Approved, published organisations with a reminder address, a page at a time (by row id). */
   async function* recipients(): AsyncGenerator<ReminderRecipient[]> {
@@ -83,7 +91,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     recipients,
 
     /** The mail one organisation gets for a period, from the template of its language. */
-    async compose(recipient: ReminderRecipient, period: string, template: { subject: string; body: string }) {
+    async compose(recipient: ReminderRecipient, period: string) {
+      const template = await templateTexts().get(recipient.language);
       const { publicUrl, secret, loginLink } = config();
       const confirmLink = `${publicUrl.replace(/\/+$/, '')}/api/listing-reminders/confirm?token=${createConfirmToken(secret, recipient.documentId, period)}`;
       const editLink = loginLink ? await loginLink({ strapi, email: recipient.email, organisation: recipient.documentId, language: recipient.language }) : publicUrl;
@@ -91,15 +100,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return templateTexts().render(template, { organisation: recipient.name, period, summary, activities, confirmLink, editLink });
     },
 
+    /** Registered with the outbox at bootstrap: composed at send time (fresh login link), recorded as sent when the mail server took it. */
+    mailKind(): MailKind<ReminderPayload> {
+      return {
+        label: { nl: 'Kwartaalherinnering vermelding', en: 'Quarterly listing reminder' },
+        compose: ({ organisation, name, period }, to) => this.compose({ documentId: organisation, name, email: to.email, language: to.language }, period),
+        onSent: ({ ref, round }) => log().markSent(ref, round!),
+      };
+    },
+
     async run({ period, trigger, dryRun = false, slot = null, log: say = () => undefined }: RunOptions): Promise<RunResult> {
       const started = Date.now();
-      const { leaseMinutes, concurrency, attempts, backoffMs } = config();
+      const { concurrency } = config();
       const result: RunResult = { runId: null, status: 'succeeded', period, dryRun, sent: 0, failed: 0, skipped: 0, durationMs: 0 };
       if (dryRun) {
         result.recipients = [];
         result.wouldSend = 0;
         for await (const page of recipients()) {
-          const done = await log().done(period, page.map((r) => r.documentId), leaseMinutes);
+          const done = await outbox().handled(REMINDER_KIND, page.map((r) => r.documentId), period);
           const todo = page.filter((r) => !done.has(r.documentId));
           result.wouldSend += todo.length;
           result.skipped += page.length - todo.length;
@@ -116,32 +134,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       result.runId = runId;
 
-      // Read once per run, not once per mail.
-      const templates = { nl: await templateTexts().get('nl'), en: await templateTexts().get('en') };
       const sendOne = async (recipient: ReminderRecipient) => {
-        if (!(await log().claim({ organisation: recipient.documentId, period, email: recipient.email, language: recipient.language, runId }, leaseMinutes))) {
-          result.skipped += 1;
-          return;
-        }
-        let lastError = '';
-        for (let attempt = 1; attempt <= attempts; attempt++) {
-          // The claim counted the first attempt.
-          if (attempt > 1) await log().attempted(recipient.documentId, period);
-          try {
-            const mail = await this.compose(recipient, period, templates[recipient.language]);
-            // The same Message-ID for the same organisation and period lets mail systems drop a rare duplicate.
-            await strapi.plugin('email').service('email').send({ to: recipient.email, ...mail, messageId: `<reminder-${recipient.documentId}-${period}@buurtplein>` });
-            await log().markSent(recipient.documentId, period);
-            result.sent += 1;
-            return;
-          } catch (error) {
-            lastError = (error as Error).message;
-            if (attempt < attempts) await sleep(backoffMs * 4 ** (attempt - 1));
-          }
-        }
-        await log().markFailed(recipient.documentId, period, lastError);
-        result.failed += 1;
-        strapi.log.warn(`[listing-reminders] ${recipient.email}: gave up after ${attempts} tries: ${lastError}`);
+        await log().record({ organisation: recipient.documentId, period, email: recipient.email, language: recipient.language, runId });
+        const outcome = await outbox().send<ReminderPayload>({
+          kind: REMINDER_KIND,
+          ref: recipient.documentId,
+          round: period,
+          to: recipient.email,
+          language: recipient.language,
+          payload: { organisation: recipient.documentId, name: recipient.name, period },
+        });
+        if (outcome === 'sent') result.sent += 1;
+        else if (outcome === 'failed') result.failed += 1;
+        else result.skipped += 1;
       };
 
       try {

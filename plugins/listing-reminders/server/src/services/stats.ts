@@ -1,5 +1,9 @@
 import type { Core } from '@strapi/strapi';
+import { outboxOf } from '@buurtplein/plugin-kit';
+import { PLUGIN_ID } from '../plugin-id';
 import { createSendLogRepository } from '../repositories/send-log';
+import { REMINDER_KIND } from './reminders';
+import type { SendFailure } from '../../../shared/run';
 import { periodOf, previousPeriods } from '../utils/periods';
 import { pluginConfig } from '../utils/plugin-config';
 
@@ -9,8 +13,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     runs: (limit?: number) => log().latestRuns(limit),
-    perPeriod: (limit = 8, now = new Date()) => log().periodStats(limit, periodOf(now)),
-    failures: (period: string) => log().failures(period),
+    /** Sent and confirmed from the send log, failed from the outbox; the rate is a percentage with one decimal. */
+    async perPeriod(limit = 8, now = new Date()) {
+      const periods = await log().periodStats(limit, periodOf(now));
+      const failed = await outboxOf(strapi, PLUGIN_ID).roundCounts(REMINDER_KIND, periods.map((p) => p.period));
+      return periods.map(({ period, sent, confirmed }) => ({
+        period,
+        sent,
+        failed: failed[period]?.failed ?? 0,
+        confirmed,
+        confirmationRate: sent ? Math.round((confirmed / sent) * 1000) / 10 : 0,
+      }));
+    },
+
+    /** This period's mails that failed after their last try (staff retry them on the outbox page). */
+    async failures(period: string): Promise<SendFailure[]> {
+      const failed = await outboxOf(strapi, PLUGIN_ID).failures(REMINDER_KIND, period);
+      return failed.map((f) => ({ id: f.id, organisation: f.ref, email: f.recipient, attempts: f.attempts, lastError: f.lastError, updatedAt: f.updatedAt }));
+    },
 
     /** Organisations that got the last `staleAfterMissed` reminders and confirmed none of them. */
     async stale(now = new Date()) {

@@ -1,9 +1,9 @@
+import { dedupeKeyOf, messageIdOf } from '@buurtplein/plugin-kit';
 import { adminToken, removeAdmins } from '../../../../../tests/helpers/admin';
 import { api, unique } from '../../../../../tests/helpers/fixtures';
 import type { ReceivedMail } from '../../../../../tests/helpers/mail-sink';
 import { mailSink, strapi } from '../../../../../tests/helpers/strapi';
 import { createConfirmToken } from '../../../../listing-reminders/server/src/utils/confirm-token';
-import { dedupeKeyOf, messageIdOf } from '../utils/identity';
 import { createUnsubscribeToken } from '../utils/unsubscribe-token';
 import configDefinition from '../config';
 
@@ -33,6 +33,7 @@ const unsubscribeLinkIn = (text: string) => new URL(text.match(/https?:\/\/\S+\/
 
 beforeAll(() => {
   outbox().registerKind(NEWS, {
+    label: { nl: 'Buurtnieuws (test)', en: 'Neighbourhood news (test)' },
     list: { id: 'outbox-test-news', name: { nl: 'het buurtnieuws', en: 'the neighbourhood news' } },
     async compose(payload: { title: string }, to: { email: string; language: string; unsubscribeUrl?: string }) {
       composed.push(to.email);
@@ -40,6 +41,7 @@ beforeAll(() => {
     },
   });
   outbox().registerKind(SERVICE, {
+    label: { nl: 'Dienstbericht (test)', en: 'Service message (test)' },
     compose: async (payload: { title: string }) => ({ subject: payload.title, text: 'Dienstbericht\n', html: '<p>Dienstbericht</p>' }),
   });
 });

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { claimRow, sqlNames } from '@buurtplein/plugin-kit';
+import { claimRow, sqlNames, type OutboxFailure, type RoundCounts } from '@buurtplein/plugin-kit';
 
 export const MESSAGE_UID = 'plugin::outbox.message';
 
@@ -81,20 +81,19 @@ export function createMessagesRepository(strapi: Core.Strapi) {
       return new Set(rows.map((r: { dedupeKey: string }) => r.dedupeKey));
     },
 
-    /** Per kind: how many mails are sent, failed, and being sent. */
-    async countsPerKind() {
-      const rows = await table(knex(), MESSAGE_UID)
-        .select({ kind: c('kind'), status: c('status') })
-        .count({ count: '*' })
-        .groupBy(c('kind'), c('status'));
-      const kinds: Record<string, { sent: number; failed: number; sending: number }> = {};
-      for (const r of rows as any[]) (kinds[r.kind] ??= { sent: 0, failed: 0, sending: 0 })[r.status as 'sent'] = Number(r.count);
-      return kinds;
+    /** How many mails are sent, failed and being sent, per kind or (of one kind) per round. */
+    async counts(by: 'kind' | 'round', where: { kind?: string; rounds?: string[] } = {}): Promise<Record<string, RoundCounts>> {
+      let query = table(knex(), MESSAGE_UID).select({ key: c(by), status: c('status') }).count({ count: '*' }).groupBy(c(by), c('status'));
+      if (where.kind) query = query.where(c('kind'), where.kind);
+      if (where.rounds) query = query.whereIn(c('round'), where.rounds);
+      const counts: Record<string, RoundCounts> = {};
+      for (const r of (await query) as any[]) (counts[r.key] ??= { sent: 0, failed: 0, sending: 0 })[r.status as keyof RoundCounts] = Number(r.count);
+      return counts;
     },
 
-    failed: (limit: number) =>
+    failed: (limit: number, where: { kind?: string; round?: string } = {}): Promise<OutboxFailure[]> =>
       messages().findMany({
-        where: { status: 'failed' },
+        where: { status: 'failed', ...where },
         select: ['id', 'kind', 'ref', 'round', 'recipient', 'attempts', 'lastError', 'updatedAt'],
         orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
         limit,

@@ -1,11 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import type { Language, MailKind, Outbox, OutboxMail, SendOutcome } from '@buurtplein/plugin-kit';
+import { dedupeKeyOf, messageIdOf, type Language, type MailKind, type Outbox, type OutboxMail, type SendOutcome } from '@buurtplein/plugin-kit';
 import { createMessagesRepository, type MessageRow } from '../repositories/messages';
 import { createUnsubscribesRepository } from '../repositories/unsubscribes';
-import { dedupeKeyOf, messageIdOf } from '../utils/identity';
 import { createUnsubscribeToken } from '../utils/unsubscribe-token';
 import { pluginConfig } from '../utils/plugin-config';
+import type { OutboxOverview, RetryOutcome } from '../../../shared/overview';
 
 /** Checks the service against the kit's contract (what other plugins see) and keeps its staff-only methods typed. */
 const implementsOutbox = <T extends Outbox>(service: T) => service;
@@ -30,8 +30,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** RFC 8058: a mail client may offer "unsubscribe" and POST to the link itself, without opening a page. */
   const listHeaders = (url: string) => ({ 'List-Unsubscribe': `<${url}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' });
 
+  /** The owning plugin's follow-up; the mail is out, so a failure here is logged, not retried. */
+  async function afterSent(kind: MailKind<any>, row: Pick<MessageRow, 'kind' | 'ref' | 'round'>) {
+    try {
+      await kind.onSent?.({ ref: row.ref, round: row.round });
+    } catch (error) {
+      strapi.log.error(`[outbox] ${row.kind}: onSent failed: ${(error as Error).message}`);
+    }
+  }
+
   /** Tries a held row up to `attempts` times; the row ends sent or failed. */
-  async function deliver(row: Pick<MessageRow, 'id' | 'kind' | 'recipient' | 'language' | 'payload' | 'messageId'>): Promise<'sent' | 'failed'> {
+  async function deliver(row: Pick<MessageRow, 'id' | 'kind' | 'ref' | 'round' | 'recipient' | 'language' | 'payload' | 'messageId'>): Promise<'sent' | 'failed'> {
     const { attempts, backoffMs } = config();
     const kind = kinds.get(row.kind);
     const language = languageOf(row.language);
@@ -44,6 +53,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const mail = await kind.compose(row.payload, { email: row.recipient, language, unsubscribeUrl: url });
         await strapi.plugin('email').service('email').send({ to: row.recipient, ...mail, messageId: row.messageId, ...(url ? { headers: listHeaders(url) } : {}) });
         await messages().markSent(row.id);
+        await afterSent(kind, row);
         return 'sent';
       } catch (error) {
         lastError = (error as Error).message;
@@ -87,8 +97,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return new Set([...done].map((key) => keys.get(key)!));
     },
 
+    failures: (kind: string, round?: string) => messages().failed(500, round === undefined ? { kind } : { kind, round }),
+
+    roundCounts: (kind: string, rounds: string[]) => messages().counts('round', { kind, rounds }),
+
     /** Staff's "try again" on a failed mail: composed anew (fresh links), same Message-ID. */
-    async retry(id: number): Promise<'sent' | 'failed'> {
+    async retry(id: number): Promise<RetryOutcome> {
       const row = await messages().find(id);
       if (!row) throw new errors.NotFoundError('No outbox message with this id');
       if (!kinds.has(row.kind)) throw new errors.ApplicationError(`No plugin sends "${row.kind}" mail any more`, { reason: 'unknown_kind' });
@@ -96,11 +110,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return deliver(row);
     },
 
-    async overview(limit = 100) {
-      const [perKind, failed, unsubscribed] = await Promise.all([messages().countsPerKind(), messages().failed(limit), unsubscribes().countsPerList()]);
+    async overview(limit = 100): Promise<OutboxOverview> {
+      const [perKind, failed, unsubscribed] = await Promise.all([messages().counts('kind'), messages().failed(limit), unsubscribes().countsPerList()]);
       const lists = [...kinds.values()].flatMap((k) => (k.list ? [k.list] : []));
       return {
-        kinds: Object.entries(perKind).map(([kind, counts]) => ({ kind, ...counts })),
+        kinds: Object.entries(perKind).map(([kind, counts]) => ({ kind, label: kinds.get(kind)?.label ?? { nl: kind, en: kind }, ...counts })),
         failed,
         lists: [...new Map(lists.map((l) => [l.id, { ...l, unsubscribed: unsubscribed[l.id] ?? 0 }])).values()],
       };

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { OutboxMail } from '@buurtplein/plugin-kit';
+import type { OutboxMail } from './outbox';
 
 /**
  * A mail's identity as one fixed-length key: (kind, ref, round) may hold an
