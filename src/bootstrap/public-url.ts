@@ -4,6 +4,6 @@ import type { Core } from '@strapi/strapi';
 export function warnWithoutPublicUrl(strapi: Core.Strapi) {
   if (String(strapi.config.get('server.url') || '')) return;
   strapi.log.warn(
-    '[links] PUBLIC_URL is not set: feeds link to the host each request names (so those answers are not cached) and the quarterly reminder\'s confirm links point to http://localhost. Set PUBLIC_URL to this server\'s public address, e.g. https://cms.example.org'
+    '[links] PUBLIC_URL is not set: feeds link to the host each request names (so those answers are not cached) and the confirm and unsubscribe links in mails point to http://localhost. Set PUBLIC_URL to this server\'s public address, e.g. https://cms.example.org'
   );
 }
