@@ -181,6 +181,11 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       formOfAddress: env('MAIL_FORM_OF_ADDRESS', '') || 'je',
     },
   },
+  moderation: {
+    enabled: true,
+    resolve: './plugins/moderation',
+    config: { reportsToHide: env.int('REPORTS_TO_HIDE', 3) },
+  },
   'idea-support': {
     enabled: true,
     resolve: './plugins/idea-support',

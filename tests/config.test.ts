@@ -38,7 +38,7 @@ describe('configuration of a fresh clone', () => {
   it('every plugin config passes its own validator, with empty optional settings', () => {
     const plugins = evaluate(load('plugins.ts'));
     const local = Object.entries(plugins).filter(([, entry]: [string, any]) => entry.resolve);
-    expect(local.map(([name]) => name).sort()).toEqual(['bulk-import', 'content-expiry', 'idea-support', 'listing-reminders']);
+    expect(local.map(([name]) => name).sort()).toEqual(['bulk-import', 'content-expiry', 'idea-support', 'listing-reminders', 'moderation', 'outbox']);
     for (const [name, entry] of local as [string, any][]) {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const pluginConfig = require(path.join(ROOT, 'plugins', name, 'server/src/config.ts')).default;

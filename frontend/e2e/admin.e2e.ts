@@ -66,7 +66,7 @@ test('the home page offers no developer tour, no Strapi Cloud, no Marketplace an
   const menu = await page.getByRole('navigation').first().locator('a').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
   expect(menu.some((href) => href.includes('content-manager'))).toBe(true);
   // Our plugins' pages, registered through the plugin kit.
-  for (const plugin of ['content-expiry', 'listing-reminders', 'bulk-import', 'outbox']) expect(menu.some((href) => href.endsWith(`plugins/${plugin}`))).toBe(true);
+  for (const plugin of ['content-expiry', 'listing-reminders', 'bulk-import', 'outbox', 'moderation']) expect(menu.some((href) => href.endsWith(`plugins/${plugin}`))).toBe(true);
   expect(menu.filter((href) => /content-type-builder|market\.strapi\.io|marketplace/.test(href))).toEqual([]);
 });
 
@@ -127,6 +127,25 @@ test('a failed mail is listed in the outbox in Dutch, and "Opnieuw versturen" se
   await page.getByRole('status').getByText(`Verstuurd aan ${recipient}.`).waitFor({ timeout: 30_000 });
   await row.waitFor({ state: 'detached' });
   expect(await site.strapi.db.query('plugin::outbox.message').findOne({ where: { id: failed.id } })).toMatchObject({ status: 'sent', attempts: 5 });
+});
+
+test('a hidden reaction waits in the moderation queue in Dutch; "Goedkeuren" puts it back online', async () => {
+  const [initiative] = await site.strapi.documents(INITIATIVE).findMany({ status: 'published', locale: 'nl', limit: 1 } as any);
+  const body = `Dit is <b>grof</b> ${process.pid}`;
+  const comment = await site.strapi.db.query('plugin::idea-support.comment').create({
+    data: { initiative: initiative.documentId, body, authorName: 'Kees', status: 'hidden', reportCount: 3, userId: null },
+  });
+  await page.goto(admin('plugins/moderation'));
+  await page.getByRole('heading', { name: 'Moderatie' }).first().waitFor({ timeout: 60_000 });
+  const row = page.locator('section[aria-labelledby=moderation-queue] table').getByRole('row', { name: new RegExp(`grof</b> ${process.pid}`) });
+  // Residents' text shows as typed, never as markup.
+  await row.getByText(body).waitFor();
+  await row.getByText('Verborgen, wacht op jou').waitFor();
+  await row.getByText('Reactie op een initiatief').waitFor();
+  await row.getByRole('button', { name: /^Goedkeuren:/ }).click();
+  await page.getByRole('status').getByText('Goedgekeurd: blijft online.').waitFor({ timeout: 30_000 });
+  await row.waitFor({ state: 'detached' });
+  expect(await site.strapi.db.query('plugin::idea-support.comment').findOne({ where: { id: comment.id } })).toMatchObject({ status: 'approved' });
 });
 
 test('residents\' reactions are called "Reacties" in the Content Manager, not "Comment" (#15.12)', async () => {

@@ -5,8 +5,6 @@ export interface IdeaSupportConfig {
   threshold: number;
   /** Who gets that mail. */
   notifyEmails: string[];
-  /** Reports (each from a different person) after which a comment is hidden until staff decide. */
-  reportsToHide: number;
   /** The user field shown as a comment's author: a name the person chose, never anything from their email address. */
   authorNameField: string;
 }
@@ -16,7 +14,6 @@ export default {
     initiativeUid: 'api::initiative.initiative',
     threshold: 50,
     notifyEmails: [],
-    reportsToHide: 3,
     authorNameField: 'displayName',
   } satisfies IdeaSupportConfig,
   validator(config: Partial<IdeaSupportConfig>) {
@@ -28,9 +25,6 @@ export default {
     }
     if (!Array.isArray(config.notifyEmails) || config.notifyEmails.some((e) => typeof e !== 'string' || !e.includes('@'))) {
       throw new Error('[idea-support] config.notifyEmails must be a list of email addresses');
-    }
-    if (!Number.isInteger(config.reportsToHide) || (config.reportsToHide as number) < 1) {
-      throw new Error('[idea-support] config.reportsToHide must be a whole number of at least 1');
     }
     if (typeof config.authorNameField !== 'string' || !config.authorNameField || ['email', 'username'].includes(config.authorNameField)) {
       throw new Error('[idea-support] config.authorNameField must name a user field other than email or username, e.g. "displayName"');

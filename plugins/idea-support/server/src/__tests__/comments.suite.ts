@@ -144,7 +144,7 @@ describe('idea-support: reactions (reports)', () => {
     for (const r of results) if (r.status === 'rejected') expect(r.reason.name).toBe('NotFoundError');
     expect(results.filter((r) => r.status === 'fulfilled' && r.value.counted)).toHaveLength(3);
     expect(await stored(comment.id)).toEqual({ status: 'hidden', reportCount: 3 });
-    expect(await strapi().db.query('plugin::idea-support.comment-report').count({ where: { comment: comment.id } })).toBe(3);
+    expect(await strapi().db.query('plugin::moderation.report').count({ where: { subjectType: 'idea-support.comment', subjectId: comment.id } })).toBe(3);
     expect(await listedIds(initiative.documentId)).not.toContain(comment.id);
   });
 
@@ -186,15 +186,37 @@ describe('idea-support: reactions (reports)', () => {
     expect(await stored(comment.id)).toEqual({ status: 'visible', reportCount: 1 });
   });
 
-  it('holds a unique (comment, user) constraint in the database itself', async () => {
+  it('holds a unique (type, comment, user) constraint in the database itself', async () => {
     const initiative = await newInitiative();
     const author = await resident();
     const comment = await postComment(initiative.documentId, author.jwt);
     const reporter = await resident();
     await api().post(reportPath(comment.id)).set(bearer(reporter.jwt)).expect(200);
-    const reports = strapi().db.query('plugin::idea-support.comment-report');
-    await expect(reports.create({ data: { comment: comment.id, userId: reporter.user.id } })).rejects.toThrow(/unique/i);
-    // The same row for another person goes in: it is the pair that is unique.
-    await expect(reports.create({ data: { comment: comment.id, userId: author.user.id } })).resolves.toMatchObject({ comment: comment.id });
+    const reports = strapi().db.query('plugin::moderation.report');
+    await expect(reports.create({ data: { subjectType: 'idea-support.comment', subjectId: comment.id, userId: reporter.user.id } })).rejects.toThrow(/unique/i);
+    // The same row for another person, or another type, goes in: it is the triple that is unique.
+    await expect(reports.create({ data: { subjectType: 'idea-support.comment', subjectId: comment.id, userId: author.user.id } })).resolves.toMatchObject({ subjectId: comment.id });
+    await expect(reports.create({ data: { subjectType: 'other-plugin.question', subjectId: comment.id, userId: reporter.user.id } })).resolves.toMatchObject({ subjectId: comment.id });
+  });
+
+  it('reports from the ledger before the moderation plugin move over at start-up, each person once, counts untouched', async () => {
+    const initiative = await newInitiative();
+    const author = await resident();
+    const comment = await postComment(initiative.documentId, author.jwt);
+    const [a, b] = await residents(2);
+    await api().post(reportPath(comment.id)).set(bearer(a.jwt)).expect(200);
+    // An upgraded install: the old ledger still holds a's report (already moved) and b's.
+    const legacy = strapi().db.query('plugin::idea-support.comment-report');
+    await legacy.create({ data: { comment: comment.id, userId: a.user.id } });
+    await legacy.create({ data: { comment: comment.id, userId: b.user.id } });
+    await strapi().db.query(COMMENT_UID).update({ where: { id: comment.id }, data: { reportCount: 2 } });
+    const { carryOverReports } = await import('../repositories/legacy-reports');
+    const moved = await carryOverReports(strapi(), (reports) => strapi().plugin('moderation').service('moderation').carryOver('idea-support.comment', reports));
+    expect(moved).toBe(2);
+    expect(await legacy.count({ where: { comment: comment.id } })).toBe(0);
+    expect(await strapi().db.query('plugin::moderation.report').count({ where: { subjectType: 'idea-support.comment', subjectId: comment.id } })).toBe(2);
+    expect(await stored(comment.id)).toEqual({ status: 'visible', reportCount: 2 });
+    // b reported before the upgrade: reporting again counts nothing.
+    expect(await comments().report(comment.id, b.user.id)).toEqual({ counted: false, hidden: false });
   });
 });

@@ -1,10 +1,17 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { createCommentsRepository, type CommentStatus, type PublicComment } from '../repositories/comments';
+import { moderationOf, PUBLIC_MODERATION_STATUSES, type ModeratedType } from '@buurtplein/plugin-kit';
+import { COMMENT_UID, createCommentsRepository, type PublicComment } from '../repositories/comments';
+import { PLUGIN_ID } from '../plugin-id';
 import { pluginConfig } from '../utils/plugin-config';
 
-/** `approved` means staff looked and it stays; `hidden` waits for staff, `removed` is taken down. */
-const PUBLIC_STATUSES: CommentStatus[] = ['visible', 'approved'];
+/** Reactions as the moderation plugin knows them: reports, hiding and the staff queue are its. */
+export const COMMENT_TYPE = 'idea-support.comment';
+export const commentModeration: ModeratedType = {
+  uid: COMMENT_UID,
+  label: { nl: 'Reactie op een initiatief', en: 'Reaction to an initiative' },
+  preview: (row) => ({ text: String(row.body ?? ''), author: (row.authorName as string | null) ?? null, context: (row.initiative as string | null) ?? null }),
+};
 
 export interface Commenter {
   id: number;
@@ -22,7 +29,7 @@ export interface CommentPage {
   total: number;
 }
 
-/** Who may comment where, what the public sees, and when reports hide a comment. SQL lives in the repository. */
+/** Who may comment where and what the public sees; reports go to the moderation plugin. SQL lives in the repository. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => pluginConfig(strapi);
   const repository = () => createCommentsRepository(strapi);
@@ -40,7 +47,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async listPublic(documentId: string, page: number, pageSize: number): Promise<CommentPage> {
       await assertPublicInitiative(documentId);
-      const { comments, total } = await repository().listOf(documentId, PUBLIC_STATUSES, page, pageSize);
+      const { comments, total } = await repository().listOf(documentId, PUBLIC_MODERATION_STATUSES, page, pageSize);
       return { comments, page, pageSize, total };
     },
 
@@ -55,12 +62,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Idempotent per person: a second report by the same user changes nothing and is not an error. */
-    async report(commentId: number, reporterId: number) {
-      const comment = await repository().findForModeration(commentId);
-      // Hidden and removed comments answer as if they did not exist: they are already out of sight.
-      if (!comment || !PUBLIC_STATUSES.includes(comment.status)) throw new errors.NotFoundError('No visible comment with this id');
-      if (comment.userId === reporterId) throw new errors.ValidationError('You cannot report your own comment');
-      return repository().report(commentId, reporterId, config().reportsToHide);
-    },
+    report: (commentId: number, reporterId: number) => moderationOf(strapi, PLUGIN_ID).report(COMMENT_TYPE, commentId, reporterId),
   };
 };

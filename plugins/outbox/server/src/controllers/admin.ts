@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { idParam, limitQuery } from '../routes/validation';
+import { idParam, limitQuery } from '@buurtplein/plugin-kit';
 import { getPluginService } from '../utils/get-plugin-service';
 
 /** Staff: what was sent per kind, what failed (with retry), who left which list. */

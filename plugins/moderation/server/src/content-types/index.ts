@@ -1,0 +1,3 @@
+import reportSchema from './report/schema.json';
+
+export default { report: { schema: reportSchema } };

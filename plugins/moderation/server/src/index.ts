@@ -1,0 +1,7 @@
+import config from './config';
+import contentTypes from './content-types';
+import routes from './routes';
+import controllers from './controllers';
+import services from './services';
+
+export default { config, contentTypes, routes, controllers, services };
