@@ -1,3 +1,4 @@
+import { publicRule } from '@buurtplein/plugin-kit';
 import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 
@@ -43,9 +44,9 @@ export function publicReadIndexes(strapi: Core.Strapi): IndexSpec[] {
     // Strapi 5 gives every type a publishedAt; only draft & publish types have unpublished rows.
     const publishedAt = strapi.contentTypes[uid as keyof typeof strapi.contentTypes].options?.draftAndPublish && column('publishedAt');
     if (publishedAt) {
-      const archivedAt = column('archivedAt');
       const locale = column('locale');
-      const where = [`${publishedAt} IS NOT NULL`, ...(archivedAt ? [`${archivedAt} IS NULL`] : [])].join(' AND ');
+      // The public rule itself: PostgreSQL uses a partial index only for queries whose WHERE implies its predicate.
+      const where = publicRule(strapi, uid).sql();
       const name = indexName(meta.tableName, 'public_idx');
       specs.set(name, { name, table: meta.tableName, columns: [...(locale ? [locale] : []), 'id'], where });
       // "Is this document public in this locale?", as search asks for every hit (src/finding/search).

@@ -1,3 +1,4 @@
+import { publicRule } from '@buurtplein/plugin-kit';
 import type { Core } from '@strapi/strapi';
 
 export type ExportType = 'organisations' | 'activities';
@@ -26,8 +27,8 @@ async function publishedRows(strapi: Core.Strapi, type: ExportType, locale: stri
   const rows: any[] = [];
   for (let after = 0; ; ) {
     const page = await strapi.db.query(UID[type]).findMany({
-      // Published and not archived: the same rule as every public read.
-      where: { id: { $gt: after }, publishedAt: { $notNull: true }, archivedAt: null, locale },
+      // The same rule as every public read.
+      where: { id: { $gt: after }, ...publicRule(strapi, UID[type]).where, locale },
       select: ['id', ...(withRelations ? FIELDS[type] : ['documentId', ...LOCALIZED[type]])],
       ...(withRelations ? { populate: RELATIONS[type] } : {}),
       orderBy: { id: 'asc' },

@@ -1,3 +1,4 @@
+import { DOCUMENT_ID, onlyParams } from '@buurtplein/plugin-kit';
 import { errors } from '@strapi/utils';
 
 /**
@@ -32,7 +33,6 @@ export const OPEN_START = new Date(0);
 export const OPEN_END = new Date(Date.UTC(9999, 11, 31));
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const DOCUMENT_ID = /^[a-z0-9]{24}$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
 type Query = Record<string, unknown>;
@@ -98,24 +98,12 @@ export const FINDING_PARAMS = ['category', 'neighbourhood', 'organisation', 'nea
  */
 export const UNPAGED_PARAMS = FINDING_PARAMS.filter((param) => param !== 'page' && param !== 'pageSize');
 
-/**
- * Anything else in the query string is a 400 naming it: a mistyped filter
- * should not silently show everything, and made-up parameters must not each
- * make a new entry in the response cache.
- */
-export function refuseUnknownParams(query: Query, known: readonly string[]) {
-  const unknown = Object.keys(query).filter((key) => !known.includes(key));
-  if (unknown.length) {
-    const understood = known.length ? `this endpoint understands ${known.join(', ')}` : 'this endpoint takes none';
-    throw new errors.ValidationError(`Unknown query parameters: ${unknown.join(', ')} (${understood})`, { params: unknown });
-  }
-}
 
 export function parseFindingFilters(
   query: Query,
   { defaultPageSize = 25, params = FINDING_PARAMS }: { defaultPageSize?: number; params?: readonly string[] } = {}
 ): FindingFilters {
-  refuseUnknownParams(query, params);
+  onlyParams(query, params);
   const locale = single(query, 'locale') ?? 'nl';
   if (!(LOCALES as readonly string[]).includes(locale)) invalid('locale', `"${locale}" is not available; use nl or en`);
 

@@ -1,3 +1,4 @@
+import { NOT_ARCHIVED } from '@buurtplein/plugin-kit';
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { boxAround, distanceKm, OPEN_END, OPEN_START, type FindingFilters } from './filters';
@@ -80,7 +81,8 @@ type Log = Core.Strapi['log'];
 
 const PLACE_FIELDS = ['address', 'postalCode', 'city', 'latitude', 'longitude'];
 const REF = { fields: ['slug', 'name'] };
-const VISIBLE = { archivedAt: { $null: true } };
+/** Every type here can be archived: the public rule's Document Service filter (with status: 'published'). */
+const VISIBLE = NOT_ARCHIVED;
 
 const ACTIVITY_QUERY = {
   fields: ['title', 'slug', 'description', 'startsAt', 'endsAt', 'recurrence', 'cost', 'costNote', 'enrolmentUrl', 'capacity', 'createdAt', 'updatedAt', 'locale', ...PLACE_FIELDS],

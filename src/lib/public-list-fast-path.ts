@@ -1,3 +1,4 @@
+import { publicRule, type PublicRule } from '@buurtplein/plugin-kit';
 import type { Core, UID } from '@strapi/strapi';
 import { contentTypes } from '@strapi/utils';
 
@@ -99,8 +100,7 @@ async function canRead(strapi: Core.Strapi, auth: unknown, target: string): Prom
 }
 
 interface Visibility {
-  publishedAt: string;
-  archivedAt?: string;
+  rule: PublicRule;
   locale?: { column: string; value: string };
 }
 
@@ -111,8 +111,7 @@ async function findPage(strapi: Core.Strapi, tableName: string, query: FastListQ
   const qualified = (table: string) => (schema ? `${schema}.${table}` : table);
 
   // Joined from the link tables, as the bench's baseline does: PostgreSQL starts from the few matching links.
-  const matched = knex.from({ a: qualified(tableName) }).distinct('a.id').whereNotNull(`a.${visible.publishedAt}`);
-  if (visible.archivedAt) matched.whereNull(`a.${visible.archivedAt}`);
+  const matched = visible.rule.narrow(knex.from({ a: qualified(tableName) }).distinct('a.id'), 'a');
   if (visible.locale) matched.where(`a.${visible.locale.column}`, visible.locale.value);
   query.filters.forEach(({ relation, slug }, i) => {
     const { joinTable } = relation;
@@ -150,8 +149,8 @@ export async function fastPublicList(strapi: Core.Strapi, uid: UID.ContentType, 
   const meta = strapi.db.metadata.get(uid) as any;
   const model = strapi.getModel(uid);
   const columnOf = (attribute: string) => meta.attributes[attribute]?.columnName as string | undefined;
-  // src/lib/public-query.ts's restriction, in the locale the Document Service picks by default.
-  const visible: Visibility = { publishedAt: columnOf('publishedAt')!, archivedAt: columnOf('archivedAt') };
+  // The same rule as src/lib/public-query.ts's restriction, in the locale the Document Service picks by default.
+  const visible: Visibility = { rule: publicRule(strapi, uid) };
   const localeColumn = columnOf('locale');
   if (localeColumn) visible.locale = { column: localeColumn, value: await strapi.plugin('i18n').service('locales').getDefaultLocale() };
 

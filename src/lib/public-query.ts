@@ -1,4 +1,5 @@
 import { errors } from '@strapi/utils';
+import type { PublicRule } from '@buurtplein/plugin-kit';
 import { forbidden } from './errors';
 
 type Query = Record<string, unknown>;
@@ -13,13 +14,13 @@ export interface Caller {
  * value but `published`). Public readers get published, non-archived rows
  * only, whatever the query asks.
  */
-export function restrictToPublic(query: Query, { hasArchivedAt }: { hasArchivedAt: boolean }): Query {
+export function restrictToPublic(query: Query, rule: Pick<PublicRule, 'documentFilters'>): Query {
   const { status, filters, ...rest } = query;
   if (status !== undefined && status !== 'published') {
     if (status === 'draft') throw forbidden('Drafts are not public');
     throw new errors.ValidationError('Invalid status: only "published" is allowed');
   }
-  const visible = hasArchivedAt ? { archivedAt: { $null: true } } : undefined;
+  const visible = rule.documentFilters;
   const merged = filters && visible ? { $and: [filters, visible] } : (filters ?? visible);
   return { ...rest, status: 'published', ...(merged ? { filters: merged } : {}) };
 }

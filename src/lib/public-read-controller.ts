@@ -1,4 +1,5 @@
 import { factories } from '@strapi/strapi';
+import { publicRule } from '@buurtplein/plugin-kit';
 import type { UID } from '@strapi/strapi';
 import { callerOf, restrictToPublic } from './public-query';
 import { fastPublicList } from './public-list-fast-path';
@@ -11,9 +12,8 @@ interface Options {
 /** The core controller with reads limited to what the public may see. */
 export const publicReadController = (uid: UID.ContentType, { fastList = false }: Options = {}) =>
   factories.createCoreController(uid, ({ strapi }) => {
-    const hasArchivedAt = Boolean(strapi.getModel(uid).attributes.archivedAt);
     const limitToPublic = (ctx: any) => {
-      if (!callerOf(ctx).isStaff) ctx.query = restrictToPublic(ctx.query ?? {}, { hasArchivedAt });
+      if (!callerOf(ctx).isStaff) ctx.query = restrictToPublic(ctx.query ?? {}, publicRule(strapi, uid));
     };
 
     return {

@@ -1,9 +1,10 @@
 import { errors, validateYupSchema, yup } from '@strapi/utils';
+import { DOCUMENT_ID } from '@buurtplein/plugin-kit';
 import { forbidden, unauthorized } from './errors';
 
 export { yup };
 
-export const DOCUMENT_ID = /^[a-z0-9]{24}$/;
+export { DOCUMENT_ID, documentIdParam } from '@buurtplein/plugin-kit';
 export const documentId = () => yup.string().matches(DOCUMENT_ID, '${path} must be a documentId');
 export const documentIds = () => yup.array().of(documentId().required()).max(20);
 export const email = () => yup.string().trim().lowercase().email('${path} must be an email address').max(200);
@@ -15,12 +16,6 @@ export const language = () => yup.string().oneOf(['nl', 'en']);
  */
 export const SITE_PATH = /^\/(?![/\\])[^\\\s\p{Cc}]*$/u;
 export const sitePath = () => yup.string().max(500).matches(SITE_PATH, '${path} must be a path on the website, like /manage/');
-
-export function documentIdParam(params: Record<string, unknown>): string {
-  const { documentId } = params;
-  if (typeof documentId !== 'string' || !DOCUMENT_ID.test(documentId)) throw new errors.ValidationError('documentId is not a valid document id');
-  return documentId;
-}
 
 /** The signed-in user of a route that also lets the public role in (401 otherwise). */
 export function signedInUser(ctx: any): { id: number; confirmed: boolean } {

@@ -25,3 +25,30 @@ export const idParam = (params: Record<string, unknown>, name = 'id') => wholeNu
 
 /** An admin list's `?limit=`: 1 to 500, 100 when absent. */
 export const limitQuery = (query: Record<string, unknown>) => wholeNumber(query.limit, 'limit', { max: 500, fallback: 100 });
+
+/** `?page=&pageSize=`: page from 1, pageSize from 1 to `maxPageSize`. */
+export function pageQuery(query: Record<string, unknown>, { pageSize = 25, maxPageSize = 100 } = {}) {
+  return {
+    page: wholeNumber(query.page, 'page', { fallback: 1 }),
+    pageSize: wholeNumber(query.pageSize, 'pageSize', { max: maxPageSize, fallback: pageSize }),
+  };
+}
+
+/** A documentId as Strapi makes them (24 lower-case letters and digits). */
+export const DOCUMENT_ID = /^[a-z0-9]{24}$/;
+
+export function documentIdOf(value: unknown, name = 'documentId'): string {
+  if (typeof value !== 'string' || !DOCUMENT_ID.test(value)) throw new errors.ValidationError(`${name} is not a valid document id`);
+  return value;
+}
+
+export const documentIdParam = (params: Record<string, unknown>) => documentIdOf(params.documentId);
+
+/** Public reads are strict: an unknown parameter is a 400 naming it, so made-up ones cannot each fill a cache entry. */
+export function onlyParams(query: Record<string, unknown>, known: readonly string[]) {
+  const unknown = Object.keys(query ?? {}).filter((key) => !known.includes(key));
+  if (unknown.length) {
+    const understood = known.length ? `this endpoint understands ${known.join(', ')}` : 'this endpoint takes none';
+    throw new errors.ValidationError(`Unknown query parameters: ${unknown.join(', ')} (${understood})`, { params: unknown });
+  }
+}

@@ -1,3 +1,4 @@
+import { publicRule } from '@buurtplein/plugin-kit';
 import type { Core } from '@strapi/strapi';
 import { SEARCH_TYPES, type SearchType } from './query';
 import { documentsOf, readDocuments, SEARCH_SOURCES, typeOfUid, withRelatedRows } from './sources';
@@ -50,7 +51,8 @@ export function createIndexer(strapi: Core.Strapi, store: SearchStore) {
     const batches = chunks([...new Set(rows.map((r) => r.documentId as string))], BATCH);
     for (const batch of batches) {
       const inBatch = new Set(batch);
-      const visible = rows.filter((r) => inBatch.has(r.documentId as string) && r.publishedAt !== null && r.publishedAt !== undefined && !r.archivedAt);
+      const rule = publicRule(strapi, uid);
+      const visible = rows.filter((r) => inBatch.has(r.documentId as string) && rule.holdsFor(r));
       const docs = documentsOf(type, await withRelatedRows(strapi, type, visible));
       await strapi.db.transaction(async ({ trx }) => store.replace(trx, type, batch, docs, Date.now()));
     }
@@ -88,7 +90,7 @@ export function createIndexer(strapi: Core.Strapi, store: SearchStore) {
       for (;;) {
         const ids = rowsOf(
           await knex().raw(
-            `SELECT DISTINCT document_id FROM "${tableOf(type)}" WHERE published_at IS NOT NULL AND archived_at IS NULL AND document_id > ? ORDER BY document_id LIMIT ?`,
+            `SELECT DISTINCT document_id FROM "${tableOf(type)}" WHERE ${publicRule(strapi, SEARCH_SOURCES[type].uid).sql()} AND document_id > ? ORDER BY document_id LIMIT ?`,
             [after, BATCH]
           )
         ).map((r) => r.document_id as string);

@@ -1,3 +1,4 @@
+import { publicRule } from '@buurtplein/plugin-kit';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { memoPerGeneration } from '../../cache';
@@ -103,7 +104,6 @@ async function loadNames(strapi: Core.Strapi) {
 }
 
 const sourceTable = (strapi: Core.Strapi, type: SearchType) => strapi.getModel(SEARCH_SOURCES[type].uid as any).collectionName;
-const PUBLIC_ROW = 'published_at IS NOT NULL AND archived_at IS NULL';
 
 /**
  * Public means published and not archived, checked against the content tables too, not only trusted from the index.
@@ -112,7 +112,7 @@ const PUBLIC_ROW = 'published_at IS NOT NULL AND archived_at IS NULL';
  */
 function visibleClause(strapi: Core.Strapi, types: SearchType[]): string {
   const visible = types
-    .map((type) => `SELECT '${type}' AS type, document_id, locale FROM "${sourceTable(strapi, type)}" WHERE ${PUBLIC_ROW}`)
+    .map((type) => `SELECT '${type}' AS type, document_id, locale FROM "${sourceTable(strapi, type)}" WHERE ${publicRule(strapi, SEARCH_SOURCES[type].uid).sql()}`)
     .join(' UNION ALL ');
   return `EXISTS (SELECT 1 FROM (${visible}) v WHERE v.type = e.type AND v.document_id = e.document_id AND v.locale = e.locale)`;
 }

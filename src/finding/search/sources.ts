@@ -1,3 +1,4 @@
+import { publicRule } from '@buurtplein/plugin-kit';
 import type { Core } from '@strapi/strapi';
 import { lastOccurrenceStart } from '../recurrence';
 import type { SearchType } from './query';
@@ -133,7 +134,7 @@ export async function withRelatedRows(strapi: Core.Strapi, type: SearchType, row
 export async function readDocuments(strapi: Core.Strapi, type: SearchType, documentIds: string[]): Promise<IndexDocument[]> {
   const source = SEARCH_SOURCES[type];
   const rows: Row[] = await strapi.db.query(source.uid as any).findMany({
-    where: { documentId: { $in: documentIds }, publishedAt: { $notNull: true }, archivedAt: { $null: true } },
+    where: { documentId: { $in: documentIds }, ...publicRule(strapi, source.uid).where },
     populate: source.populate,
   });
   return documentsOf(type, rows);

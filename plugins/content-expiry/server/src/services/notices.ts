@@ -1,4 +1,4 @@
-import { claimRow, outboxOf, type MailKind } from '@buurtplein/plugin-kit';
+import { claimRow, outboxOf, publicRule, type MailKind } from '@buurtplein/plugin-kit';
 import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID } from '../plugin-id';
 import type { ExpiryType } from '../config';
@@ -37,7 +37,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (c.recurrenceField && c.startField) {
         const { recurrenceField, startField } = c;
         const rows = await strapi.db.query(type.uid as any).findMany({
-          where: { publishedAt: { $notNull: true }, archivedAt: null, [recurrenceField]: { $notNull: true } },
+          where: { ...publicRule(strapi, type.uid).where, [recurrenceField]: { $notNull: true } },
           select: ['documentId', recurrenceField, startField],
         });
         for (const row of rows as any[]) {
@@ -49,8 +49,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!c.field) continue;
       const rows = await strapi.db.query(type.uid as any).findMany({
         where: {
-          publishedAt: { $notNull: true },
-          archivedAt: null,
+          ...publicRule(strapi, type.uid).where,
           [c.field]: { $gt: now, $lte: until },
           ...(c.unlessSet ? { [c.unlessSet]: null } : {}),
         },

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { createStatsRepository, perWeek, startOfWeek } from '../repositories/stats';
-import { documentIdParam } from '../routes/validation';
+import { documentIdParam } from '@buurtplein/plugin-kit';
 import { pluginConfig } from '../utils/plugin-config';
 
 const DAY = 24 * 3600 * 1000;

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { documentIdParam } from '../routes/validation';
+import { documentIdParam } from '@buurtplein/plugin-kit';
 import { commentBody, commentIdParam, commentListQuery } from '../routes/validation/comments';
 import { getPluginService } from '../utils/get-plugin-service';
 import { pluginConfig } from '../utils/plugin-config';

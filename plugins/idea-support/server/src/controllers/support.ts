@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { documentIdParam, onlyParams, rankingQuery } from '../routes/validation';
+import { documentIdParam, onlyParams } from '@buurtplein/plugin-kit';
+import { rankingQuery } from '../routes/validation';
 import { getPluginService } from '../utils/get-plugin-service';
 
 /** Supporters must be signed in with a confirmed email: one person, one support. */

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { claimRow, sqlNames } from '@buurtplein/plugin-kit';
+import { claimRow, publicRule, sqlNames } from '@buurtplein/plugin-kit';
 
 export const SUPPORT_UID = 'plugin::idea-support.support';
 
@@ -35,8 +35,6 @@ export function createSupportsRepository(strapi: Core.Strapi, initiativeUid: str
       documentId: column(initiativeUid, 'documentId'),
       count: column(initiativeUid, 'supportCount'),
       thresholdAt: column(initiativeUid, 'thresholdReachedAt'),
-      publishedAt: column(initiativeUid, 'publishedAt'),
-      archivedAt: column(initiativeUid, 'archivedAt'),
       locale: column(initiativeUid, 'locale'),
       initiative: column(SUPPORT_UID, 'initiative'),
       userId: column(SUPPORT_UID, 'userId'),
@@ -149,8 +147,7 @@ export function createSupportsRepository(strapi: Core.Strapi, initiativeUid: str
       const knex = strapi.db.connection;
       const schema = strapi.db.getSchemaName();
       const qualified = (name: string) => (schema ? `${schema}.${name}` : name);
-      const publicRows = (query: Knex.QueryBuilder, alias: string) =>
-        query.whereNotNull(`${alias}.${n.publishedAt}`).whereNull(`${alias}.${n.archivedAt}`).where(`${alias}.${n.locale}`, locale);
+      const publicRows = (query: Knex.QueryBuilder, alias: string) => publicRule(strapi, initiativeUid).narrow(query, alias).where(`${alias}.${n.locale}`, locale);
 
       if (!since) {
         const rows = await publicRows(knex.from({ i: qualified(n.initiatives) }).select({ documentId: `i.${n.documentId}`, count: `i.${n.count}` }), 'i')

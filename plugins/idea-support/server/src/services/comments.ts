@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { moderationOf, PUBLIC_MODERATION_STATUSES, type ModeratedType } from '@buurtplein/plugin-kit';
+import { moderationOf, PUBLIC_MODERATION_STATUSES, publicRule, type ModeratedType } from '@buurtplein/plugin-kit';
 import { COMMENT_UID, createCommentsRepository, type PublicComment } from '../repositories/comments';
 import { PLUGIN_ID } from '../plugin-id';
 import { pluginConfig } from '../utils/plugin-config';
@@ -37,7 +37,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** The same 404 as supporting: a draft or archived initiative has no public comments, nor does anyone learn it exists. */
   async function assertPublicInitiative(documentId: string) {
     const initiative = await strapi.documents(config().initiativeUid as any).findFirst({
-      filters: { documentId, archivedAt: { $null: true } },
+      filters: { documentId, ...publicRule(strapi, config().initiativeUid).documentFilters },
       status: 'published',
       fields: ['documentId'],
     } as any);

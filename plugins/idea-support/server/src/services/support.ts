@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { outboxOf, type MailKind } from '@buurtplein/plugin-kit';
+import { outboxOf, publicRule, type MailKind } from '@buurtplein/plugin-kit';
 import { PLUGIN_ID } from '../plugin-id';
 import { createSupportsRepository } from '../repositories/supports';
 import { thresholdReachedMail } from '../templates/threshold-reached';
@@ -32,7 +32,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** The published, non-archived initiative, or a 404 that says nothing about drafts. */
   async function publicInitiative(documentId: string) {
     const initiative = await strapi.documents(config().initiativeUid as any).findFirst({
-      filters: { documentId, archivedAt: { $null: true } },
+      filters: { documentId, ...publicRule(strapi, config().initiativeUid).documentFilters },
       status: 'published',
       fields: ['title', 'supportCount', 'supportUntil'],
     } as any);

@@ -3,7 +3,7 @@ import type { ReminderRecipient, RunResult } from '../../../shared/run';
 import { createSendLogRepository } from '../repositories/send-log';
 import { createConfirmToken } from '../utils/confirm-token';
 import { pluginConfig } from '../utils/plugin-config';
-import { outboxOf, serviceOf, type MailKind } from '@buurtplein/plugin-kit';
+import { outboxOf, publicRule, serviceOf, type MailKind } from '@buurtplein/plugin-kit';
 import { PLUGIN_ID } from '../plugin-id';
 import type templateService from './templates';
 import type { Language } from '../templates/defaults';
@@ -46,7 +46,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const { organisationUid, batchSize } = config();
     for (let after = 0; ; ) {
       const rows = await strapi.db.query(organisationUid as any).findMany({
-        where: { id: { $gt: after }, publishedAt: { $notNull: true }, approvalStatus: 'approved', reminderEmail: { $notNull: true }, archivedAt: null, locale: config().defaultLocale },
+        where: { id: { $gt: after }, ...publicRule(strapi, organisationUid).where, approvalStatus: 'approved', reminderEmail: { $notNull: true }, locale: config().defaultLocale },
         select: ['id', 'documentId', 'name', 'reminderEmail', 'preferredLanguage'],
         orderBy: { id: 'asc' },
         limit: batchSize,

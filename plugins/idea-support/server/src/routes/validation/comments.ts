@@ -1,36 +1,15 @@
 import { errors } from '@strapi/utils';
-import { onlyParams } from './index';
+import { idParam, onlyParams, pageQuery } from '@buurtplein/plugin-kit';
 
 /** The same limit as the schema's maxLength on comment.body. */
 export const MAX_COMMENT_LENGTH = 2000;
-const MAX_PAGE_SIZE = 100;
-const DEFAULT_PAGE_SIZE = 25;
-const WHOLE_NUMBER = /^\d+$/;
-
-function wholeNumber(raw: unknown, name: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
-  if (raw === undefined) return fallback;
-  // Arrays (?page=1&page=2) and objects (?page[x]=1) are strings no longer: refuse them like any other bad value.
-  const value = typeof raw === 'string' && WHOLE_NUMBER.test(raw) ? Number(raw) : NaN;
-  if (!Number.isSafeInteger(value) || value < min || value > max) {
-    throw new errors.ValidationError(`${name} must be a whole number from ${min}${max === Number.MAX_SAFE_INTEGER ? '' : ` to ${max}`}`);
-  }
-  return value;
-}
 
 export function commentListQuery(query: Record<string, unknown>): { page: number; pageSize: number } {
   onlyParams(query, ['page', 'pageSize']);
-  return {
-    page: wholeNumber(query.page, 'page', 1, 1),
-    pageSize: wholeNumber(query.pageSize, 'pageSize', DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE),
-  };
+  return pageQuery(query, { pageSize: 25, maxPageSize: 100 });
 }
 
-export function commentIdParam(params: Record<string, unknown>): number {
-  const { id } = params;
-  const value = typeof id === 'string' && WHOLE_NUMBER.test(id) ? Number(id) : NaN;
-  if (!Number.isSafeInteger(value) || value < 1) throw new errors.ValidationError('id is not a valid comment id');
-  return value;
-}
+export const commentIdParam = (params: Record<string, unknown>) => idParam(params);
 
 /** `{ data: { body } }` and nothing else: authorName, status and the like are never the client's to set. */
 export function commentBody(requestBody: unknown): string {

@@ -1,24 +1,6 @@
 import { errors } from '@strapi/utils';
+import { onlyParams } from '@buurtplein/plugin-kit';
 import { PERIODS, type Period } from '../../services/support';
-
-const DOCUMENT_ID = /^[a-z0-9]{24}$/;
-
-export function documentIdParam(params: Record<string, unknown>): string {
-  const { documentId } = params;
-  if (typeof documentId !== 'string' || !DOCUMENT_ID.test(documentId)) {
-    throw new errors.ValidationError('documentId is not a valid document id');
-  }
-  return documentId;
-}
-
-/** Public reads are strict: an unknown parameter is a 400 naming it, so made-up ones cannot each fill a cache entry. */
-export function onlyParams(query: Record<string, unknown>, known: string[]) {
-  const unknown = Object.keys(query ?? {}).filter((key) => !known.includes(key));
-  if (unknown.length) {
-    const understood = known.length ? `this endpoint understands ${known.join(', ')}` : 'this endpoint takes none';
-    throw new errors.ValidationError(`Unknown query parameters: ${unknown.join(', ')} (${understood})`, { params: unknown });
-  }
-}
 
 export function rankingQuery(query: Record<string, unknown>): { period: Period; limit: number; locale: string } {
   onlyParams(query, ['period', 'limit', 'locale']);
