@@ -1,10 +1,9 @@
 import type { Core } from '@strapi/strapi';
+import { ALL_CONTENT_EVENTS, onContentChange } from '@buurtplein/plugin-kit';
 import { bumpAfterCommit } from './index';
 
 const READ_ACTIONS = new Set(['findOne', 'findFirst', 'findMany', 'count']);
 const WRITE_EVENTS = new Set(['afterCreate', 'afterCreateMany', 'afterUpdate', 'afterUpdateMany', 'afterDelete', 'afterDeleteMany']);
-/** Plugins announce their plain-SQL writes here; no lifecycle sees those. */
-const PLUGIN_EVENTS = ['content-expiry.archived', 'content-expiry.deleted', 'content-expiry.restored', 'idea-support.count-changed'];
 
 /**
  * Whose rows can change a public answer (or who may get one): content,
@@ -34,5 +33,6 @@ export function registerCacheInvalidation(strapi: Core.Strapi) {
   strapi.db.lifecycles.subscribe((event: { action: string; model: { uid: string } }) => {
     if (WRITE_EVENTS.has(event.action) && affectsPublicAnswers(event.model.uid)) return bumpAfterCommit(strapi);
   });
-  for (const name of PLUGIN_EVENTS) strapi.eventHub.on(name, () => bumpAfterCommit(strapi));
+  // Plugins announce their plain-SQL writes on the event hub; no lifecycle sees those.
+  onContentChange(strapi, ALL_CONTENT_EVENTS, () => bumpAfterCommit(strapi));
 }

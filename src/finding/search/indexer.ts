@@ -1,4 +1,4 @@
-import { publicRule } from '@buurtplein/plugin-kit';
+import { onContentChange, publicRule, VISIBILITY_EVENTS } from '@buurtplein/plugin-kit';
 import type { Core } from '@strapi/strapi';
 import { SEARCH_TYPES, type SearchType } from './query';
 import { documentsOf, readDocuments, SEARCH_SOURCES, typeOfUid, withRelatedRows } from './sources';
@@ -9,8 +9,6 @@ const BATCH = 200;
 const ORGANISATION = SEARCH_SOURCES.organisation.uid;
 /** Document Service actions that can change what the public sees. */
 const WRITES = ['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft'];
-/** Plain-SQL changes of the content-expiry plugin, which no document middleware sees. */
-const EXPIRY_EVENTS = ['content-expiry.archived', 'content-expiry.deleted', 'content-expiry.restored'];
 
 export interface RebuildReport {
   documents: Partial<Record<SearchType, number>>;
@@ -151,11 +149,8 @@ export function createIndexer(strapi: Core.Strapi, store: SearchStore) {
       await index().catch(logFailure(context.uid, context.action));
       return result;
     });
-    for (const event of EXPIRY_EVENTS) {
-      strapi.eventHub.on(event, async ({ uid, documentIds }: { uid: string; documentIds: string[] }) => {
-        await indexChange(uid, documentIds, { dependants: true }).catch(logFailure(uid, event));
-      });
-    }
+    // Plain-SQL changes of which documents are public (archiving, deleting, restoring), which no document middleware sees.
+    onContentChange(strapi, VISIBILITY_EVENTS, ({ uid, documentIds }, event) => indexChange(uid, documentIds, { dependants: true }).catch(logFailure(uid, event)));
   }
 
   const logFailure = (uid: string, what: string) => (error: Error) =>

@@ -4,10 +4,9 @@ import { createItemsRepository, type Candidate } from '../repositories/items';
 import { createRunsRepository, type Trigger } from '../repositories/runs';
 import { lastOccurrence } from '../utils/recurrence';
 import { pluginConfig } from '../utils/plugin-config';
-import { serviceOf } from '@buurtplein/plugin-kit';
+import { announceChange, CONTENT_EVENTS, serviceOf } from '@buurtplein/plugin-kit';
 import { PLUGIN_ID } from '../plugin-id';
 import type notices from './notices';
-import { announce } from '../utils/announce';
 
 const DAY = 24 * 3600 * 1000;
 /** A dry run lists this many items per type by name; the counts are always complete. */
@@ -88,7 +87,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function archiveType(type: ExpiryType, report: TypeReport, runId: number | null, now: Date, dryRun: boolean, log: (l: string) => void) {
     for await (const batch of expiredBatches(type, now, dryRun ? new Set() : null)) {
       const archived = dryRun ? batch.map((b) => b.documentId) : await items().archive(type.uid, batch, runId, now);
-      if (!dryRun) await announce(strapi, 'content-expiry.archived', { uid: type.uid, documentIds: archived });
+      if (!dryRun) await announceChange(strapi, PLUGIN_ID, CONTENT_EVENTS.archived, { uid: type.uid, documentIds: archived });
       report.archived += archived.length;
       if (dryRun) report.wouldArchive!.push(...(await titled(type.uid, archived.slice(0, LISTED - report.wouldArchive!.length))));
       for (const dependant of type.cascade ?? []) {
@@ -101,7 +100,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               runId,
               now
             );
-        if (!dryRun) await announce(strapi, 'content-expiry.archived', { uid: dependant.uid, documentIds: done });
+        if (!dryRun) await announceChange(strapi, PLUGIN_ID, CONTENT_EVENTS.archived, { uid: dependant.uid, documentIds: done });
         report.cascaded[dependant.uid] = (report.cascaded[dependant.uid] ?? 0) + done.length;
       }
       log(`[content-expiry] ${type.uid}: ${dryRun ? 'would archive' : 'archived'} ${report.archived} so far`);
@@ -121,7 +120,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const ids = await items().archivedBefore(type.uid, before, batchSize);
       if (!ids.length) break;
       report.deleted += await items().deleteForGood(type.uid, ids);
-      await announce(strapi, 'content-expiry.deleted', { uid: type.uid, documentIds: ids });
+      await announceChange(strapi, PLUGIN_ID, CONTENT_EVENTS.deleted, { uid: type.uid, documentIds: ids });
     }
   }
 

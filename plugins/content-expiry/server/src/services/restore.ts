@@ -1,8 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { announceChange, CONTENT_EVENTS } from '@buurtplein/plugin-kit';
+import { PLUGIN_ID } from '../plugin-id';
 import { createItemsRepository } from '../repositories/items';
 import { pluginConfig } from '../utils/plugin-config';
-import { announce } from '../utils/announce';
 
 export interface Restored {
   uid: string;
@@ -33,7 +34,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (republish) await strapi.documents(uid as any).publish({ documentId, locale: '*' } as any);
     await items().markRestored(own.map((r: any) => r.id), now);
     done.push({ uid, documentId, republished: republish });
-    await announce(strapi, 'content-expiry.restored', { uid, documentIds: [documentId] });
+    await announceChange(strapi, PLUGIN_ID, CONTENT_EVENTS.restored, { uid, documentIds: [documentId] });
 
     for (const record of cascaded as any[]) {
       await restoreOne(record.uid, record.itemId, now, done);

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { outboxOf, publicRule, type MailKind } from '@buurtplein/plugin-kit';
+import { announceChange, CONTENT_EVENTS, outboxOf, publicRule, type MailKind } from '@buurtplein/plugin-kit';
 import { PLUGIN_ID } from '../plugin-id';
 import { createSupportsRepository } from '../repositories/supports';
 import { thresholdReachedMail } from '../templates/threshold-reached';
@@ -59,13 +59,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   /** The counter moves by plain SQL: tell the app's caches, which no lifecycle would. */
-  async function countChanged(documentId: string) {
-    try {
-      await strapi.eventHub.emit('idea-support.count-changed', { uid: config().initiativeUid, documentIds: [documentId] });
-    } catch (error) {
-      strapi.log.error(`[idea-support] a listener of idea-support.count-changed failed: ${(error as Error).message}`);
-    }
-  }
+  const countChanged = (documentId: string) => announceChange(strapi, PLUGIN_ID, CONTENT_EVENTS.countChanged, { uid: config().initiativeUid, documentIds: [documentId] });
 
   return {
     async getStatus(documentId: string, userId?: number): Promise<SupportStatus> {

@@ -1,0 +1,46 @@
+import type { Core } from '@strapi/strapi';
+
+/** Which documents of which type changed. */
+export interface ContentChange {
+  uid: string;
+  documentIds: string[];
+}
+
+/**
+ * Changes plugins make with plain SQL, which no Strapi lifecycle or document
+ * middleware sees: they announce them on the event hub, and the app's
+ * response cache and search index listen. Names and payload are typed here,
+ * so both sides import the same list.
+ */
+export const CONTENT_EVENTS = {
+  archived: 'content-expiry.archived',
+  deleted: 'content-expiry.deleted',
+  restored: 'content-expiry.restored',
+  countChanged: 'idea-support.count-changed',
+} as const;
+
+export type ContentEvent = (typeof CONTENT_EVENTS)[keyof typeof CONTENT_EVENTS];
+
+/** Every event that changes public answers (the cache listens to all). */
+export const ALL_CONTENT_EVENTS: readonly ContentEvent[] = Object.values(CONTENT_EVENTS);
+
+/** Events that change which documents are public, and so what search finds (not a count). */
+export const VISIBILITY_EVENTS: readonly ContentEvent[] = [CONTENT_EVENTS.archived, CONTENT_EVENTS.deleted, CONTENT_EVENTS.restored];
+
+/** The write already happened: a failing listener is logged under `by`, never thrown back at it. */
+export async function announceChange(strapi: Core.Strapi, by: string, event: ContentEvent, change: ContentChange) {
+  if (!change.documentIds.length) return;
+  try {
+    await strapi.eventHub.emit(event, change);
+  } catch (error) {
+    strapi.log.error(`[${by}] a listener of ${event} failed: ${(error as Error).message}`);
+  }
+}
+
+export function onContentChange(strapi: Core.Strapi, events: readonly ContentEvent[], listener: (change: ContentChange, event: ContentEvent) => Promise<unknown>) {
+  for (const event of events) {
+    strapi.eventHub.on(event, async (change: ContentChange) => {
+      await listener(change, event);
+    });
+  }
+}
