@@ -32,7 +32,7 @@ const CATEGORY = publicFields('category');
 const snake = (name) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 const columns = (alias, fields) => fields.map((f) => `${alias}.${snake(f)} AS "${f}"`).join(', ');
 
-// What the public may see: src/lib/public-query.ts (published, not archived) in the default locale.
+// What the public may see: src/public-reads/public-query.ts (published, not archived) in the default locale.
 const VISIBLE = `a.published_at IS NOT NULL AND a.locale = '${LOCALE}' AND a.archived_at IS NULL`;
 
 const SQL = {

@@ -58,7 +58,7 @@ function options() {
   };
 }
 
-// Visible to the public: src/lib/public-query.ts, in the default locale.
+// Visible to the public: src/public-reads/public-query.ts, in the default locale.
 const VISIBLE = `a.published_at IS NOT NULL AND a.locale = 'nl' AND a.archived_at IS NULL`;
 
 /** Sample requests from the data; md5 order spreads them over the town, the same on every run. */

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { envList, websiteUrl } from '../src/lib/env';
-import { geocoderUrl } from '../src/lib/geocoder';
+import { geocoderUrl } from '../src/api/geocoder/lib/geocoder';
 
 const formOfAddress = (value: string): 'je' | 'u' => {
   if (value !== 'je' && value !== 'u') throw new Error(`MAIL_FORM_OF_ADDRESS must be je or u, not "${value}"`);
@@ -36,7 +36,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
     passwordResetMinutes: env.int('PASSWORD_RESET_MINUTES', 60),
     registrationHours: 24,
   },
-  /** Address lookup for the editors' forms (src/lib/geocoder.ts); empty: they place the point on the map. */
+  /** Address lookup for the editors' forms (src/api/geocoder/lib/geocoder.ts); empty: they place the point on the map. */
   geocoder: {
     url: geocoderTemplate(env('GEOCODER_URL', '').trim()),
     timeoutMs: env.int('GEOCODER_TIMEOUT_MS', 5000),

@@ -9,7 +9,7 @@ import { configureAdminViews } from './bootstrap/admin-views';
 import { refuseReadOnlyChanges } from './bootstrap/read-only-fields';
 import { ensureFirstAdmin } from './bootstrap/first-admin';
 import { seedDemoWhenEmpty } from './seed';
-import { registerEmbedRoutes } from './finding/embed-routes';
+import { registerEmbedRoutes } from './discovery/embed-routes';
 import { startCache, stopCache } from './cache';
 import { registerCacheInvalidation } from './cache/invalidation';
 import { memoiseDefaultLocale } from './cache/default-locale';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { totpCode } from '../../src/lib/totp';
+import { totpCode } from '../../src/api/account/lib/totp';
 import { axeViolations, logOut, open, startSite, type Site } from './harness';
 
 const ORG = 'api::organisation.organisation';

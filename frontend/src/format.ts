@@ -1,4 +1,4 @@
-import { nextOccurrence } from '../../src/finding/recurrence';
+import { nextOccurrence } from '../../src/discovery/recurrence';
 import { TARGET_GROUPS, type TargetGroup } from '../../src/lib/target-groups';
 import { intlLocale, t, type Key } from './i18n';
 import { TOWN_TIME_ZONE as TIME_ZONE, townWeek } from './town-days';

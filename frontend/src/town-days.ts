@@ -3,7 +3,7 @@
  * the agenda's weeks and dates belong to the town, so day arithmetic never
  * touches the browser's local time. The wall-clock conversion is the API's own.
  */
-import { TIME_ZONE, fromFloating, toFloating } from '../../src/finding/local-time';
+import { TIME_ZONE, fromFloating, toFloating } from '../../src/discovery/local-time';
 
 export const TOWN_TIME_ZONE = TIME_ZONE;
 

@@ -7,7 +7,7 @@ import type { Core } from '@strapi/strapi';
  * link table on (owner, target) but not on (target, owner), the direction a relation
  * filter such as `filters[categories][slug][$eq]=…` joins in; and it has no index for
  * "published, not archived, in this locale", the filter every public list carries
- * (src/lib/public-query.ts), by row for lists and by document for search's visibility
+ * (src/public-reads/public-query.ts), by row for lists and by document for search's visibility
  * check. With 20,000 activities these took the bench's filtered list
  * from ~80 ms of PostgreSQL time to ~10 ms.
  *
@@ -49,7 +49,7 @@ export function publicReadIndexes(strapi: Core.Strapi): IndexSpec[] {
       const where = publicRule(strapi, uid).sql();
       const name = indexName(meta.tableName, 'public_idx');
       specs.set(name, { name, table: meta.tableName, columns: [...(locale ? [locale] : []), 'id'], where });
-      // "Is this document public in this locale?", as search asks for every hit (src/finding/search).
+      // "Is this document public in this locale?", as search asks for every hit (src/discovery/search).
       const byDocument = indexName(meta.tableName, 'public_doc_idx');
       specs.set(byDocument, { name: byDocument, table: meta.tableName, columns: [column('documentId')!, ...(locale ? [locale] : [])], where });
     }

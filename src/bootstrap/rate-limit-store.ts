@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { createMemoryStore, type RateLimitStore } from '../lib/rate-limit';
-import { createRedisStore } from '../lib/rate-limit-redis';
+import { createMemoryStore, type RateLimitStore } from '../limits/rate-limit';
+import { createRedisStore } from '../limits/redis-counter';
 import { settings } from '../lib/settings';
 
 // One store per process, used by every rate-limited route.

@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { ExportType, PublicItem } from './public-data';
-import { protectCell } from '../lib/spreadsheet-cell';
+import { protectCell } from './spreadsheet-cell';
 
 const slugs = (terms: { slug: string }[] | undefined) => (terms ?? []).map((t) => t.slug).join('|');
 const iso = (value: unknown) => (value ? new Date(value as string).toISOString() : '');

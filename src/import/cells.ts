@@ -1,5 +1,5 @@
 import { rrulestr } from 'rrule';
-import { fromFloating } from '../finding/local-time';
+import { fromFloating } from '../discovery/local-time';
 
 /** A cell read into the value an attribute stores, or the reason it cannot be. */
 export type Cell<T> = { value: T } | { reason: string };

@@ -7,7 +7,7 @@ import { existingItems, loadVocabularies, organisationIds, takenSlugs } from './
 import { IMPORT_TYPES, type ImportWriter, type ImportOptions, type ImportReport, type ImportTotals, type ImportType } from './types';
 import { checkColumns, checkRecord, markDuplicates } from './validate';
 import { writeProblem, writeRow } from './write';
-import { announceCreated, BULK_BATCH, chunks, createBulkWriter } from './bulk-create';
+import { announceCreated, BULK_BATCH, chunks, createBulkWriter } from '../strapi-shortcuts/bulk-create';
 import { createStopwatch, describePhases, type Stopwatch } from './timing';
 
 export * from './types';

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { errors } from '@strapi/utils';
 import type { SourceRecord } from './types';
-import { unprotectCell } from '../lib/spreadsheet-cell';
+import { unprotectCell } from '../export/spreadsheet-cell';
 
 export interface ParsedFile {
   columns: string[];

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import type { GeocoderSettings } from './geocoder';
+import type { GeocoderSettings } from '../api/geocoder/lib/geocoder';
 
 export interface BuurtpleinSettings {
   frontendUrl: string;

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { inputProblem, textProblem } from '../lib/input-shape';
+import { inputProblem, textProblem } from '../guards/input-shape';
 
 /** The path as the router will decode it for its parameters (a document id, a session id). */
 function decodedPath(path: string): string | null {

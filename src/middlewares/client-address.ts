@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { clientAddress, normaliseAddress, PRIVATE_NETWORKS, proxyTrust, type ProxyTrust } from '../lib/client-address';
+import { clientAddress, normaliseAddress, PRIVATE_NETWORKS, proxyTrust, type ProxyTrust } from '../limits/client-address';
 import { settings } from '../lib/settings';
 
 const FORWARDED = ['x-forwarded-for', 'x-forwarded-proto', 'x-forwarded-host', 'x-forwarded-port', 'forwarded'];

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { inputProblem } from '../lib/input-shape';
-import { filtersProblem, type ModelOf } from '../lib/filter-check';
+import { inputProblem } from '../guards/input-shape';
+import { filtersProblem, type ModelOf } from '../guards/filter-check';
 
 /** Deep populates turn one request into dozens of joins; no page of ours needs more. */
 export const MAX_POPULATE_DEPTH = 4;

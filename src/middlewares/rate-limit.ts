@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { rateLimitKey } from '../lib/client-address';
-import { createRateLimiter, normaliseEmail } from '../lib/rate-limit';
+import { rateLimitKey } from '../limits/client-address';
+import { createRateLimiter, normaliseEmail } from '../limits/rate-limit';
 import { rateLimitStore } from '../bootstrap/rate-limit-store';
 import { settings } from '../lib/settings';
 

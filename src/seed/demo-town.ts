@@ -1,4 +1,4 @@
-import { nextOccurrence } from '../finding/recurrence';
+import { nextOccurrence } from '../discovery/recurrence';
 import { slugify } from '../lib/slugify';
 import { TARGET_GROUPS } from '../lib/target-groups';
 import { createRandom, type Random } from './random';

@@ -1,4 +1,4 @@
-import { totpCode } from '../../src/lib/totp';
+import { totpCode } from '../../src/api/account/lib/totp';
 import { grantRolePermissions, NEVER_PUBLIC_ACTIONS } from '../../src/bootstrap/permissions';
 import { ensureDisplayNames } from '../../src/bootstrap/display-names';
 import { api, bearer, createDocument, createUser, loginByEmail, mintedSession, resident, tokenFromMail, unique } from '../helpers/fixtures';

@@ -1,4 +1,4 @@
-import { totpCode } from '../../src/lib/totp';
+import { totpCode } from '../../src/api/account/lib/totp';
 import { api, bearer, createUser, loginByEmail, tokenFromMail, unique } from '../helpers/fixtures';
 import { mailSink, strapi } from '../helpers/strapi';
 

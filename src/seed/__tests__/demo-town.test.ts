@@ -1,4 +1,4 @@
-import { occurrenceStarts, parseRecurrence } from '../../finding/recurrence';
+import { occurrenceStarts, parseRecurrence } from '../../discovery/recurrence';
 import { buildDemoTown, weekStart } from '../demo-town';
 
 const DAY = 24 * 3600 * 1000;

@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { forbidden, unauthorized } from '../../../lib/errors';
-import { generateTotpSecret, otpauthUri, verifyTotp } from '../../../lib/totp';
+import { generateTotpSecret, otpauthUri, verifyTotp } from '../lib/totp';
 import { MINUTE, settings } from '../../../lib/settings';
-import { createRateLimiter } from '../../../lib/rate-limit';
+import { createRateLimiter } from '../../../limits/rate-limit';
 import { rateLimitStore } from '../../../bootstrap/rate-limit-store';
 import type { Person } from './people';
 import type { TokenPurpose, TokenRecord } from './one-time-token';

@@ -1,3 +1,3 @@
-import { publicReadController } from '../../../lib/public-read-controller';
+import { publicReadController } from '../../../public-reads/public-read-controller';
 
 export default publicReadController('api::category.category');

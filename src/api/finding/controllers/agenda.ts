@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { agendaEntries, agendaPeriod, occurrencesInPeriod } from '../../../finding/agenda';
-import { parseFindingFilters } from '../../../finding/filters';
-import { findPublicActivities } from '../../../finding/public-items';
+import { agendaEntries, agendaPeriod, occurrencesInPeriod } from '../../../discovery/agenda';
+import { parseFindingFilters } from '../../../discovery/filters';
+import { findPublicActivities } from '../../../discovery/public-items';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async list(ctx: any) {

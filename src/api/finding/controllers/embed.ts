@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { occurrencesInPeriod } from '../../../finding/agenda';
-import { renderEmbed } from '../../../finding/embed';
-import { FINDING_PARAMS, parseFindingFilters } from '../../../finding/filters';
-import { findNeighbourhood, findPublicActivities } from '../../../finding/public-items';
+import { occurrencesInPeriod } from '../../../discovery/agenda';
+import { renderEmbed } from '../../../discovery/embed';
+import { FINDING_PARAMS, parseFindingFilters } from '../../../discovery/filters';
+import { findNeighbourhood, findPublicActivities } from '../../../discovery/public-items';
 
 const DEFAULT_LIMIT = 10;
 const MAX_LIMIT = 50;

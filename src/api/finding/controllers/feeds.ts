@@ -1,10 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { parseFindingFilters, UNPAGED_PARAMS } from '../../../finding/filters';
-import { activitiesToICalendar } from '../../../finding/ical';
-import { selfUrl } from '../../../finding/links';
-import { findNewestInitiatives, findPublicActivities } from '../../../finding/public-items';
-import { activityItem, FEED_TYPES, initiativeItem, itemsToRss, MAX_FEED_ITEMS, type FeedType } from '../../../finding/rss';
+import { parseFindingFilters, UNPAGED_PARAMS } from '../../../discovery/filters';
+import { activitiesToICalendar } from '../../../discovery/ical';
+import { selfUrl } from '../../../discovery/links';
+import { findNewestInitiatives, findPublicActivities } from '../../../discovery/public-items';
+import { activityItem, FEED_TYPES, initiativeItem, itemsToRss, MAX_FEED_ITEMS, type FeedType } from '../../../discovery/rss';
 
 function feedTypes(query: Record<string, unknown>): FeedType[] {
   const raw = query.types ?? FEED_TYPES.join(',');

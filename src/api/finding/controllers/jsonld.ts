@@ -1,10 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { parseFindingFilters } from '../../../finding/filters';
-import { activityJsonLd, organisationJsonLd } from '../../../finding/jsonld';
-import { findPublicActivities, findPublicOrganisations } from '../../../finding/public-items';
+import { parseFindingFilters } from '../../../discovery/filters';
+import { activityJsonLd, organisationJsonLd } from '../../../discovery/jsonld';
+import { findPublicActivities, findPublicOrganisations } from '../../../discovery/public-items';
 import { documentIdParam } from '../../../lib/validation';
-import { embeddableJson } from '../../../lib/embeddable-json';
+import { embeddableJson } from '../../../discovery/embeddable-json';
 
 // Sites paste this into <script type="application/ld+json">: escaped for that place.
 const JSON_LD = 'application/ld+json; charset=utf-8';

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { parseFindingFilters, UNPAGED_PARAMS } from '../../../finding/filters';
-import { activitiesToGeoJson, organisationsToGeoJson } from '../../../finding/geojson';
-import { findPublicActivities, findPublicOrganisations } from '../../../finding/public-items';
+import { parseFindingFilters, UNPAGED_PARAMS } from '../../../discovery/filters';
+import { activitiesToGeoJson, organisationsToGeoJson } from '../../../discovery/geojson';
+import { findPublicActivities, findPublicOrganisations } from '../../../discovery/public-items';
 
 const GEOJSON = 'application/geo+json; charset=utf-8';
 

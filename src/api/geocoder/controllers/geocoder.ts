@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { coded } from '../../../lib/error-codes';
 import { badGateway, gatewayTimeout, notFound } from '../../../lib/errors';
-import { GeocoderUnavailable, lookUp } from '../../../lib/geocoder';
+import { GeocoderUnavailable, lookUp } from '../lib/geocoder';
 import { settings } from '../../../lib/settings';
 import { language, parseKnownBody, yup } from '../../../lib/validation';
 
@@ -10,7 +10,7 @@ const searchQuery = yup.object({
   locale: language(),
 });
 
-/** Address → places for the editors' point picker (src/lib/geocoder.ts); the editor confirms the point on the map. */
+/** Address → places for the editors' point picker (src/api/geocoder/lib/geocoder.ts); the editor confirms the point on the map. */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async status(ctx: any) {
     ctx.body = { data: { available: Boolean(settings(strapi).geocoder.url) }, meta: {} };

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { updateDraft, withPublicationState } from '../../../lib/drafts';
+import { updateDraft, withPublicationState } from '../lib/drafts';
 import { uniqueSlug } from '../../../lib/unique-slug';
 import { forbidden } from '../../../lib/errors';
 import { sendLater, sendMail } from '../../../mail';

@@ -1,10 +1,10 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
-import { saveDraftKeepingLive } from '../../../lib/drafts';
+import { saveDraftKeepingLive } from '../lib/drafts';
 import { coded } from '../../../lib/error-codes';
 import { unsupportedMediaType } from '../../../lib/errors';
-import { cleanPicture, PICTURE_FIELDS, sniffPictureType } from '../../../lib/picture-file';
+import { cleanPicture, PICTURE_FIELDS, sniffPictureType } from '../lib/picture-file';
 import type { PictureUpload } from '../validation/picture';
 
 export type PictureKind = 'organisation' | 'activity';

@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { forbidden } from '../../../lib/errors';
 import { uniqueSlug } from '../../../lib/unique-slug';
-import { saveDraftKeepingLive, withPublicationState } from '../../../lib/drafts';
-import { PICTURE_FIELDS } from '../../../lib/picture-file';
+import { saveDraftKeepingLive, withPublicationState } from '../lib/drafts';
+import { PICTURE_FIELDS } from '../lib/picture-file';
 import { coded } from '../../../lib/error-codes';
 
 const ORG = 'api::organisation.organisation';

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { parseSearchQuery } from '../../../finding/search/query';
+import { parseSearchQuery } from '../../../discovery/search/query';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async search(ctx: any) {

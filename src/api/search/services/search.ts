@@ -1,14 +1,14 @@
 import type { Core } from '@strapi/strapi';
-import { createIndexer } from '../../../finding/search/indexer';
-import { postgresStore } from '../../../finding/search/postgres-store';
-import type { SearchRequest } from '../../../finding/search/query';
-import { createSearch } from '../../../finding/search/search';
-import { sqliteStore } from '../../../finding/search/sqlite-store';
-import type { SearchStore } from '../../../finding/search/store';
+import { createIndexer } from '../../../discovery/search/indexer';
+import { postgresStore } from '../../../discovery/search/postgres-store';
+import type { SearchRequest } from '../../../discovery/search/query';
+import { createSearch } from '../../../discovery/search/search';
+import { sqliteStore } from '../../../discovery/search/sqlite-store';
+import type { SearchStore } from '../../../discovery/search/store';
 
 type Indexer = ReturnType<typeof createIndexer>;
 
-/** Full-text search over activities, organisations and initiatives (issue #8); the parts live in src/finding/search. */
+/** Full-text search over activities, organisations and initiatives (issue #8); the parts live in src/discovery/search. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   let engine: { store: SearchStore; search: ReturnType<typeof createSearch>; indexer: Indexer } | undefined;
 

@@ -2,8 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { itemUrl, siteHost } from './links';
 import { compactFloating, compactUtc, TIME_ZONE, toFloating } from './local-time';
 import { occurrenceDurationMs, type PublicActivity } from './public-items';
-import { fullAddress, plainText } from './text';
-import { TEXTS, type Locale } from './texts';
+import { fullAddress, plainText } from './markup';
+import { TEXTS, type Locale } from './reader-texts';
 
 /**
  * An iCalendar (RFC 5545) feed of activities. Recurring activities keep

@@ -1,5 +1,5 @@
 import { stemDutch } from './dutch-stemmer';
-import { fold, words, type Word } from './text';
+import { fold, words, type Word } from './words';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]);

@@ -2,10 +2,10 @@ import { factories } from '@strapi/strapi';
 import { publicRule } from '@buurtplein/plugin-kit';
 import type { UID } from '@strapi/strapi';
 import { callerOf, restrictToPublic } from './public-query';
-import { fastPublicList } from './public-list-fast-path';
+import { fastPublicList } from '../strapi-shortcuts/public-list-fast-path';
 
 interface Options {
-  /** Answer the common public list shape without the Document Service (src/lib/public-list-fast-path.ts). */
+  /** Answer the common public list shape without the Document Service (src/strapi-shortcuts/public-list-fast-path.ts). */
   fastList?: boolean;
 }
 

@@ -4,7 +4,7 @@ import {
   deleteEntries, ENTRIES, ENTRY_COLUMNS, entryIndexes, entryValues, insertTags, placeholders, rowsOf, tagsTable,
   type QueryTerm, type SearchStore, type WordLookup,
 } from './store';
-import { fold, indexTerms, LOOSE_ENDING, typoBudget } from './text';
+import { fold, indexTerms, LOOSE_ENDING, typoBudget } from './words';
 
 const FTS = 'search_fts';
 const VOCAB = 'search_fts_vocab';

@@ -2,8 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { homeUrl, itemUrl } from './links';
 import { TIME_ZONE } from './local-time';
 import type { DatedOccurrence } from './agenda';
-import { escapeMarkup as e, fullAddress } from './text';
-import { TEXTS, type Locale } from './texts';
+import { escapeMarkup as e, fullAddress } from './markup';
+import { TEXTS, type Locale } from './reader-texts';
 
 /**
  * A self-contained HTML list of upcoming activities for an iframe on a

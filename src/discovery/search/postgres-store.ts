@@ -4,7 +4,7 @@ import {
   deleteEntries, ENTRIES, ENTRY_COLUMNS, entryIndexes, entryValues, insertTags, placeholders, rowsOf, tagsTable,
   type QueryTerm, type SearchStore, type WordLookup,
 } from './store';
-import { words } from './text';
+import { words } from './words';
 
 const WORDS = 'search_words';
 

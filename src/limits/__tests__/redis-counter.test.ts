@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import { createRateLimiter, type RateLimitStore } from '../rate-limit';
-import { createRedisStore } from '../rate-limit-redis';
+import { createRedisStore } from '../redis-counter';
 
 // The development machines and CI run Redis here (see /work/shared/DESIGN.md).
 const REDIS_URL = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379';

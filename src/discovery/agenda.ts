@@ -4,7 +4,7 @@ import type { FindingFilters } from './filters';
 import { itemUrl } from './links';
 import { startOfLocalDay } from './local-time';
 import { occurrencesOf, type Occurrence, type PublicActivity } from './public-items';
-import { fullAddress } from './text';
+import { fullAddress } from './markup';
 
 export const DEFAULT_AGENDA_DAYS = 7;
 export const MAX_AGENDA_DAYS = 92;

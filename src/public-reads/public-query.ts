@@ -1,6 +1,6 @@
 import { errors } from '@strapi/utils';
 import type { PublicRule } from '@buurtplein/plugin-kit';
-import { forbidden } from './errors';
+import { forbidden } from '../lib/errors';
 
 type Query = Record<string, unknown>;
 

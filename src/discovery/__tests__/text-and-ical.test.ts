@@ -1,5 +1,5 @@
 import { escapeText, foldLine } from '../ical';
-import { escapeMarkup, fullAddress, plainText, summarise } from '../text';
+import { escapeMarkup, fullAddress, plainText, summarise } from '../markup';
 
 describe('iCalendar text', () => {
   it('escapes backslashes, commas, semicolons and newlines (RFC 5545 §3.3.11)', () => {

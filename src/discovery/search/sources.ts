@@ -2,7 +2,7 @@ import { publicRule } from '@buurtplein/plugin-kit';
 import type { Core } from '@strapi/strapi';
 import { lastOccurrenceStart } from '../recurrence';
 import type { SearchType } from './query';
-import { plainText } from './text';
+import { plainText } from './words';
 
 /** One published, non-archived locale of a document, as the index holds it. */
 export interface IndexDocument {

@@ -3,7 +3,7 @@ import { itemUrl } from './links';
 import { localDate, localTimeOfDay, TIME_ZONE } from './local-time';
 import { occurrenceDurationMs, type PublicActivity, type PublicOrganisation } from './public-items';
 import type { Recurrence } from './recurrence';
-import { plainText } from './text';
+import { plainText } from './markup';
 
 /** schema.org JSON-LD, so search engines and neighbourhood sites understand an activity or organisation. */
 

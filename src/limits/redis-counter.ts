@@ -1,5 +1,5 @@
 import type Redis from 'ioredis';
-import { closeRedis, openRedis } from './redis';
+import { closeRedis, openRedis } from '../lib/redis';
 import { createMemoryStore, type RateLimitStore } from './rate-limit';
 
 /**

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { itemUrl } from './links';
 import type { PublicActivity, PublicOrganisation } from './public-items';
-import { fullAddress, summarise } from './text';
+import { fullAddress, summarise } from './markup';
 
 /** RFC 7946 FeatureCollections with what a map popup shows; items without coordinates have no place on a map. */
 

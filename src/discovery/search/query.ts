@@ -1,6 +1,6 @@
 import { errors } from '@strapi/utils';
 import { parseFindingFilters, type FindingFilters } from '../filters';
-import { fold, isStopWord, words } from './text';
+import { fold, isStopWord, words } from './words';
 
 export const SEARCH_TYPES = ['activity', 'organisation', 'initiative'] as const;
 export type SearchType = (typeof SEARCH_TYPES)[number];

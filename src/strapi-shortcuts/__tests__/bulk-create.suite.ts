@@ -1,8 +1,8 @@
-import { runImport, type ImportReport, type ImportWriter } from '../../src/import';
-import { adminToken, removeAdmins } from '../helpers/admin';
-import { api, bearer, madeUpWord, unique } from '../helpers/fixtures';
-import { ensureDemoVocabulary, removeImported } from '../helpers/import';
-import { strapi } from '../helpers/strapi';
+import { runImport, type ImportReport, type ImportWriter } from '../../import';
+import { adminToken, removeAdmins } from '../../../tests/helpers/admin';
+import { api, bearer, madeUpWord, unique } from '../../../tests/helpers/fixtures';
+import { ensureDemoVocabulary, removeImported } from '../../../tests/helpers/import';
+import { strapi } from '../../../tests/helpers/strapi';
 
 // New items are written with multi-row INSERTs; these tests hold them to what the Document Service writes.
 const ORG = 'api::organisation.organisation';

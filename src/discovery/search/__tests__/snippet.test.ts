@@ -1,5 +1,5 @@
 import { escapeHtml, snippet, wordMatcher } from '../snippet';
-import { editDistance, plainText } from '../text';
+import { editDistance, plainText } from '../words';
 
 const terms = (...stems: string[]) => stems.map((s) => wordMatcher([s]));
 

@@ -1,6 +1,6 @@
-import { parseFastListQuery } from '../../src/lib/public-list-fast-path';
-import { api, createDocument, unique } from '../helpers/fixtures';
-import { strapi } from '../helpers/strapi';
+import { parseFastListQuery } from '../public-list-fast-path';
+import { api, createDocument, unique } from '../../../tests/helpers/fixtures';
+import { strapi } from '../../../tests/helpers/strapi';
 
 const ACTIVITY = 'api::activity.activity';
 const ORGANISATION = 'api::organisation.organisation';

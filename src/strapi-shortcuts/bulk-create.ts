@@ -1,11 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { bumpAfterCommit } from '../cache';
-import type { RowPlan } from './plan';
-import type { Stopwatch } from './timing';
-import { dutchData } from './write';
-import { UIDS, type ImportType } from './types';
-import type { Data } from './validate';
+import type { RowPlan } from '../import/plan';
+import type { Stopwatch } from '../import/timing';
+import { dutchData } from '../import/write';
+import { UIDS, type ImportType } from '../import/types';
+import type { Data } from '../import/validate';
 
 type Write = NonNullable<RowPlan['write']>;
 type Row = Record<string, unknown>;

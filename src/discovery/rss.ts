@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { homeUrl, itemUrl, siteHost } from './links';
 import type { PublicActivity, PublicInitiative } from './public-items';
-import { escapeMarkup, summarise } from './text';
-import { TEXTS, type Locale } from './texts';
+import { escapeMarkup, summarise } from './markup';
+import { TEXTS, type Locale } from './reader-texts';
 
 /** RSS 2.0 of what is new: activities and residents' initiatives, newest first. */
 

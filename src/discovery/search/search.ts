@@ -7,7 +7,7 @@ import type { SearchRequest, SearchType } from './query';
 import { snippet, wordMatcher } from './snippet';
 import { SEARCH_SOURCES } from './sources';
 import { ENTRIES, rowsOf, TAGS, type QueryTerm, type SearchStore, type Statement, type WordLookup } from './store';
-import { LOOSE_ENDING, editDistance, typoBudget } from './text';
+import { LOOSE_ENDING, editDistance, typoBudget } from './words';
 
 type Kind = 'category' | 'neighbourhood';
 interface Named {

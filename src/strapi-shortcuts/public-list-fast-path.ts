@@ -149,7 +149,7 @@ export async function fastPublicList(strapi: Core.Strapi, uid: UID.ContentType, 
   const meta = strapi.db.metadata.get(uid) as any;
   const model = strapi.getModel(uid);
   const columnOf = (attribute: string) => meta.attributes[attribute]?.columnName as string | undefined;
-  // The same rule as src/lib/public-query.ts's restriction, in the locale the Document Service picks by default.
+  // The same rule as src/public-reads/public-query.ts's restriction, in the locale the Document Service picks by default.
   const visible: Visibility = { rule: publicRule(strapi, uid) };
   const localeColumn = columnOf('locale');
   if (localeColumn) visible.locale = { column: localeColumn, value: await strapi.plugin('i18n').service('locales').getDefaultLocale() };
