@@ -2,6 +2,7 @@ import type { StrapiApp } from '@strapi/strapi/admin';
 
 export { ConfirmButton, PluginPage, RunStatus, Section } from './frame';
 export { serverMessage } from './errors';
+export { inAdminLanguage, useLoaded, usePluginMessages } from './hooks';
 export { RunStartCells, RunStatusCell, TableHead, type Column } from './run-log';
 
 type Messages = Record<string, string>;

@@ -1,10 +1,10 @@
 import * as React from 'react';
 import { Badge, Button, Flex, Loader, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { Check, Trash } from '@strapi/icons';
-import { PluginPage, RunStatus, Section, serverMessage, TableHead } from '@buurtplein/plugin-kit/admin';
+import { inAdminLanguage, PluginPage, RunStatus, Section, serverMessage, TableHead, useLoaded, usePluginMessages } from '@buurtplein/plugin-kit/admin';
 import { useIntl } from 'react-intl';
 import { useModerationApi, type Decision, type QueueItem } from '../api/moderation';
-import { getTranslation, PLUGIN_ID } from '../pluginId';
+import { PLUGIN_ID } from '../pluginId';
 
 const COLUMNS = [
   { key: 'status', defaultMessage: 'Status' },
@@ -21,26 +21,12 @@ const COLUMNS = [
  * whatever reports follow, remove takes it down.
  */
 const ModerationPage = () => {
-  const { formatMessage, locale } = useIntl();
-  const t = (key: string, defaultMessage: string, values?: Record<string, string | number>) => formatMessage({ id: getTranslation(key), defaultMessage }, values);
+  const { locale } = useIntl();
+  const t = usePluginMessages(PLUGIN_ID);
   const api = useModerationApi();
-  const [items, setItems] = React.useState<QueueItem[] | null>(null);
-  const [loadFailed, setLoadFailed] = React.useState(false);
+  const { data: items, failed: loadFailed, reload: load } = useLoaded(api.queue);
   const [busy, setBusy] = React.useState<string | null>(null);
   const [status, setStatus] = React.useState<{ text: string; error: boolean } | null>(null);
-
-  const load = React.useCallback(async () => {
-    try {
-      setItems(await api.queue());
-      setLoadFailed(false);
-    } catch {
-      setLoadFailed(true);
-    }
-  }, [api]);
-
-  React.useEffect(() => {
-    load();
-  }, [load]);
 
   const decide = async (item: QueueItem, decision: Decision) => {
     setBusy(`${item.type}:${item.id}`);
@@ -85,7 +71,7 @@ const ModerationPage = () => {
                       <Typography>{item.reportCount}</Typography>
                     </Td>
                     <Td>
-                      <Typography>{locale.startsWith('nl') ? item.label.nl : item.label.en}</Typography>
+                      <Typography>{inAdminLanguage(item.label, locale)}</Typography>
                     </Td>
                     <Td>
                       {/* Residents' text: React escapes it; long text wraps instead of widening the table. */}

@@ -1,10 +1,10 @@
 import * as React from 'react';
 import { Button, Loader, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { ArrowClockwise } from '@strapi/icons';
-import { PluginPage, RunStatus, Section, serverMessage, TableHead } from '@buurtplein/plugin-kit/admin';
+import { inAdminLanguage, PluginPage, RunStatus, Section, serverMessage, TableHead, useLoaded, usePluginMessages } from '@buurtplein/plugin-kit/admin';
 import { useIntl } from 'react-intl';
-import { useOutboxApi, type FailedMessage, type OutboxOverview } from '../api/outbox';
-import { getTranslation, inAdminLanguage, PLUGIN_ID } from '../pluginId';
+import { useOutboxApi, type FailedMessage } from '../api/outbox';
+import { PLUGIN_ID } from '../pluginId';
 
 const KIND_COLUMNS = [
   { key: 'kind', defaultMessage: 'Kind of mail' },
@@ -30,26 +30,12 @@ const LIST_COLUMNS = [
  * after their last try (with "Try again"), and who left which mailing.
  */
 const OutboxPage = () => {
-  const { formatMessage, formatDate, locale } = useIntl();
-  const t = (key: string, defaultMessage: string, values?: Record<string, string | number>) => formatMessage({ id: getTranslation(key), defaultMessage }, values);
+  const { formatDate, locale } = useIntl();
+  const t = usePluginMessages(PLUGIN_ID);
   const api = useOutboxApi();
-  const [overview, setOverview] = React.useState<OutboxOverview | null>(null);
-  const [loadFailed, setLoadFailed] = React.useState(false);
+  const { data: overview, failed: loadFailed, reload: load } = useLoaded(api.overview);
   const [busy, setBusy] = React.useState<number | null>(null);
   const [status, setStatus] = React.useState<{ text: string; error: boolean } | null>(null);
-
-  const load = React.useCallback(async () => {
-    try {
-      setOverview(await api.overview());
-      setLoadFailed(false);
-    } catch {
-      setLoadFailed(true);
-    }
-  }, [api]);
-
-  React.useEffect(() => {
-    load();
-  }, [load]);
 
   const kindName = (kind: string) => {
     const found = overview?.kinds.find((k) => k.kind === kind);
