@@ -40,6 +40,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const templateTexts = () => serviceOf<typeof templateService>(strapi, PLUGIN_ID, 'templates');
   const log = () => createSendLogRepository(strapi);
   const outbox = () => outboxOf(strapi, PLUGIN_ID);
+  /** The texts read once when a run starts; a mail composed outside a run (a retry from the outbox page) reads them fresh. */
+  let runTemplates: Partial<Record<Language, { subject: string; body: string }>> = {};
 
   /** Approved, published organisations with a reminder address, a page at a time (by row id). */
   async function* recipients(): AsyncGenerator<ReminderRecipient[]> {
@@ -92,7 +94,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The mail one organisation gets for a period, from the template of its language. */
     async compose(recipient: ReminderRecipient, period: string) {
-      const template = await templateTexts().get(recipient.language);
+      const template = runTemplates[recipient.language] ?? (await templateTexts().get(recipient.language));
       const { publicUrl, secret, loginLink } = config();
       const confirmLink = `${publicUrl.replace(/\/+$/, '')}/api/listing-reminders/confirm?token=${createConfirmToken(secret, recipient.documentId, period)}`;
       const editLink = loginLink ? await loginLink({ strapi, email: recipient.email, organisation: recipient.documentId, language: recipient.language }) : publicUrl;
@@ -133,6 +135,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         return { ...result, status: 'skipped', durationMs: Date.now() - started };
       }
       result.runId = runId;
+      runTemplates = { nl: await templateTexts().get('nl'), en: await templateTexts().get('en') };
 
       const sendOne = async (recipient: ReminderRecipient) => {
         await log().record({ organisation: recipient.documentId, period, email: recipient.email, language: recipient.language, runId });
@@ -160,6 +163,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         result.status = 'failed';
         strapi.log.error(`[listing-reminders] run ${runId} stopped: ${(error as Error).message}`);
       }
+      runTemplates = {};
       await log().finishRun(runId, result.status === 'failed' ? 'failed' : 'succeeded', { sent: result.sent, failed: result.failed, skipped: result.skipped });
       result.durationMs = Date.now() - started;
       return result;

@@ -32,19 +32,21 @@ export function createMessagesRepository(strapi: Core.Strapi) {
   const messages = () => strapi.db.query(MESSAGE_UID as any);
   const knex = () => strapi.db.connection;
   const leaseEnd = (leaseMinutes: number) => new Date(Date.now() - leaseMinutes * 60_000);
+  /** A row this process now holds, its first try counted. */
+  const held = (now: Date) => ({ [c('status')]: 'sending', [c('claimedAt')]: now, [c('attempts')]: knex().raw('coalesce(??, 0) + 1', [c('attempts')]), [c('updatedAt')]: now });
   /** Rows another process may take: failed ones, and ones whose claim outlived the lease. */
   const takeable = (query: any, leaseMinutes: number) =>
     query.where((b: any) => b.where(c('status'), 'failed').orWhere((s: any) => s.where(c('status'), 'sending').where(c('claimedAt'), '<', leaseEnd(leaseMinutes))));
 
   return {
-    /** The row's id when this process now holds it, else null (sent, or held by a living process). */
+    /** The row's id when this process now holds it, else null (sent, or held by a living process). Holding it counts the first try. */
     async claim(message: NewMessage, leaseMinutes: number): Promise<number | null> {
       const now = new Date();
-      const inserted = await claimRow(strapi, MESSAGE_UID, { ...message, status: 'sending', attempts: 0, claimedAt: now }, ['dedupeKey']);
+      const inserted = await claimRow(strapi, MESSAGE_UID, { ...message, status: 'sending', attempts: 1, claimedAt: now }, ['dedupeKey']);
       if (inserted !== null) return inserted;
       // Taken over with the current address and payload: the person may have changed theirs since.
       const taken = await takeable(table(knex(), MESSAGE_UID).where(c('dedupeKey'), message.dedupeKey), leaseMinutes)
-        .update({ [c('status')]: 'sending', [c('claimedAt')]: now, [c('recipient')]: message.recipient, [c('language')]: message.language, [c('payload')]: JSON.stringify(message.payload ?? null), [c('updatedAt')]: now });
+        .update({ ...held(now), [c('recipient')]: message.recipient, [c('language')]: message.language, [c('payload')]: JSON.stringify(message.payload ?? null) });
       if (Number(taken) !== 1) return null;
       const row = await messages().findOne({ where: { dedupeKey: message.dedupeKey }, select: ['id'] });
       return row ? Number(row.id) : null;
@@ -53,7 +55,7 @@ export function createMessagesRepository(strapi: Core.Strapi) {
     /** A failed row, taken for a retry staff asked for; null when it is not failed (any more). */
     async claimFailed(id: number): Promise<boolean> {
       const now = new Date();
-      const taken = await table(knex(), MESSAGE_UID).where('id', id).where(c('status'), 'failed').update({ [c('status')]: 'sending', [c('claimedAt')]: now, [c('updatedAt')]: now });
+      const taken = await table(knex(), MESSAGE_UID).where('id', id).where(c('status'), 'failed').update(held(now));
       return Number(taken) === 1;
     },
 

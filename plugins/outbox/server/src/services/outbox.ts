@@ -46,7 +46,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const language = languageOf(row.language);
     let lastError = '';
     for (let attempt = 1; attempt <= attempts; attempt++) {
-      await messages().attempted(row.id);
+      // Claiming the row counted the first try.
+      if (attempt > 1) await messages().attempted(row.id);
       try {
         if (!kind) throw new Error(`no plugin registered the mail kind "${row.kind}"`);
         const url = kind.list ? unsubscribeUrl(kind.list.id, row.recipient, language) : undefined;
