@@ -4,12 +4,5 @@ export const PLUGIN_ID = 'content-expiry';
 /** A translation key of this plugin, as registerTrads stores it. */
 export const getTranslation = (key: string) => `${PLUGIN_ID}.${key}`;
 
-/**
- * The content types config/plugins.ts hands to content-expiry. The type
- * select also offers any other type a run report names, so a type added to
- * the config shows up after its first run.
- */
-export const MANAGED_TYPES = ['api::activity.activity', 'api::organisation.organisation', 'api::initiative.initiative'];
-
 /** A content type's display name ("Activities"); a type without a translation shows its uid. */
 export const typeName = (uid: string) => ({ id: getTranslation(`type.${uid}`), defaultMessage: uid });

@@ -5,6 +5,12 @@ import type { RunError, RunReport, RunStatus, Trigger, TypeReport } from '../../
 
 export type { ListedItem, RunError, RunReport, RunStatus, Trigger, TypeReport } from '../../../shared/report';
 
+/** A content type the plugin manages (GET /content-expiry/types), as config/plugins.ts names it. */
+export interface ManagedType {
+  uid: string;
+  displayName: string;
+}
+
 /** A row of the run log (GET /content-expiry/runs); report and errors are empty while it runs. */
 export interface RunRecord {
   id: number;
@@ -45,6 +51,8 @@ export function useExpiryApi() {
 
   return React.useMemo(
     () => ({
+      managedTypes: async () => (await get<{ data: ManagedType[] }>(`/${PLUGIN_ID}/types`)).data.data,
+
       latestRuns: async () => (await get<{ data: RunRecord[] }>(`/${PLUGIN_ID}/runs`)).data.data,
 
       runNow: async (dryRun: boolean) => (await post<{ data: RunReport }>(`/${PLUGIN_ID}/runs`, { dryRun })).data.data,

@@ -1,13 +1,13 @@
 import * as React from 'react';
 import { Button, Flex, Typography } from '@strapi/design-system';
 import { Eye, Play } from '@strapi/icons';
-import { ConfirmButton, PluginPage, RunStatus, Section, serverMessage } from '@buurtplein/plugin-kit/admin';
+import { ConfirmButton, PluginPage, RunStatus, Section, serverMessage, useLoaded } from '@buurtplein/plugin-kit/admin';
 import { useIntl } from 'react-intl';
 import { useExpiryApi, type RunRecord, type RunReport as RunReportData } from '../api/expiry';
 import { ArchivedList } from '../components/ArchivedList';
 import { RunReport } from '../components/RunReport';
 import { RunsTable } from '../components/RunsTable';
-import { MANAGED_TYPES, getTranslation } from '../pluginId';
+import { getTranslation } from '../pluginId';
 
 /**
  * The staff page: run the clean-up now (dry or for real), the run log, and
@@ -23,6 +23,7 @@ const ExpiryPage = () => {
   const [report, setReport] = React.useState<RunReportData | null>(null);
   const [status, setStatus] = React.useState<{ text: string; error: boolean } | null>(null);
   const [archivedRefresh, setArchivedRefresh] = React.useState(0);
+  const managed = useLoaded(api.managedTypes).data;
 
   const loadRuns = React.useCallback(async () => {
     setRunsLoading(true);
@@ -40,11 +41,11 @@ const ExpiryPage = () => {
     loadRuns();
   }, [loadRuns]);
 
-  // The managed types, plus any other a stored report names (a type added to the config later).
+  // The types the config names, plus any other a stored report names (a type since taken out of the config).
   const types = React.useMemo(() => {
     const named = runs.flatMap((run) => Object.keys(run.report ?? {}));
-    return [...new Set([...MANAGED_TYPES, ...named, ...Object.keys(report?.types ?? {})])];
-  }, [runs, report]);
+    return [...new Set([...(managed ?? []).map((type) => type.uid), ...named, ...Object.keys(report?.types ?? {})])];
+  }, [managed, runs, report]);
 
   const runNow = async (dryRun: boolean) => {
     setRunning(dryRun ? 'dryRun' : 'run');

@@ -207,6 +207,15 @@ describe('content-expiry: staff endpoints', () => {
     adminToken = (await api().post('/admin/login').send({ email, password: 'Staff-Passw0rd' }).expect(200)).body.data.token;
   });
 
+  it('admin: the managed types come from the config, so the staff page names none of its own', async () => {
+    const auth = { Authorization: `Bearer ${adminToken}` };
+    const types = await api().get('/content-expiry/types').set(auth).expect(200);
+    const configured = (strapi().config.get('plugin::content-expiry') as any).types.map((t: { uid: string }) => t.uid);
+    expect(types.body.data.map((t: any) => t.uid)).toEqual(configured);
+    expect(types.body.data).toContainEqual({ uid: ACTIVITY, displayName: expect.any(String) });
+    await api().get('/content-expiry/types').expect(401);
+  });
+
   it('admin: list runs, dry run now, list archived, restore', async () => {
     const auth = { Authorization: `Bearer ${adminToken}` };
     const dry = await api().post('/content-expiry/runs').set(auth).send({ dryRun: true }).expect(200);
@@ -229,7 +238,7 @@ describe('content-expiry: staff endpoints', () => {
     await api().post('/content-expiry/restore').set(auth).send({ uid: 'api::category.category', documentId: 'a'.repeat(24) }).expect(400);
     await api().post('/content-expiry/restore').set(auth).send({ uid: ACTIVITY, documentId: 'a'.repeat(24) }).expect(404);
     await api().post('/content-expiry/runs').set(auth).send({ dryRun: 'yes' }).expect(400);
-    await api().get(`/content-expiry/archived?uid=${ACTIVITY}&page=0`).set(auth).expect(400);
+    for (const query of ['page=0', 'page=1.5', 'pageSize=101', 'pageSize[]=5', 'page=1&page=2']) await api().get(`/content-expiry/archived?uid=${ACTIVITY}&${query}`).set(auth).expect(400);
     await api().get('/content-expiry/runs').expect(401);
     await api().post('/api/content-expiry/restore').send({ uid: ACTIVITY, documentId: 'a'.repeat(24) }).expect(403);
     const resident = await createUser();

@@ -1,9 +1,15 @@
 import type { Core } from '@strapi/strapi';
 import { archivedQuery, restoreBody, runBody } from '../routes/validation';
 import { getPluginService } from '../utils/get-plugin-service';
+import { pluginConfig } from '../utils/plugin-config';
 
 /** Staff actions, from the admin page (admin routes) or with a full-access API token (content API). */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** The types the config hands to the plugin, so the staff page names none of its own. */
+  async types(ctx: any) {
+    ctx.body = { data: pluginConfig(strapi).types.map(({ uid }) => ({ uid, displayName: (strapi.contentTypes as any)[uid]?.info?.displayName ?? uid })), meta: {} };
+  },
+
   async runs(ctx: any) {
     ctx.body = { data: await getPluginService(strapi, 'expiry').latestRuns(20), meta: {} };
   },

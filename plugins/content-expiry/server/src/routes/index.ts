@@ -3,6 +3,7 @@ const routes = (type: 'admin' | 'content-api') => {
   return {
     type,
     routes: [
+      { method: 'GET', path: '/types', handler: 'expiry.types', config },
       { method: 'GET', path: '/runs', handler: 'expiry.runs', config },
       { method: 'POST', path: '/runs', handler: 'expiry.runNow', config },
       { method: 'GET', path: '/archived', handler: 'expiry.archived', config },
