@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { CACHED_PLUGIN_ROUTES, pluginRoutePattern } from '@buurtplein/plugin-kit';
 import type { CachedResponse } from './store';
 
 /** Public reads whose answers are kept: collections, finding endpoints, feeds, embeds, support counts. */
@@ -7,7 +8,7 @@ const CACHEABLE_PATHS = [
   /^\/api\/(search|agenda)$/,
   /^\/api\/(map|feeds)\/[^/]+$/,
   /^\/embed\/[^/]+$/,
-  /^\/api\/idea-support\/(ranking|initiatives\/[^/]+\/support)$/,
+  ...Object.values(CACHED_PLUGIN_ROUTES).map(pluginRoutePattern),
 ];
 
 export const isCacheablePath = (path: string) => CACHEABLE_PATHS.some((pattern) => pattern.test(path));

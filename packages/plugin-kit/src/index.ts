@@ -8,3 +8,4 @@ export { moderationOf, PUBLIC_MODERATION_STATUSES, type Moderation, type Moderat
 export { DOCUMENT_ID, documentIdOf, documentIdParam, idParam, limitQuery, MAX_ROW_ID, onlyParams, pageQuery, wholeNumber } from './validation';
 export { NOT_ARCHIVED, publicRule, type PublicRule } from './public-rule';
 export { ALL_CONTENT_EVENTS, announceChange, CONTENT_EVENTS, onContentChange, VISIBILITY_EVENTS, type ContentChange, type ContentEvent } from './events';
+export { CACHED_PLUGIN_ROUTES, pluginRoutePattern, type PluginRoute } from './cached-routes';

@@ -1,4 +1,4 @@
-import { cacheKey } from '../http';
+import { cacheKey, isCacheablePath } from '../http';
 
 describe('cacheKey', () => {
   it('puts plain parameters given once in one order, so reordering them makes no new entry', () => {
@@ -24,5 +24,18 @@ describe('cacheKey', () => {
       expect(cacheKey(url)).toBe(url);
     }
     expect(cacheKey('/api/categories')).toBe('/api/categories');
+  });
+});
+
+describe('isCacheablePath', () => {
+  it('keeps the public reads the plugins declare in the kit, and only those', () => {
+    expect(isCacheablePath('/api/idea-support/ranking')).toBe(true);
+    expect(isCacheablePath('/api/idea-support/initiatives/abcdefghijklmnopqrstuvwx/support')).toBe(true);
+    // A resident's own list, a write route, or a longer path under it are not kept.
+    expect(isCacheablePath('/api/idea-support/initiatives/abcdefghijklmnopqrstuvwx/comments')).toBe(false);
+    expect(isCacheablePath('/api/idea-support/initiatives/a/b/support')).toBe(false);
+    expect(isCacheablePath('/api/idea-support/rankings')).toBe(false);
+    expect(isCacheablePath('/api/activities')).toBe(true);
+    expect(isCacheablePath('/api/my/activities')).toBe(false);
   });
 });
