@@ -27,7 +27,7 @@ export interface MailKind<P = unknown> {
   /** Mails a person chose to get and may stop with one click (RFC 8058 List-Unsubscribe); absent for service mail. */
   list?: { id: string; name: Record<Language, string> };
   /** After the mail server took the mail, also when staff retried it from the outbox page. */
-  onSent?(mail: { ref: string; round: string | null }): Promise<void>;
+  onSent?(mail: { ref: string; round: string | null; to: string; language: Language }): Promise<void>;
 }
 
 /**

@@ -5,10 +5,10 @@ export const LOG_UID = 'plugin::listing-reminders.send-log';
 export const RUN_UID = 'plugin::listing-reminders.run';
 
 /**
- * Which organisation was reminded of which period, when the mail went out and
- * when they confirmed: what the confirm link, the per-quarter figures and the
- * stale list read. Sending itself (exactly once, leases, retries) is the
- * outbox's; it tells us through the kind's onSent.
+ * Which organisation was reminded of which period, where, when the mail went
+ * out and when they confirmed: what the confirm link, the per-quarter figures
+ * and the stale list read. Sending itself (exactly once, leases, retries) is
+ * the outbox's; it tells us through the kind's onSent.
  */
 export function createSendLogRepository(strapi: Core.Strapi) {
   const { column: col, table } = sqlNames(strapi);
@@ -16,14 +16,11 @@ export function createSendLogRepository(strapi: Core.Strapi) {
   const logs = () => strapi.db.query(LOG_UID as any);
 
   return {
-    /** The row for this reminder, made once; a later run updates the address it is going to. */
-    async record(row: { organisation: string; period: string; email: string; language: string; runId: number | null }) {
-      if ((await claimRow(strapi, LOG_UID, row, ['organisation', 'period'])) !== null) return;
-      await logs().updateMany({ where: { organisation: row.organisation, period: row.period, sentAt: null }, data: { email: row.email, language: row.language, runId: row.runId } });
-    },
-
-    async markSent(organisation: string, period: string) {
-      await logs().updateMany({ where: { organisation, period, sentAt: null }, data: { sentAt: new Date() } });
+    /** The mail server took this reminder: one INSERT; a row from before the outbox, whose send had failed, gets its date. */
+    async recordSent(row: { organisation: string; period: string; email: string; language: string }) {
+      const sentAt = new Date();
+      if ((await claimRow(strapi, LOG_UID, { ...row, sentAt }, ['organisation', 'period'])) !== null) return;
+      await logs().updateMany({ where: { organisation: row.organisation, period: row.period, sentAt: null }, data: { sentAt, email: row.email, language: row.language } });
     },
 
     /** True for the one request that confirms; later ones see it was already done. */

@@ -107,7 +107,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return {
         label: { nl: 'Kwartaalherinnering vermelding', en: 'Quarterly listing reminder' },
         compose: ({ organisation, name, period }, to) => this.compose({ documentId: organisation, name, email: to.email, language: to.language }, period),
-        onSent: ({ ref, round }) => log().markSent(ref, round!),
+        onSent: ({ ref, round, to, language }) => log().recordSent({ organisation: ref, period: round!, email: to, language }),
       };
     },
 
@@ -138,7 +138,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       runTemplates = { nl: await templateTexts().get('nl'), en: await templateTexts().get('en') };
 
       const sendOne = async (recipient: ReminderRecipient) => {
-        await log().record({ organisation: recipient.documentId, period, email: recipient.email, language: recipient.language, runId });
         const outcome = await outbox().send<ReminderPayload>({
           kind: REMINDER_KIND,
           ref: recipient.documentId,

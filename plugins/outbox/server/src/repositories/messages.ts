@@ -63,12 +63,14 @@ export function createMessagesRepository(strapi: Core.Strapi) {
       await table(knex(), MESSAGE_UID).where('id', id).update({ [c('attempts')]: knex().raw('coalesce(??, 0) + 1', [c('attempts')]) });
     },
 
+    // One UPDATE each: the Query Engine's update would read the row before and after.
     async markSent(id: number) {
-      await messages().update({ where: { id }, data: { status: 'sent', sentAt: new Date(), lastError: null } });
+      const now = new Date();
+      await table(knex(), MESSAGE_UID).where('id', id).update({ [c('status')]: 'sent', [c('sentAt')]: now, [c('lastError')]: null, [c('updatedAt')]: now });
     },
 
     async markFailed(id: number, error: string) {
-      await messages().update({ where: { id }, data: { status: 'failed', lastError: error.slice(0, 2000) } });
+      await table(knex(), MESSAGE_UID).where('id', id).update({ [c('status')]: 'failed', [c('lastError')]: error.slice(0, 2000), [c('updatedAt')]: new Date() });
     },
 
     find: (id: number): Promise<MessageRow | null> => messages().findOne({ where: { id } }),

@@ -31,9 +31,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const listHeaders = (url: string) => ({ 'List-Unsubscribe': `<${url}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' });
 
   /** The owning plugin's follow-up; the mail is out, so a failure here is logged, not retried. */
-  async function afterSent(kind: MailKind<any>, row: Pick<MessageRow, 'kind' | 'ref' | 'round'>) {
+  async function afterSent(kind: MailKind<any>, row: Pick<MessageRow, 'kind' | 'ref' | 'round' | 'recipient' | 'language'>) {
     try {
-      await kind.onSent?.({ ref: row.ref, round: row.round });
+      await kind.onSent?.({ ref: row.ref, round: row.round, to: row.recipient, language: languageOf(row.language) });
     } catch (error) {
       strapi.log.error(`[outbox] ${row.kind}: onSent failed: ${(error as Error).message}`);
     }
