@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { documentIdParam } from '@buurtplein/plugin-kit';
-import { commentBody, commentIdParam, commentListQuery } from '../routes/validation/comments';
+import { documentIdParam, idParam } from '@buurtplein/plugin-kit';
+import { commentBody, commentListQuery } from '../routes/validation/comments';
 import { getPluginService } from '../utils/get-plugin-service';
 import { pluginConfig } from '../utils/plugin-config';
 import { ANONYMOUS, type Commenter } from '../services/comments';
@@ -40,7 +40,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: await service().comment(documentId, author, body) };
     },
     async report(ctx: any) {
-      const id = commentIdParam(ctx.params);
+      const id = idParam(ctx.params);
       await service().report(id, reporterOf(ctx));
       ctx.body = { data: { reported: true } };
     },

@@ -32,8 +32,9 @@ export function createMessagesRepository(strapi: Core.Strapi) {
   const messages = () => strapi.db.query(MESSAGE_UID as any);
   const knex = () => strapi.db.connection;
   const leaseEnd = (leaseMinutes: number) => new Date(Date.now() - leaseMinutes * 60_000);
+  const oneMoreAttempt = () => ({ [c('attempts')]: knex().raw('coalesce(??, 0) + 1', [c('attempts')]) });
   /** A row this process now holds, its first try counted. */
-  const held = (now: Date) => ({ [c('status')]: 'sending', [c('claimedAt')]: now, [c('attempts')]: knex().raw('coalesce(??, 0) + 1', [c('attempts')]), [c('updatedAt')]: now });
+  const held = (now: Date) => ({ [c('status')]: 'sending', [c('claimedAt')]: now, ...oneMoreAttempt(), [c('updatedAt')]: now });
   /** Rows another process may take: failed ones, and ones whose claim outlived the lease. */
   const takeable = (query: any, leaseMinutes: number) =>
     query.where((b: any) => b.where(c('status'), 'failed').orWhere((s: any) => s.where(c('status'), 'sending').where(c('claimedAt'), '<', leaseEnd(leaseMinutes))));
@@ -60,7 +61,7 @@ export function createMessagesRepository(strapi: Core.Strapi) {
     },
 
     async attempted(id: number) {
-      await table(knex(), MESSAGE_UID).where('id', id).update({ [c('attempts')]: knex().raw('coalesce(??, 0) + 1', [c('attempts')]) });
+      await table(knex(), MESSAGE_UID).where('id', id).update(oneMoreAttempt());
     },
 
     // One UPDATE each: the Query Engine's update would read the row before and after.

@@ -39,17 +39,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
-  /** Tries a held row up to `attempts` times; the row ends sent or failed. */
-  async function deliver(row: Pick<MessageRow, 'id' | 'kind' | 'ref' | 'round' | 'recipient' | 'language' | 'payload' | 'messageId'>): Promise<'sent' | 'failed'> {
+  /** Tries a held row up to `attempts` times; the row ends sent or failed. Callers looked the kind up already. */
+  async function deliver(kind: MailKind<any>, row: Pick<MessageRow, 'id' | 'kind' | 'ref' | 'round' | 'recipient' | 'language' | 'payload' | 'messageId'>): Promise<'sent' | 'failed'> {
     const { attempts, backoffMs } = config();
-    const kind = kinds.get(row.kind);
     const language = languageOf(row.language);
     let lastError = '';
     for (let attempt = 1; attempt <= attempts; attempt++) {
       // Claiming the row counted the first try.
       if (attempt > 1) await messages().attempted(row.id);
       try {
-        if (!kind) throw new Error(`no plugin registered the mail kind "${row.kind}"`);
         const url = kind.list ? unsubscribeUrl(kind.list.id, row.recipient, language) : undefined;
         const mail = await kind.compose(row.payload, { email: row.recipient, language, unsubscribeUrl: url });
         await strapi.plugin('email').service('email').send({ to: row.recipient, ...mail, messageId: row.messageId, ...(url ? { headers: listHeaders(url) } : {}) });
@@ -58,7 +56,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         return 'sent';
       } catch (error) {
         lastError = (error as Error).message;
-        if (!kind) break;
         if (attempt < attempts) await sleep(backoffMs * 4 ** (attempt - 1));
       }
     }
@@ -89,7 +86,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       };
       const id = await messages().claim(message, config().leaseMinutes);
       if (id === null) return 'already';
-      return deliver({ id, ...message });
+      return deliver(kind, { id, ...message });
     },
 
     async handled(kind: string, refs: string[], round?: string) {
@@ -106,9 +103,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async retry(id: number): Promise<RetryOutcome> {
       const row = await messages().find(id);
       if (!row) throw new errors.NotFoundError('No outbox message with this id');
-      if (!kinds.has(row.kind)) throw new errors.ApplicationError(`No plugin sends "${row.kind}" mail any more`, { reason: 'unknown_kind' });
+      const kind = kinds.get(row.kind);
+      if (!kind) throw new errors.ApplicationError(`No plugin sends "${row.kind}" mail any more`, { reason: 'unknown_kind' });
       if (!(await messages().claimFailed(id))) throw new errors.ApplicationError(`This mail is ${row.status}, not failed`, { reason: 'not_failed', status: row.status });
-      return deliver(row);
+      return deliver(kind, row);
     },
 
     async overview(limit = 100): Promise<OutboxOverview> {

@@ -1,5 +1,5 @@
 import { errors } from '@strapi/utils';
-import { idParam, onlyParams, pageQuery } from '@buurtplein/plugin-kit';
+import { onlyParams, pageQuery } from '@buurtplein/plugin-kit';
 
 /** The same limit as the schema's maxLength on comment.body. */
 export const MAX_COMMENT_LENGTH = 2000;
@@ -8,8 +8,6 @@ export function commentListQuery(query: Record<string, unknown>): { page: number
   onlyParams(query, ['page', 'pageSize']);
   return pageQuery(query, { pageSize: 25, maxPageSize: 100 });
 }
-
-export const commentIdParam = (params: Record<string, unknown>) => idParam(params);
 
 /** `{ data: { body } }` and nothing else: authorName, status and the like are never the client's to set. */
 export function commentBody(requestBody: unknown): string {
