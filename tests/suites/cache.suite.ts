@@ -117,6 +117,19 @@ describe('public response cache', () => {
     expect(after.body.data.supportCount).toBe(41);
   });
 
+  it('starts a new generation on writes to plugin types that mark themselves shown publicly, and only those', async () => {
+    const hitAfter = async (write: () => Promise<unknown>) => {
+      await api().get(list).expect(200);
+      await write();
+      return (await api().get(list).expect(200)).headers['x-cache'];
+    };
+    // A moderation report is never shown; idea-support's comments say they are (pluginOptions.buurtplein.shownPublicly).
+    const report = { subjectType: unique('type'), subjectId: 1, userId: 1 };
+    expect(await hitAfter(() => strapi().db.query('plugin::moderation.report').create({ data: report }))).toBe('HIT');
+    const comment = { initiative: map.initiative.documentId, body: 'Goed plan', status: 'visible' };
+    expect(await hitAfter(() => strapi().db.query('plugin::idea-support.comment').create({ data: comment }))).toBe('MISS');
+  });
+
   it('never serves a staff token from the cache nor keeps its answers: drafts and archived items stay private', async () => {
     const token = await staffToken();
     const organisations = `/api/organisations?filters[slug][$containsi]=${map.tag}&sort=name&${fresh()}`;

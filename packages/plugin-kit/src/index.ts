@@ -9,3 +9,4 @@ export { DOCUMENT_ID, documentIdOf, documentIdParam, idParam, limitQuery, MAX_RO
 export { NOT_ARCHIVED, publicRule, type PublicRule } from './public-rule';
 export { ALL_CONTENT_EVENTS, announceChange, CONTENT_EVENTS, onContentChange, VISIBILITY_EVENTS, type ContentChange, type ContentEvent } from './events';
 export { CACHED_PLUGIN_ROUTES, pluginRoutePattern, type PluginRoute } from './cached-routes';
+export { isShownPublicly, SHOWN_PUBLICLY_OPTION } from './shown-publicly';
