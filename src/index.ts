@@ -12,6 +12,7 @@ import { seedDemoWhenEmpty } from './seed';
 import { registerEmbedRoutes } from './discovery/embed-routes';
 import { startCache, stopCache } from './cache';
 import { registerCacheInvalidation } from './cache/invalidation';
+import { registerEnrolmentMail } from './api/enrolment/mail-kinds';
 import { memoiseDefaultLocale } from './cache/default-locale';
 import { ensurePublicReadIndexes } from './bootstrap/indexes';
 import { closeRateLimitStore, openRateLimitStore } from './bootstrap/rate-limit-store';
@@ -34,6 +35,7 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     registerCacheInvalidation(strapi);
+    registerEnrolmentMail(strapi);
     warnWithoutPublicUrl(strapi);
     nameNewAccounts(strapi);
     memoiseDefaultLocale(strapi);

@@ -15,6 +15,7 @@ export const PUBLIC_ACTIONS = [
   'plugin::idea-support.support.status',
   'plugin::idea-support.support.ranking',
   'plugin::idea-support.comments.list',
+  'api::enrolment.enrolment.enrol',
 ];
 
 /**
@@ -31,6 +32,8 @@ export const SIGNED_IN_ACTIONS = [
   'plugin::idea-support.comments.create',
   'plugin::idea-support.comments.report',
   ...['initiatives', 'createInitiative', 'updateInitiative'].map((handler) => `api::my.initiatives.${handler}`),
+  'api::enrolment.enrolment.mine',
+  'api::enrolment.enrolment.cancelMine',
 ];
 
 export const EDITOR_ACTIONS = [
@@ -52,6 +55,8 @@ export const EDITOR_ACTIONS = [
   ].map(
     (handler) => `api::my.my.${handler}`
   ),
+  'api::enrolment.organiser.list',
+  'api::enrolment.organiser.attendance',
 ];
 
 export const EDITOR_ROLE = { type: 'editor', name: 'Organisation editor', description: 'Keeps the listing and activities of their own organisations up to date.' };

@@ -63,20 +63,27 @@ const VTIMEZONE = [
 
 const localDateTime = (name: string, instant: Date) => `${name};TZID=${TIME_ZONE}:${compactFloating(toFloating(instant))}`;
 
-function eventLines(strapi: Core.Strapi, a: PublicActivity, locale: Locale, host: string): string[] {
+/** One date of an activity as its own event (an enrolment's), instead of the activity with its RRULE. */
+interface OneDate {
+  uid: string;
+  start: Date;
+}
+
+function eventLines(strapi: Core.Strapi, a: PublicActivity, locale: Locale, host: string, date?: OneDate): string[] {
   const url = itemUrl(strapi, locale, 'activities', a.slug);
   const durationMs = occurrenceDurationMs(a);
+  const start = date?.start ?? a.startsAt!;
   const description = [plainText(a.description), a.organisation && `${TEXTS[locale].organisedBy}: ${a.organisation.name}`, url].filter(Boolean).join('\n\n');
   const location = fullAddress(a);
   return [
     'BEGIN:VEVENT',
-    `UID:${a.documentId}@${host}`,
+    `UID:${date?.uid ?? a.documentId}@${host}`,
     // Without METHOD, DTSTAMP is the last change (§3.8.7.2): stable, so caches and ETags hold.
     `DTSTAMP:${compactUtc(a.updatedAt)}`,
     `LAST-MODIFIED:${compactUtc(a.updatedAt)}`,
-    localDateTime('DTSTART', a.startsAt!),
-    ...(durationMs !== null ? [localDateTime('DTEND', new Date(a.startsAt!.getTime() + durationMs))] : []),
-    ...(a.recurrence ? [`RRULE:${a.recurrence.rule}`] : []),
+    localDateTime('DTSTART', start),
+    ...(durationMs !== null ? [localDateTime('DTEND', new Date(start.getTime() + durationMs))] : []),
+    ...(a.recurrence && !date ? [`RRULE:${a.recurrence.rule}`] : []),
     `SUMMARY:${escapeText(a.title)}`,
     ...(description ? [`DESCRIPTION:${escapeText(description)}`] : []),
     ...(location ? [`LOCATION:${escapeText(location)}`] : []),
@@ -87,19 +94,36 @@ function eventLines(strapi: Core.Strapi, a: PublicActivity, locale: Locale, host
   ];
 }
 
-/** The whole calendar; activities without a start date cannot be calendar events and are left out. */
-export function activitiesToICalendar(strapi: Core.Strapi, activities: PublicActivity[], locale: Locale, name?: string): string {
+function calendar(strapi: Core.Strapi, locale: Locale, name: string, events: (host: string) => string[][], method?: string): string {
   const host = siteHost(strapi);
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
     `PRODID:-//${host}//buurtplein activities//${locale.toUpperCase()}`,
     'CALSCALE:GREGORIAN',
-    `X-WR-CALNAME:${escapeText(name ?? `${TEXTS[locale].activities} – ${TEXTS[locale].siteName}`)}`,
+    ...(method ? [`METHOD:${method}`] : []),
+    `X-WR-CALNAME:${escapeText(name)}`,
     `X-WR-TIMEZONE:${TIME_ZONE}`,
     ...VTIMEZONE,
-    ...activities.filter((a) => a.startsAt).flatMap((a) => eventLines(strapi, a, locale, host)),
+    ...events(host).flat(),
     'END:VCALENDAR',
   ];
   return lines.map(foldLine).join('\r\n') + '\r\n';
+}
+
+/** The whole calendar; activities without a start date cannot be calendar events and are left out. */
+export function activitiesToICalendar(strapi: Core.Strapi, activities: PublicActivity[], locale: Locale, name?: string): string {
+  return calendar(strapi, locale, name ?? `${TEXTS[locale].activities} – ${TEXTS[locale].siteName}`, (host) =>
+    activities.filter((a) => a.startsAt).map((a) => eventLines(strapi, a, locale, host))
+  );
+}
+
+/**
+ * The .ics of one enrolment: the date it is for (a recurring activity's own
+ * occurrence, not the series), as a PUBLISH so calendar apps simply add it.
+ * Without a start date there is nothing to put in a calendar.
+ */
+export function enrolmentCalendar(strapi: Core.Strapi, activity: PublicActivity, locale: Locale, date: OneDate | null): string | null {
+  if (!activity.startsAt) return null;
+  return calendar(strapi, locale, activity.title, (host) => [eventLines(strapi, activity, locale, host, date ?? undefined)], 'PUBLISH');
 }

@@ -61,3 +61,11 @@ export const localTimeOfDay = (instant: Date) => {
 
 /** `YYYY-MM-DD` on Amsterdam's calendar. */
 export const localDate = (instant: Date) => toFloating(instant).toISOString().slice(0, 10);
+
+const spokenFormats = {
+  nl: new Intl.DateTimeFormat('nl-NL', { timeZone: TIME_ZONE, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+  en: new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+};
+
+/** "dinsdag 15 december 2026 om 19:00" as people read it in mails, on Amsterdam's clock (full ICU, as Node ships). */
+export const spokenDateTime = (instant: Date, language: 'nl' | 'en') => spokenFormats[language].format(instant);

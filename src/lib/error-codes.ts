@@ -28,6 +28,15 @@ export const SPECIFIC_ERROR_CODES = [
   'geocoder.not_configured',
   'geocoder.unavailable',
   'picture.not_an_image',
+  'enrolment.closed',
+  'enrolment.deadline_passed',
+  'enrolment.past',
+  'enrolment.occurrence_required',
+  'enrolment.not_an_occurrence',
+  'enrolment.already',
+  'enrolment.full',
+  'enrolment.capacity_below_confirmed',
+  'enrolment.mode_locked',
 ] as const;
 
 export const GENERIC_ERROR_CODES = {

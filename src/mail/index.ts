@@ -50,10 +50,14 @@ export type FormOfAddress = 'je' | 'u';
  */
 export const addressed = (text: string, form: FormOfAddress) => text.replace(/\{\{([^{}|]*)\|([^{}|]*)\}\}/g, (_, je: string, u: string) => (form === 'u' ? u : je));
 
-export async function sendMail(strapi: Core.Strapi, to: string | string[], mail: Mail) {
+/** The mail in the town's voice (MAIL_FORM_OF_ADDRESS). */
+export function inTownVoice(strapi: Core.Strapi, mail: Mail): Mail {
   const form = settings(strapi).formOfAddress;
-  const voiced = { subject: addressed(mail.subject, form), text: addressed(mail.text, form), html: addressed(mail.html, form) };
-  await strapi.plugin('email').service('email').send({ to, ...voiced });
+  return { subject: addressed(mail.subject, form), text: addressed(mail.text, form), html: addressed(mail.html, form) };
+}
+
+export async function sendMail(strapi: Core.Strapi, to: string | string[], mail: Mail) {
+  await strapi.plugin('email').service('email').send({ to, ...inTownVoice(strapi, mail) });
 }
 
 /**

@@ -1,16 +1,18 @@
 import { factories } from '@strapi/strapi';
 import { publicRule } from '@buurtplein/plugin-kit';
-import type { UID } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { callerOf, restrictToPublic } from './public-query';
 import { fastPublicList } from '../strapi-shortcuts/public-list-fast-path';
 
 interface Options {
   /** Answer the common public list shape without the Document Service (src/strapi-shortcuts/public-list-fast-path.ts). */
   fastList?: boolean;
+  /** Adds what the type's own rows do not hold to a public findOne's data (an activity's enrolment counts). */
+  decorateOne?: (strapi: Core.Strapi, data: { documentId: string; locale?: string } & Record<string, unknown>) => Promise<Record<string, unknown>>;
 }
 
 /** The core controller with reads limited to what the public may see. */
-export const publicReadController = (uid: UID.ContentType, { fastList = false }: Options = {}) =>
+export const publicReadController = (uid: UID.ContentType, { fastList = false, decorateOne }: Options = {}) =>
   factories.createCoreController(uid, ({ strapi }) => {
     const limitToPublic = (ctx: any) => {
       if (!callerOf(ctx).isStaff) ctx.query = restrictToPublic(ctx.query ?? {}, publicRule(strapi, uid));
@@ -26,7 +28,9 @@ export const publicReadController = (uid: UID.ContentType, { fastList = false }:
       // The Document Service's findOne adds the query's filters to the documentId match.
       async findOne(ctx: any) {
         limitToPublic(ctx);
-        return super.findOne(ctx);
+        const found = await super.findOne(ctx);
+        if (!decorateOne || !found?.data) return found;
+        return { ...found, data: await decorateOne(strapi, found.data) };
       },
     };
   });

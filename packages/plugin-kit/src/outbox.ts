@@ -6,6 +6,8 @@ export interface ComposedMail {
   subject: string;
   text: string;
   html: string;
+  /** E.g. an enrolment's .ics, made anew with the mail on every try. */
+  attachments?: { filename: string; content: string; contentType: string }[];
 }
 
 /** Who a mail is composed for. `unsubscribeUrl` is set for a kind on a list: the page where they leave it. */

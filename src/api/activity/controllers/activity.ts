@@ -1,3 +1,11 @@
 import { publicReadController } from '../../../public-reads/public-read-controller';
 
-export default publicReadController('api::activity.activity', { fastList: true });
+/** Public reads, and on one activity its enrolment: counts only (api::enrolment.enrolment's summary). */
+export default publicReadController('api::activity.activity', {
+  fastList: true,
+  async decorateOne(strapi, data) {
+    const enrolment = strapi.service('api::enrolment.enrolment') as any;
+    const activity = await enrolment.publicActivity(data.documentId, data.locale).catch(() => null);
+    return activity ? { ...data, enrolment: await enrolment.summary(activity) } : data;
+  },
+});

@@ -4,6 +4,8 @@ import { uniqueSlug } from '../../../lib/unique-slug';
 import { saveDraftKeepingLive, withPublicationState } from '../lib/drafts';
 import { PICTURE_FIELDS } from '../lib/picture-file';
 import { coded } from '../../../lib/error-codes';
+import type { Settings } from '../../enrolment/services/places';
+import type { Organiser } from '../../enrolment/services/organiser';
 
 const ORG = 'api::organisation.organisation';
 const ACTIVITY = 'api::activity.activity';
@@ -20,6 +22,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function isApproved(organisationId: string) {
     return (await strapi.db.query(ORG).count({ where: { documentId: organisationId, approvalStatus: 'approved' } })) > 0;
   }
+
+  const organiser = () => strapi.service('api::enrolment.organiser') as unknown as Organiser;
+  /** Saves the enrolment part of a change when there is one; answers the activity's settings either way. */
+  const enrolmentSettings = (documentId: string, input: Partial<Settings> | undefined) =>
+    input ? organiser().save(documentId, input) : organiser().settings(documentId);
 
   const saveDraftAndKeepLive = (uid: string, documentId: string, locale: string, data: Data) => saveDraftKeepingLive(strapi, uid, documentId, locale, data);
 
@@ -55,18 +62,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return withPublicationState(strapi, ACTIVITY, drafts as any);
     },
 
-    async createActivity(userId: number, locale: string, data: Data & { title: string; organisation: string }) {
+    async createActivity(userId: number, locale: string, { enrolment, ...data }: Data & { title: string; organisation: string; enrolment?: Partial<Settings> }) {
       await membership().assertMember(data.organisation, userId);
       const slug = await uniqueSlug(strapi, ACTIVITY, data.title);
       const draft = await strapi.documents(ACTIVITY).create({ data: { ...data, slug }, locale, status: 'draft' } as any);
-      return { ...draft, isPublished: false };
+      return { ...draft, isPublished: false, enrolment: await enrolmentSettings(draft.documentId, enrolment) };
     },
 
-    async updateActivity(userId: number, documentId: string, locale: string, data: Data) {
+    async updateActivity(userId: number, documentId: string, locale: string, { enrolment, ...data }: Data & { enrolment?: Partial<Settings> }) {
       await membership().assertActivityMember(documentId, userId);
       // Moving an activity is only possible between the editor's own organisations.
       if (data.organisation !== undefined) await membership().assertMember(data.organisation, userId);
-      return saveDraftAndKeepLive(ACTIVITY, documentId, locale, data);
+      // Settings first: a refused capacity leaves the rest of the change unsaved too.
+      const settings = await enrolmentSettings(documentId, enrolment);
+      return { ...(await saveDraftAndKeepLive(ACTIVITY, documentId, locale, data)), enrolment: settings };
     },
 
     async deleteActivity(userId: number, documentId: string) {

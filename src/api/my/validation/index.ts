@@ -1,6 +1,7 @@
 import { readDateTime } from '../../../import/cells';
 import { TARGET_GROUPS } from '../../../lib/target-groups';
 import { documentId, documentIds, email, url, yup } from '../../../lib/validation';
+import { MAX_QUESTIONS } from '../../enrolment/validation';
 
 const text = (max: number) => yup.string().max(max).nullable();
 const isDate = (value: unknown): value is Date => value instanceof Date && !Number.isNaN(value.getTime());
@@ -55,6 +56,15 @@ export const organisationFields = {
 
 export const organisationUpdate = withPoint(yup.object(organisationFields));
 
+const ENROLMENT_FIELDS = {
+  open: yup.boolean(),
+  capacity: yup.number().integer().min(1).max(100_000).nullable(),
+  waitlist: yup.boolean(),
+  deadline: moment(),
+  perOccurrence: yup.boolean(),
+  questions: yup.array().of(yup.string().trim().min(1).max(200).required()).max(MAX_QUESTIONS),
+};
+
 const RRULE = /^(RRULE:)?FREQ=(DAILY|WEEKLY|MONTHLY|YEARLY)(;[A-Z]+=[A-Za-z0-9,+:-]+)*$/;
 
 const activityFields = {
@@ -75,6 +85,15 @@ const activityFields = {
   targetGroups: yup.array().of(yup.string().oneOf([...TARGET_GROUPS]).required()).max(TARGET_GROUPS.length).nullable(),
   enrolmentUrl: url().nullable(),
   capacity: yup.number().integer().min(0).max(100_000).nullable(),
+  // Kept apart from the activity's own fields: one row per activity (api::enrolment.enrolment-settings).
+  enrolment: yup
+    .object(ENROLMENT_FIELDS)
+    // Strapi's validation strips unknown keys before tests see them: the original value tells.
+    .test('known-fields', function knownFields() {
+      const unknown = Object.keys(((this as unknown as { originalValue?: object }).originalValue) ?? {}).filter((key) => !(key in ENROLMENT_FIELDS));
+      return unknown.length ? this.createError({ message: `\${path} has unknown fields: ${unknown.join(', ')}` }) : true;
+    })
+    .default(undefined),
 };
 
 export const activityCreate = withPoint(

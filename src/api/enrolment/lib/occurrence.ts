@@ -1,0 +1,56 @@
+import { occurrencesOf, type PublicActivity } from '../../../discovery/public-items';
+import { lastOccurrenceStart } from '../../../discovery/recurrence';
+
+/** The key of enrolments for the whole activity (a one-off, or every date of a series together). */
+export const SERIES = 'series';
+
+export type OccurrenceProblem = 'occurrence_required' | 'not_an_occurrence' | 'past';
+export interface ChosenOccurrence {
+  /** `series`, or the date's start as an ISO instant. */
+  key: string;
+  start: Date | null;
+  end: Date | null;
+}
+
+const durationOf = (activity: PublicActivity) =>
+  activity.startsAt && activity.endsAt && activity.endsAt >= activity.startsAt ? activity.endsAt.getTime() - activity.startsAt.getTime() : null;
+
+/** Whether anything of the activity is still to come: one can only enrol for what has not ended. */
+function seriesIsOver(activity: PublicActivity, now: Date): boolean {
+  if (!activity.startsAt) return false;
+  if (!activity.recurrence) return (activity.endsAt ?? activity.startsAt) < now;
+  const last = lastOccurrenceStart(activity.startsAt, activity.recurrence.rule);
+  return last !== null && last.getTime() + (durationOf(activity) ?? 0) < now.getTime();
+}
+
+/** Per date only makes sense for a recurring activity; a one-off always takes enrolments as a whole. */
+export const enrolsPerDate = (activity: PublicActivity, perOccurrence: boolean) => perOccurrence && activity.recurrence !== null;
+
+/**
+ * Which occurrence an enrolment is for. Per date, `asked` must be one of the
+ * RRULE's own starts (to the second) and still to come; for the series it is
+ * not needed and not read.
+ */
+export function chooseOccurrence(activity: PublicActivity, perOccurrence: boolean, asked: string | undefined, now = new Date()): ChosenOccurrence | { problem: OccurrenceProblem } {
+  if (!enrolsPerDate(activity, perOccurrence)) {
+    if (seriesIsOver(activity, now)) return { problem: 'past' };
+    return { key: SERIES, start: activity.startsAt, end: activity.endsAt };
+  }
+  if (!asked) return { problem: 'occurrence_required' };
+  const start = new Date(asked);
+  if (Number.isNaN(start.getTime())) return { problem: 'not_an_occurrence' };
+  const [match] = occurrencesOf(activity, { from: start, to: start, max: 2 }).filter((o) => o.start.getTime() === start.getTime());
+  if (!match) return { problem: 'not_an_occurrence' };
+  if (match.start <= now) return { problem: 'past' };
+  return { key: match.start.toISOString(), start: match.start, end: match.end };
+}
+
+/** The dates still to come that take enrolments (the next `max`), or the series. */
+export function upcomingOccurrences(activity: PublicActivity, perOccurrence: boolean, max: number, now = new Date()): ChosenOccurrence[] {
+  if (!enrolsPerDate(activity, perOccurrence)) return seriesIsOver(activity, now) ? [] : [{ key: SERIES, start: activity.startsAt, end: activity.endsAt }];
+  const yearAhead = new Date(now.getTime() + 366 * 24 * 3600_000);
+  return occurrencesOf(activity, { from: now, to: yearAhead, max: max + 1 })
+    .filter((o) => o.start > now)
+    .slice(0, max)
+    .map((o) => ({ key: o.start.toISOString(), start: o.start, end: o.end }));
+}

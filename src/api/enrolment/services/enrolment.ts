@@ -1,0 +1,325 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { outboxOf, type MailKind } from '@buurtplein/plugin-kit';
+import { findPublicActivities, type PublicActivity } from '../../../discovery/public-items';
+import { enrolmentCalendar } from '../../../discovery/ical';
+import { fullAddress } from '../../../discovery/markup';
+import { spokenDateTime } from '../../../discovery/local-time';
+import { conflict, forbidden, notFound } from '../../../lib/errors';
+import { coded } from '../../../lib/error-codes';
+import { frontendLink, inTownVoice, sendLater, sendMail, type Language } from '../../../mail';
+import { alreadyEnrolledMail, confirmEnrolmentMail, enrolmentPlacedMail, type ActivityInMail, type PlacedAs } from '../../../mail/enrolment-templates';
+import { chooseOccurrence, SERIES, upcomingOccurrences } from '../lib/occurrence';
+import type { EnrolmentRow, Placed, Placement, Settings } from './places';
+
+const ENROLMENT = 'api::enrolment.enrolment';
+const CONFIRM_HOURS = 48;
+const LIST_LINK_DAYS = 60;
+const DAY_MS = 24 * 3600_000;
+/** How many dates ahead the public summary and the organiser see for a recurring activity. */
+const DATES_AHEAD = 10;
+
+export const PLACED_KIND = 'enrolment.placed';
+interface PlacedPayload {
+  enrolment: number;
+  as: PlacedAs;
+  position?: number;
+}
+
+export interface EnrolInput {
+  name: string;
+  email?: string;
+  occurrence?: string;
+  answers?: string[];
+}
+interface Person {
+  id: number;
+  email: string;
+  confirmed: boolean;
+}
+
+/** What the public may know of an activity's enrolment: counts, never a person. */
+export interface EnrolmentSummary {
+  open: boolean;
+  capacity: number | null;
+  confirmed: number;
+  placesLeft: number | null;
+  waitlist: number;
+  waitlistKept: boolean;
+  deadline: string | null;
+  perOccurrence: boolean;
+  questions: string[];
+  occurrence: string | null;
+  occurrences?: { occurrence: string; confirmed: number; placesLeft: number | null; waitlist: number }[];
+}
+
+const CLOSED: EnrolmentSummary = {
+  open: false,
+  capacity: null,
+  confirmed: 0,
+  placesLeft: null,
+  waitlist: 0,
+  waitlistKept: false,
+  deadline: null,
+  perOccurrence: false,
+  questions: [],
+  occurrence: null,
+};
+
+const deadlinePassed = (settings: Settings, now = Date.now()) => settings.deadline !== null && new Date(settings.deadline).getTime() <= now;
+const placesLeft = (capacity: number | null, confirmed: number) => (capacity === null ? null : Math.max(0, capacity - confirmed));
+const startOf = (occurrence: string, activity: PublicActivity) => (occurrence === SERIES ? activity.startsAt : new Date(occurrence));
+
+/**
+ * Enrolment for activities: who may enrol for what, the confirmation by
+ * mail, cancelling, and the mails that follow a change of place. Places
+ * themselves are decided in the places service, under the activity's lock.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const places = () => strapi.service('api::enrolment.places') as unknown as ReturnType<typeof import('./places').default>;
+  const tokens = () => strapi.service('api::account.one-time-token') as any;
+  const rows = () => strapi.db.query(ENROLMENT as any);
+
+  async function publicActivity(documentId: string, locale: Language = 'nl'): Promise<PublicActivity> {
+    const [activity] = await findPublicActivities(strapi, { locale, page: 1, pageSize: 1 }, { documentId });
+    if (activity) return activity;
+    if (locale !== 'nl') return publicActivity(documentId, 'nl');
+    throw notFound('No public activity with this documentId');
+  }
+
+  const inMail = (activity: PublicActivity, occurrence: string, language: Language): ActivityInMail => {
+    const start = startOf(occurrence, activity);
+    return { title: activity.title, when: start ? spokenDateTime(start, language) : null, where: fullAddress(activity) || null };
+  };
+
+  const listLink = async (email: string, language: Language) => {
+    const { token } = await tokens().issue({ purpose: 'enrolment-list', ttlMs: LIST_LINK_DAYS * DAY_MS, email, locale: language });
+    return frontendLink(strapi, '/meedoen/mijn-inschrijvingen', { token, lang: language });
+  };
+
+  /** The mail after a change of place, composed at send time (and again on a retry) with fresh links. */
+  const placedKind: MailKind<PlacedPayload> = {
+    label: { nl: 'Inschrijving: plaats of wachtlijst', en: 'Enrolment: place or waiting list' },
+    async compose({ enrolment: id, as, position }, to) {
+      const row: EnrolmentRow | null = await rows().findOne({ where: { id } });
+      if (!row) throw new Error(`enrolment ${id} no longer exists`);
+      const activity = await publicActivity(row.activity, to.language);
+      const start = startOf(row.occurrence, activity);
+      const untilOver = Math.max(DAY_MS, (start ? start.getTime() - Date.now() : 0) + 2 * DAY_MS);
+      const cancel = await tokens().issue({ purpose: 'enrolment-cancel', ttlMs: untilOver, email: row.email, payload: { enrolment: row.id } });
+      const mail = inTownVoice(
+        strapi,
+        enrolmentPlacedMail(to.language, {
+          activity: inMail(activity, row.occurrence, to.language),
+          as,
+          position,
+          cancelLink: frontendLink(strapi, '/meedoen/afmelden', { token: cancel.token, lang: to.language }),
+          listLink: await listLink(row.email, to.language),
+        })
+      );
+      const calendar =
+        as === 'waitlisted' ? null : enrolmentCalendar(strapi, activity, to.language, row.occurrence === SERIES ? null : { uid: `enrolment-${row.id}`, start: new Date(row.occurrence) });
+      return calendar ? { ...mail, attachments: [{ filename: 'activiteit.ics', content: calendar, contentType: 'text/calendar; charset=utf-8; method=PUBLISH' }] } : mail;
+    },
+  };
+
+  /** Each change of place gets its own mail, exactly once: (enrolment, what happened, its place number). */
+  function mailPlaced(placed: Placed) {
+    const as: PlacedAs = placed.promoted ? 'promoted' : placed.status;
+    const { enrolment } = placed;
+    sendLater(strapi, 'enrolment placed', () =>
+      outboxOf(strapi, 'enrolment').send<PlacedPayload>({
+        kind: PLACED_KIND,
+        ref: String(enrolment.id),
+        round: `${as}-${enrolment.place}`,
+        to: enrolment.email,
+        language: enrolment.language === 'en' ? 'en' : 'nl',
+        payload: { enrolment: enrolment.id, as, ...(placed.position ? { position: placed.position } : {}) },
+      })
+    );
+  }
+
+  const answerOf = (placement: Placed) => ({ status: placement.status, ...(placement.position ? { position: placement.position } : {}) });
+
+  /** The row for this person and date, made pending again unless they hold a place or wait for one. */
+  async function pendingRow(values: Omit<EnrolmentRow, 'id' | 'status' | 'place' | 'attended' | 'placedAt' | 'cancelledAt'>): Promise<EnrolmentRow> {
+    const where = { activity: values.activity, occurrence: values.occurrence, email: values.email };
+    const existing: EnrolmentRow | null = await rows().findOne({ where });
+    if (existing && (existing.status === 'confirmed' || existing.status === 'waitlisted')) return existing;
+    const data = { ...values, status: 'pending', attended: null };
+    if (existing) return rows().update({ where: { id: existing.id }, data });
+    try {
+      return await rows().create({ data });
+    } catch (error) {
+      // The same person at the same moment: the unique index let one row in.
+      const raced: EnrolmentRow | null = await rows().findOne({ where });
+      if (!raced) throw error;
+      return raced;
+    }
+  }
+
+  function refusal(placement: Placement): never {
+    if (placement.status === 'already') throw conflict('You are already enrolled for this activity', coded('enrolment.already'));
+    if (placement.status === 'full') throw conflict('The activity is full and keeps no waiting list', coded('enrolment.full'));
+    throw conflict('This activity does not take enrolments', coded('enrolment.closed'));
+  }
+
+  async function openSettings(activityId: string): Promise<Settings> {
+    const settings = await places().settingsOf(activityId);
+    if (!settings?.open) throw conflict('This activity does not take enrolments', coded('enrolment.closed'));
+    if (deadlinePassed(settings)) throw conflict(`Enrolment closed on ${settings.deadline}`, coded('enrolment.deadline_passed', { deadline: settings.deadline }));
+    return settings;
+  }
+
+  async function cancelled(row: EnrolmentRow) {
+    const result = await places().cancel(row.id);
+    if (!result) throw notFound('No enrolment of yours with this id');
+    result.promoted.forEach(mailPlaced);
+    return { id: row.id, status: 'cancelled' as const };
+  }
+
+  /** What a person sees of their own enrolments (the activity by title, their place). */
+  async function ownView(found: EnrolmentRow[], language: Language) {
+    const active = found.filter((row) => row.status === 'confirmed' || row.status === 'waitlisted');
+    return Promise.all(
+      active.map(async (row) => {
+        const activity = await publicActivity(row.activity, language).catch(() => null);
+        return {
+          id: row.id,
+          status: row.status,
+          ...(row.status === 'waitlisted' ? { position: await places().positionOf(row) } : {}),
+          occurrence: row.occurrence === SERIES ? null : row.occurrence,
+          activity: activity ? { documentId: activity.documentId, slug: activity.slug, title: activity.title, startsAt: startOf(row.occurrence, activity) } : { documentId: row.activity },
+        };
+      })
+    );
+  }
+
+  return {
+    placedKind,
+
+    /**
+     * A confirmed account is placed at once (201). Anyone else gets a
+     * confirmation link (202): the answer is the same whether the address
+     * was enrolled already or not, so nobody learns who goes where.
+     */
+    async enrol(activityId: string, input: EnrolInput, user: Person | null, language: Language) {
+      const activity = await publicActivity(activityId);
+      const settings = await openSettings(activityId);
+      const chosen = chooseOccurrence(activity, settings.perOccurrence, input.occurrence);
+      if ('problem' in chosen) {
+        const messages = { occurrence_required: 'Choose a date: occurrence is required', not_an_occurrence: 'The activity does not take place at this occurrence', past: 'This activity or date is over' };
+        throw new errors.ValidationError(messages[chosen.problem], coded(`enrolment.${chosen.problem}`));
+      }
+      if (settings.questions.length < (input.answers?.length ?? 0)) {
+        throw new errors.ValidationError(`This activity asks ${settings.questions.length} question(s)`, { errors: [{ path: ['answers'], message: 'more answers than questions' }] });
+      }
+      if (user && !user.confirmed) throw forbidden('Confirm your email address before enrolling', coded('account.unconfirmed'));
+      const email = user ? user.email.toLowerCase() : input.email!;
+      const row = await pendingRow({
+        activity: activityId,
+        occurrence: chosen.key,
+        email,
+        name: input.name,
+        userId: user?.id ?? null,
+        language,
+        answers: input.answers ?? [],
+      });
+      if (user) {
+        const placement = await places().place(row.id);
+        if (placement.status !== 'confirmed' && placement.status !== 'waitlisted') refusal(placement);
+        mailPlaced(placement as Placed);
+        return { status: 201, data: answerOf(placement as Placed) };
+      }
+      const details = inMail(activity, chosen.key, language);
+      if (row.status === 'pending') {
+        const { token } = await tokens().issue({ purpose: 'enrolment-confirm', ttlMs: CONFIRM_HOURS * 3600_000, email, payload: { enrolment: row.id } });
+        const link = frontendLink(strapi, '/meedoen/bevestigen', { token, lang: language });
+        sendLater(strapi, 'enrolment confirmation', () => sendMail(strapi, email, confirmEnrolmentMail(language, { activity: details, link, hours: CONFIRM_HOURS })));
+      } else {
+        sendLater(strapi, 'already enrolled', async () => sendMail(strapi, email, alreadyEnrolledMail(language, { activity: details, listLink: await listLink(email, language) })));
+      }
+      return { status: 202, data: { status: 'pending' } };
+    },
+
+    /** The confirmation link: single use, and only for the enrolment it was made for. */
+    async confirm(token: unknown) {
+      const record = await tokens().redeem('enrolment-confirm', token);
+      const row: EnrolmentRow | null = await rows().findOne({ where: { id: record.payload?.enrolment } });
+      if (!row || row.email !== record.email || row.status !== 'pending') throw new errors.ValidationError('This link is not valid', coded('link.invalid'));
+      const activity = await publicActivity(row.activity);
+      const placement = await places().place(row.id, (current) => current.status === 'pending');
+      if (placement.status !== 'confirmed' && placement.status !== 'waitlisted') refusal(placement);
+      mailPlaced(placement as Placed);
+      return { ...answerOf(placement as Placed), activity: { documentId: activity.documentId, slug: activity.slug, title: activity.title } };
+    },
+
+    /** The mailed cancel link: works without logging in, once. */
+    async cancelByLink(token: unknown) {
+      const record = await tokens().redeem('enrolment-cancel', token);
+      const row: EnrolmentRow | null = await rows().findOne({ where: { id: record.payload?.enrolment } });
+      if (!row || row.email !== record.email) throw new errors.ValidationError('This link is not valid', coded('link.invalid'));
+      if (row.status === 'cancelled') throw new errors.ValidationError('This enrolment was cancelled already', coded('link.used'));
+      return cancelled(row);
+    },
+
+    /** Everything one address is enrolled for, by the mailed list link (valid for LIST_LINK_DAYS, not used up). */
+    async listByLink(token: unknown) {
+      const record = await this.listRecord(token);
+      return ownView(await rows().findMany({ where: { email: record.email }, orderBy: { id: 'asc' } }), record.locale === 'en' ? 'en' : 'nl');
+    },
+
+    async cancelFromList(token: unknown, id: number) {
+      const record = await this.listRecord(token);
+      const row: EnrolmentRow | null = await rows().findOne({ where: { id, email: record.email } });
+      if (!row) throw notFound('No enrolment of yours with this id');
+      return cancelled(row);
+    },
+
+    async listRecord(token: unknown) {
+      const check = await tokens().check('enrolment-list', token);
+      if (!check.ok) throw new errors.ValidationError('This link is not valid', coded(`link.${check.reason}` as 'link.invalid', { reason: check.reason }));
+      return check.record as { email: string; locale: string | null };
+    },
+
+    /** A signed-in person's enrolments: by their account, or made with their address before they had one. */
+    async mine(user: Person, language: Language) {
+      return ownView(await rows().findMany({ where: { $or: [{ userId: user.id }, { email: user.email.toLowerCase() }] }, orderBy: { id: 'asc' } }), language);
+    },
+
+    async cancelMine(user: Person, id: number) {
+      const row: EnrolmentRow | null = await rows().findOne({ where: { id, $or: [{ userId: user.id }, { email: user.email.toLowerCase() }] } });
+      if (!row || row.status === 'cancelled' || row.status === 'pending') throw notFound('No enrolment of yours with this id');
+      return cancelled(row);
+    },
+
+    /** The public counts of an activity (of its next date, per date also the ones after). */
+    async summary(activity: PublicActivity): Promise<EnrolmentSummary> {
+      const settings = await places().settingsOf(activity.documentId);
+      if (!settings) return CLOSED;
+      const counts = await places().counts(activity.documentId);
+      const dates = upcomingOccurrences(activity, settings.perOccurrence, DATES_AHEAD).map(({ key }) => {
+        const { confirmed, waitlist } = counts.get(key) ?? { confirmed: 0, waitlist: 0 };
+        return { occurrence: key, confirmed, placesLeft: placesLeft(settings.capacity, confirmed), waitlist };
+      });
+      const next = dates[0];
+      const perDate = settings.perOccurrence && activity.recurrence !== null;
+      return {
+        open: settings.open && !deadlinePassed(settings) && next !== undefined,
+        capacity: settings.capacity,
+        confirmed: next?.confirmed ?? 0,
+        placesLeft: next ? next.placesLeft : placesLeft(settings.capacity, 0),
+        waitlist: next?.waitlist ?? 0,
+        waitlistKept: settings.waitlist,
+        deadline: settings.deadline,
+        perOccurrence: perDate,
+        questions: settings.questions,
+        occurrence: perDate && next ? next.occurrence : null,
+        ...(perDate ? { occurrences: dates } : {}),
+      };
+    },
+
+    publicActivity,
+    mailPlaced,
+  };
+};
