@@ -15,7 +15,7 @@ import { strapi } from '../helpers/strapi';
 const SEED = process.env.FUZZ_SEED === 'random' ? Date.now() : Number(process.env.FUZZ_SEED || 20261203);
 const RUNS = Number(process.env.FUZZ_RUNS || 12);
 
-const OUR_PLUGINS = ['idea-support', 'content-expiry', 'listing-reminders', 'bulk-import'];
+const OUR_PLUGINS = ['idea-support', 'content-expiry', 'listing-reminders', 'bulk-import', 'outbox', 'moderation'];
 // Multipart uploads have a suite of their own; /api/connect only redirects to OAuth providers, none configured.
 const LEFT_OUT = [/^\/api\/upload/, /^\/api\/connect/];
 
