@@ -1,4 +1,7 @@
-import { escapeText, foldLine } from '../ical';
+import type { Core } from '@strapi/strapi';
+import { enrolmentCalendar, escapeText, foldLine } from '../ical';
+import type { PublicActivity } from '../public-items';
+import { parseRecurrence } from '../recurrence';
 import { escapeMarkup, fullAddress, plainText, summarise } from '../markup';
 
 describe('iCalendar text', () => {
@@ -37,5 +40,48 @@ describe('plain text for summaries and markup', () => {
   it('writes an address from the parts that are there', () => {
     expect(fullAddress({ address: 'Dorpsstraat 1', postalCode: '1234 AB', city: 'Buurtstad' })).toBe('Dorpsstraat 1, 1234 AB Buurtstad');
     expect(fullAddress({ address: null, postalCode: null, city: 'Buurtstad' })).toBe('Buurtstad');
+  });
+});
+
+describe('an enrolment as a calendar file', () => {
+  const config: Record<string, string> = { 'buurtplein.frontendUrl': 'https://buurt.example', 'buurtplein.itemPath': '/{kind}/{slug}' };
+  const strapi = { config: { get: (key: string) => config[key] } } as unknown as Core.Strapi;
+  const weekly = {
+    documentId: 'a'.repeat(24),
+    slug: 'taalcafe',
+    title: 'Taalcafé; koffie, thee',
+    description: null,
+    address: 'Dorpsstraat 1',
+    postalCode: null,
+    city: 'Buurtstad',
+    lat: null,
+    lng: null,
+    startsAt: new Date('2026-12-08T18:00:00Z'),
+    endsAt: new Date('2026-12-08T20:00:00Z'),
+    recurrence: parseRecurrence('FREQ=WEEKLY;COUNT=4'),
+    updatedAt: new Date('2026-12-01T10:00:00Z'),
+    organisation: null,
+    categories: [],
+  } as unknown as PublicActivity;
+
+  it('holds the date enrolled for as its own event (no RRULE), on Amsterdam time, as a PUBLISH', () => {
+    const ics = enrolmentCalendar(strapi, weekly, 'nl', { uid: 'enrolment-7', start: new Date('2026-12-15T18:00:00Z') })!;
+    expect(ics.split('\r\n')).toEqual(
+      expect.arrayContaining([
+        'METHOD:PUBLISH',
+        'UID:enrolment-7@buurt.example',
+        'DTSTART;TZID=Europe/Amsterdam:20261215T190000',
+        'DTEND;TZID=Europe/Amsterdam:20261215T210000',
+        'SUMMARY:Taalcafé\\; koffie\\, thee',
+        'LOCATION:Dorpsstraat 1\\, Buurtstad',
+      ])
+    );
+    expect(ics).not.toContain('RRULE:FREQ=WEEKLY'); // the time zone's own rules stay
+    expect(ics.endsWith('END:VCALENDAR\r\n')).toBe(true);
+  });
+
+  it('keeps the RRULE for an enrolment for the whole series, and has nothing for an activity without a date', () => {
+    expect(enrolmentCalendar(strapi, weekly, 'nl', null)).toContain('RRULE:FREQ=WEEKLY;COUNT=4');
+    expect(enrolmentCalendar(strapi, { ...weekly, startsAt: null }, 'nl', null)).toBeNull();
   });
 });
