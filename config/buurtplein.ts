@@ -45,6 +45,13 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   pictures: {
     maxBytes: env.int('PICTURE_MAX_MB', 5) * 1024 * 1024,
   },
+  /** Enrolment for activities (src/api/enrolment). */
+  enrolment: {
+    /** The reminder goes this many hours before the date (0: no reminders). */
+    reminderHours: env.int('ENROLMENT_REMINDER_HOURS', 24),
+    /** Enrolees' names, emails and answers are deleted this many days after their date. */
+    retentionDays: env.int('ENROLMENT_RETENTION_DAYS', 30),
+  },
   proxies: {
     // Behind a reverse proxy (IS_PROXIED=true or TRUSTED_PROXIES set), forwarded headers count only from these peers.
     enabled: env.bool('IS_PROXIED', false) || envList(env, 'TRUSTED_PROXIES').length > 0,

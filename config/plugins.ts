@@ -1,6 +1,7 @@
 import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { activityOwners } from '../src/plugin-callbacks/expiry-owners';
+import { enrolmentRetention } from '../src/plugin-callbacks/enrolment-retention';
 import { reminderLoginLink } from '../src/plugin-callbacks/reminder-login-link';
 import { envList, websiteUrl } from '../src/lib/env';
 import { importUpload } from '../src/plugin-callbacks/import-upload';
@@ -139,6 +140,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       restoreGraceDays: 30,
       owners: activityOwners,
       manageUrl: `${websiteUrl(env)}/manage`,
+      housekeeping: [enrolmentRetention],
       types: [
         {
           // Ended: endsAt (or startsAt when there is no end) a day ago, or the last occurrence of its RRULE.

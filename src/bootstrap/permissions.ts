@@ -57,6 +57,7 @@ export const EDITOR_ACTIONS = [
   ),
   'api::enrolment.organiser.list',
   'api::enrolment.organiser.attendance',
+  'api::enrolment.organiser.message',
 ];
 
 export const EDITOR_ROLE = { type: 'editor', name: 'Organisation editor', description: 'Keeps the listing and activities of their own organisations up to date.' };

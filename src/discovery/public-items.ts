@@ -231,7 +231,7 @@ export interface Occurrence {
 }
 
 /** The occurrences of an activity that overlap [from, to]: each one of its RRULE, or the activity itself. */
-export function occurrencesOf(activity: PublicActivity, { from, to, max }: { from: Date; to: Date; max: number }): Occurrence[] {
+export function occurrencesOf(activity: Pick<PublicActivity, 'startsAt' | 'endsAt' | 'recurrence'>, { from, to, max }: { from: Date; to: Date; max: number }): Occurrence[] {
   if (!activity.startsAt) return [];
   const durationMs = occurrenceDurationMs(activity);
   const endOf = (start: Date) => (durationMs === null ? null : new Date(start.getTime() + durationMs));

@@ -18,6 +18,7 @@ export interface BuurtpleinSettings {
   };
   geocoder: GeocoderSettings;
   pictures: { maxBytes: number };
+  enrolment: { reminderHours: number; retentionDays: number };
   /** Which peers may tell us, in X-Forwarded-*, who the client is. */
   proxies: { enabled: boolean; trusted: string[] };
   twoFactor: { maxCodesPerChallenge: number; /** Within the rate-limit window. */ maxCodesPerAccount: number };

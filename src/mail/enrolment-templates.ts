@@ -117,3 +117,32 @@ export const alreadyEnrolledMail = (language: Language, { activity, listLink }: 
       paragraphs: ['Hello,', 'An enrolment was asked for this email address again, but you are already enrolled for:', details('en', activity), 'See and manage your enrolments:', listLink, signature.en],
     },
   });
+
+export const enrolmentReminderMail = (language: Language, { activity, cancelLink }: { activity: ActivityInMail; cancelLink: string }) =>
+  renderMail(language, {
+    nl: {
+      subject: `Herinnering: ${activity.title}`,
+      paragraphs: ['Hallo,', '{{Je bent|U bent}} ingeschreven voor:', details('nl', activity), 'Kun{{ je|t u}} toch niet? Meld {{je|u}} dan af, zodat een ander {{je|uw}} plaats krijgt:', cancelLink, signature.nl],
+    },
+    en: {
+      subject: `Reminder: ${activity.title}`,
+      paragraphs: ['Hello,', 'You are enrolled for:', details('en', activity), 'Cannot make it after all? Cancel, so someone else gets your place:', cancelLink, signature.en],
+    },
+  });
+
+/** The organiser's own words to everyone enrolled (e.g. "cancelled because of rain"): escaped text, never links or markup. */
+export const organiserMessageMail = (
+  language: Language,
+  { activity, organisation, subject, message }: { activity: ActivityInMail; organisation: string; subject: string; message: string }
+) =>
+  renderMail(language, {
+    nl: {
+      subject: `${activity.title}: ${subject}`,
+      // The message shares a paragraph with its heading: a paragraph that is only a URL would become a link.
+      paragraphs: ['Hallo,', `{{Je bent|U bent}} ingeschreven voor:\n${details('nl', activity)}`, `Bericht van ${organisation}:\n${message}`, signature.nl],
+    },
+    en: {
+      subject: `${activity.title}: ${subject}`,
+      paragraphs: ['Hello,', `You are enrolled for:\n${details('en', activity)}`, `Message from ${organisation}:\n${message}`, signature.en],
+    },
+  });

@@ -16,6 +16,16 @@ export interface Recipient {
 /** content-expiry: who owns an item, for the "about to expire" mail. */
 export type OwnersOf = (args: { strapi: Core.Strapi; uid: string; documentId: string }) => Promise<Recipient[]>;
 
+/**
+ * content-expiry: a clean-up of the app's own data that runs with each
+ * nightly run (e.g. enrolees' personal data some days after their date).
+ * Answers how many rows it removed (in a dry run: would remove).
+ */
+export interface Housekeeping {
+  name: string;
+  run(args: { strapi: Core.Strapi; now: Date; dryRun: boolean }): Promise<number>;
+}
+
 /** listing-reminders: a link that logs the organisation's editor straight in ("edit my listing"). */
 export type LoginLinkFor = (args: { strapi: Core.Strapi; email: string; organisation: string; language: Language }) => Promise<string>;
 

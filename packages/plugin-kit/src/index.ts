@@ -1,6 +1,6 @@
 export { sqlNames, type StrapiDatabase } from './sql';
 export { claimRow, newDocumentId } from './claim';
-export type { Importer, ImportRequest, Language, LoginLinkFor, OwnersOf, Recipient } from './contracts';
+export type { Housekeeping, Importer, ImportRequest, Language, LoginLinkFor, OwnersOf, Recipient } from './contracts';
 export { configOf, serviceOf, servicesOf, type ServiceFactory } from './plugin';
 export { outboxOf, type ComposedMail, type MailAddressee, type MailKind, type Outbox, type OutboxFailure, type OutboxMail, type RoundCounts, type SendOutcome } from './outbox';
 export { dedupeKeyOf, messageIdOf } from './outbox-identity';

@@ -35,6 +35,8 @@ export interface RunReport {
   status: 'succeeded' | 'failed' | 'skipped';
   dryRun: boolean;
   types: Record<string, TypeReport>;
+  /** Rows each of the app's clean-ups removed (in a dry run: would remove), by name. */
+  housekeeping?: Record<string, number>;
   errors: RunError[];
   durationMs: number;
 }

@@ -1,4 +1,4 @@
-import type { OwnersOf } from '@buurtplein/plugin-kit';
+import type { Housekeeping, OwnersOf } from '@buurtplein/plugin-kit';
 /**
  * When is an item expired? Any one condition is enough:
  * - `{ field, fallbackField?, graceDays?, unlessSet? }`: a date field (or its fallback when empty) lies more than graceDays in the past; skipped when `unlessSet` has a value (e.g. recurring activities);
@@ -45,6 +45,8 @@ export interface ContentExpiryConfig {
   owners?: OwnersOf;
   /** Link in the warning mail, e.g. the website's "manage my listing" page. */
   manageUrl?: string;
+  /** The app's own clean-ups that run with each run, after the types (e.g. enrolees' data after their date). */
+  housekeeping?: Housekeeping[];
 }
 
 const DEFAULTS: Omit<ContentExpiryConfig, 'types'> & { types: ExpiryType[] } = {
@@ -88,5 +90,8 @@ export default {
       });
     }
     if (config.owners !== undefined && typeof config.owners !== 'function') fail('owners must be a function');
+    if (config.housekeeping !== undefined && (!Array.isArray(config.housekeeping) || config.housekeeping.some((h) => typeof h?.name !== 'string' || typeof h.run !== 'function'))) {
+      fail('housekeeping must be a list of { name, run }');
+    }
   },
 };

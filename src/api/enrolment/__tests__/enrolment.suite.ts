@@ -301,3 +301,92 @@ describe('enrolment: privacy and the organiser', () => {
     expect((await api().post('/api/enrolments/by-link').send({ token: listToken }).expect(200)).body.data).toHaveLength(1);
   });
 });
+
+describe('enrolment: after enrolling', () => {
+  let owner: Editor;
+  beforeAll(async () => {
+    owner = await editor();
+  });
+  beforeEach(() => mailSink().clear());
+
+  const reminders = () => strapi().service('api::enrolment.reminders') as any;
+  const mailsTo = (email: string, subject: RegExp) => mailSink().messages.filter((m) => m.to.includes(email) && subject.test(m.subject));
+
+  it('reminds each enrolment once before its date, also when two instances run at the same moment', async () => {
+    const soon = new Date(Date.now() + 2 * 3600_000);
+    const weekly = await openActivity(owner, { open: true, capacity: 5, perOccurrence: true }, { startsAt: soon.toISOString(), endsAt: null, recurrence: 'FREQ=WEEKLY;COUNT=3' });
+    const once = await openActivity(owner, { open: true, capacity: 5 }, { startsAt: new Date(Date.now() + 5 * 3600_000).toISOString(), endsAt: null });
+    const later = await openActivity(owner, { open: true, capacity: 5 }, { startsAt: inDays(3).toISOString(), endsAt: null });
+    const [a, b] = await people(2);
+    const [first, second] = (await publicEnrolment(weekly.documentId)).occurrences.map((o: { occurrence: string }) => o.occurrence);
+    for (const occurrence of [first, second]) await api().post(enrolPath(weekly.documentId)).set(bearer(a.jwt)).send({ data: { name: 'A', occurrence } }).expect(201);
+    await api().post(enrolPath(once.documentId)).set(bearer(b.jwt)).send({ data: { name: 'B' } }).expect(201);
+    await api().post(enrolPath(later.documentId)).set(bearer(b.jwt)).send({ data: { name: 'B' } }).expect(201);
+
+    const [one, two] = await Promise.all([reminders().run(), reminders().run()]);
+    expect(one.sent + two.sent).toBeGreaterThanOrEqual(2);
+    await mailSink().waitFor({ to: a.user.email, subject: /Herinnering/ });
+    await mailSink().waitFor({ to: b.user.email, subject: /Herinnering/ });
+    const again = await reminders().run();
+    expect(again.sent).toBe(0);
+    // A's first date and B's one-off: one reminder each; A's second date and B's activity in three days: not yet.
+    expect(mailsTo(a.user.email, /Herinnering/)).toHaveLength(1);
+    expect(mailsTo(b.user.email, /Herinnering/)).toHaveLength(1);
+    expect(mailsTo(b.user.email, /Herinnering/)[0].subject).toContain(once.title);
+    expect(mailsTo(a.user.email, /Herinnering/)[0].text).toMatch(/afmelden\?token=/);
+  });
+
+  it('lets the organiser mail everyone enrolled for a date; nobody else, and no header in the subject', async () => {
+    const activity = await openActivity(owner, { open: true, capacity: 1, waitlist: true });
+    const [a, b] = await people(2);
+    for (const { jwt } of [a, b]) await api().post(enrolPath(activity.documentId)).set(bearer(jwt)).send({ data: { name: 'P' } }).expect(201);
+    const path = `/api/my/activities/${activity.documentId}/enrolments/message`;
+    const sent = await api().post(path).set(bearer(owner.jwt)).send({ data: { subject: 'Gaat niet door', message: 'Door de regen <b>vervalt</b> de wandeling.\nhttps://evil.example' } }).expect(202);
+    expect(sent.body.data).toEqual({ recipients: 2 });
+    for (const { user } of [a, b]) {
+      const mail = await mailSink().waitFor({ to: user.email, subject: /Gaat niet door/ });
+      expect(mail.html).toContain('&lt;b&gt;vervalt&lt;/b&gt;');
+      expect(mail.html).not.toContain('href="https://evil.example"');
+    }
+    await api().post(path).set(bearer(owner.jwt)).send({ data: { subject: 'Hallo\r\nBcc: iedereen@example.org', message: 'x' } }).expect(400);
+    await api().post(path).set(bearer(owner.jwt)).send({ data: { subject: 'Leeg' } }).expect(400);
+    await api().post(path).set(bearer(owner.jwt)).send({ data: { subject: 'x'.repeat(151), message: 'x' } }).expect(400);
+    const other = await editor();
+    await api().post(path).set(bearer(other.jwt)).send({ data: { subject: 'Spam', message: 'x' } }).expect(404);
+    await api().post(path).set(bearer(a.jwt)).send({ data: { subject: 'Spam', message: 'x' } }).expect(403);
+    await api().post(path).send({ data: { subject: 'Spam', message: 'x' } }).expect(403);
+  });
+
+  it('starts a new cache generation when the counts change, so the public read is never stale', async () => {
+    const activity = await openActivity(owner, { open: true, capacity: 3 });
+    await api().get(`/api/activities/${activity.documentId}`).expect(200);
+    expect((await api().get(`/api/activities/${activity.documentId}`).expect(200)).headers['x-cache']).toBe('HIT');
+    const { jwt } = await resident();
+    await api().post(enrolPath(activity.documentId)).set(bearer(jwt)).send({ data: { name: 'A' } }).expect(201);
+    const after = await api().get(`/api/activities/${activity.documentId}`).expect(200);
+    expect(after.headers['x-cache']).toBe('MISS');
+    expect(after.body.data.enrolment).toMatchObject({ confirmed: 1, placesLeft: 2 });
+  });
+
+  it("deletes enrolees' data ENROLMENT_RETENTION_DAYS after their date, by content-expiry's run (a dry run only counts)", async () => {
+    const activity = await openActivity(owner, { open: true, capacity: 5 });
+    const enrolments = strapi().db.query(ENROLMENT as any);
+    const row = (fields: Record<string, unknown>) => enrolments.create({ data: { activity: activity.documentId, name: 'Oud', status: 'confirmed', email: `${unique('old')}@private.example`, ...fields } });
+    const longAgo = await row({ occurrence: inDays(-40).toISOString() });
+    const recent = await row({ occurrence: inDays(-5).toISOString() });
+    const goneActivity = await row({ activity: 'z'.repeat(24), occurrence: 'series' });
+    const current = await row({ occurrence: 'series' });
+    const unconfirmed = await row({ occurrence: 'series', status: 'pending', email: `${unique('p')}@private.example` });
+    const { tableName } = strapi().db.metadata.get(ENROLMENT as any);
+    await strapi().db.connection(tableName).where({ id: unconfirmed.id }).update({ updated_at: inDays(-4) });
+
+    const expiry = strapi().plugin('content-expiry').service('expiry');
+    const dry = await expiry.run({ trigger: 'api', dryRun: true });
+    expect(dry.housekeeping.enrolments).toBeGreaterThanOrEqual(3);
+    expect(await enrolments.count({ where: { id: { $in: [longAgo.id, goneActivity.id, unconfirmed.id] } } })).toBe(3);
+    const real = await expiry.run({ trigger: 'api' });
+    expect(real.housekeeping.enrolments).toBeGreaterThanOrEqual(3);
+    const left = (await enrolments.findMany({ where: { id: { $in: [longAgo.id, recent.id, goneActivity.id, current.id, unconfirmed.id] } } })).map((r: { id: number }) => r.id);
+    expect(left.sort()).toEqual([recent.id, current.id].sort());
+  });
+});

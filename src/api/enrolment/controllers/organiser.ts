@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { idParam } from '@buurtplein/plugin-kit';
 import { documentIdParam, parseData, signedInUser } from '../../../lib/validation';
-import { attendanceData } from '../validation';
+import { attendanceData, messageData } from '../validation';
 import type { Organiser } from '../services/organiser';
 
 /** An organisation's editor and their activity's enrolees: membership first, as every /api/my route. */
@@ -30,6 +30,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         return;
       }
       ctx.body = { data: enrolees, meta: { settings } };
+    },
+
+    async message(ctx: any) {
+      const activityId = await ownActivity(ctx);
+      const input = await parseData<{ occurrence?: string; subject: string; message: string }>(ctx.request.body, messageData);
+      ctx.status = 202;
+      ctx.body = { data: await organiser().message(activityId, input), meta: {} };
     },
 
     async attendance(ctx: any) {

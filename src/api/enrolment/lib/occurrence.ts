@@ -1,5 +1,8 @@
 import { occurrencesOf, type PublicActivity } from '../../../discovery/public-items';
-import { lastOccurrenceStart } from '../../../discovery/recurrence';
+import { lastOccurrenceStart, nextOccurrence } from '../../../discovery/recurrence';
+
+/** What an enrolment needs to know of its activity: its dates. */
+export type Dated = Pick<PublicActivity, 'startsAt' | 'endsAt' | 'recurrence'>;
 
 /** The key of enrolments for the whole activity (a one-off, or every date of a series together). */
 export const SERIES = 'series';
@@ -12,11 +15,11 @@ export interface ChosenOccurrence {
   end: Date | null;
 }
 
-const durationOf = (activity: PublicActivity) =>
+const durationOf = (activity: Dated) =>
   activity.startsAt && activity.endsAt && activity.endsAt >= activity.startsAt ? activity.endsAt.getTime() - activity.startsAt.getTime() : null;
 
 /** Whether anything of the activity is still to come: one can only enrol for what has not ended. */
-function seriesIsOver(activity: PublicActivity, now: Date): boolean {
+function seriesIsOver(activity: Dated, now: Date): boolean {
   if (!activity.startsAt) return false;
   if (!activity.recurrence) return (activity.endsAt ?? activity.startsAt) < now;
   const last = lastOccurrenceStart(activity.startsAt, activity.recurrence.rule);
@@ -24,14 +27,14 @@ function seriesIsOver(activity: PublicActivity, now: Date): boolean {
 }
 
 /** Per date only makes sense for a recurring activity; a one-off always takes enrolments as a whole. */
-export const enrolsPerDate = (activity: PublicActivity, perOccurrence: boolean) => perOccurrence && activity.recurrence !== null;
+export const enrolsPerDate = (activity: Dated, perOccurrence: boolean) => perOccurrence && activity.recurrence !== null;
 
 /**
  * Which occurrence an enrolment is for. Per date, `asked` must be one of the
  * RRULE's own starts (to the second) and still to come; for the series it is
  * not needed and not read.
  */
-export function chooseOccurrence(activity: PublicActivity, perOccurrence: boolean, asked: string | undefined, now = new Date()): ChosenOccurrence | { problem: OccurrenceProblem } {
+export function chooseOccurrence(activity: Dated, perOccurrence: boolean, asked: string | undefined, now = new Date()): ChosenOccurrence | { problem: OccurrenceProblem } {
   if (!enrolsPerDate(activity, perOccurrence)) {
     if (seriesIsOver(activity, now)) return { problem: 'past' };
     return { key: SERIES, start: activity.startsAt, end: activity.endsAt };
@@ -46,11 +49,18 @@ export function chooseOccurrence(activity: PublicActivity, perOccurrence: boolea
 }
 
 /** The dates still to come that take enrolments (the next `max`), or the series. */
-export function upcomingOccurrences(activity: PublicActivity, perOccurrence: boolean, max: number, now = new Date()): ChosenOccurrence[] {
+export function upcomingOccurrences(activity: Dated, perOccurrence: boolean, max: number, now = new Date()): ChosenOccurrence[] {
   if (!enrolsPerDate(activity, perOccurrence)) return seriesIsOver(activity, now) ? [] : [{ key: SERIES, start: activity.startsAt, end: activity.endsAt }];
   const yearAhead = new Date(now.getTime() + 366 * 24 * 3600_000);
   return occurrencesOf(activity, { from: now, to: yearAhead, max: max + 1 })
     .filter((o) => o.start > now)
     .slice(0, max)
     .map((o) => ({ key: o.start.toISOString(), start: o.start, end: o.end }));
+}
+
+/** When an enrolment's date is: its own start, or for the series the next date still to come (else its first). */
+export function startOfEnrolment(activity: Pick<PublicActivity, 'startsAt' | 'recurrence'>, occurrence: string, now = new Date()): Date | null {
+  if (occurrence !== SERIES) return new Date(occurrence);
+  if (!activity.startsAt || !activity.recurrence) return activity.startsAt;
+  return nextOccurrence(activity.startsAt, activity.recurrence.rule, now) ?? activity.startsAt;
 }

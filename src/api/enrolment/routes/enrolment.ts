@@ -16,6 +16,7 @@ export default {
     { method: 'GET', path: '/my/enrolments', handler: 'enrolment.mine', config: {} },
     { method: 'DELETE', path: '/my/enrolments/:id', handler: 'enrolment.cancelMine', config: limited('enrolment-cancel') },
     { method: 'GET', path: '/my/activities/:documentId/enrolments', handler: 'organiser.list', config: {} },
+    { method: 'POST', path: '/my/activities/:documentId/enrolments/message', handler: 'organiser.message', config: limited('enrolment-message') },
     { method: 'PUT', path: '/my/activities/:documentId/enrolments/:id', handler: 'organiser.attendance', config: {} },
   ],
 };

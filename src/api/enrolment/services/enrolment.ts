@@ -1,30 +1,21 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { outboxOf, type MailKind } from '@buurtplein/plugin-kit';
+import { publicRule } from '@buurtplein/plugin-kit';
+import { parseRecurrence } from '../../../discovery/recurrence';
 import { findPublicActivities, type PublicActivity } from '../../../discovery/public-items';
-import { enrolmentCalendar } from '../../../discovery/ical';
-import { fullAddress } from '../../../discovery/markup';
-import { spokenDateTime } from '../../../discovery/local-time';
 import { conflict, forbidden, notFound } from '../../../lib/errors';
 import { coded } from '../../../lib/error-codes';
-import { frontendLink, inTownVoice, sendLater, sendMail, type Language } from '../../../mail';
-import { alreadyEnrolledMail, confirmEnrolmentMail, enrolmentPlacedMail, type ActivityInMail, type PlacedAs } from '../../../mail/enrolment-templates';
-import { chooseOccurrence, SERIES, upcomingOccurrences } from '../lib/occurrence';
+import { frontendLink, sendLater, sendMail, type Language } from '../../../mail';
+import { alreadyEnrolledMail, confirmEnrolmentMail } from '../../../mail/enrolment-templates';
+import { chooseOccurrence, SERIES, startOfEnrolment, upcomingOccurrences } from '../lib/occurrence';
 import type { EnrolmentRow, Placed, Placement, Settings } from './places';
+import type { Mails } from './mails';
 
 const ENROLMENT = 'api::enrolment.enrolment';
+const ACTIVITY = 'api::activity.activity';
 const CONFIRM_HOURS = 48;
-const LIST_LINK_DAYS = 60;
-const DAY_MS = 24 * 3600_000;
 /** How many dates ahead the public summary and the organiser see for a recurring activity. */
 const DATES_AHEAD = 10;
-
-export const PLACED_KIND = 'enrolment.placed';
-interface PlacedPayload {
-  enrolment: number;
-  as: PlacedAs;
-  position?: number;
-}
 
 export interface EnrolInput {
   name: string;
@@ -68,7 +59,6 @@ const CLOSED: EnrolmentSummary = {
 
 const deadlinePassed = (settings: Settings, now = Date.now()) => settings.deadline !== null && new Date(settings.deadline).getTime() <= now;
 const placesLeft = (capacity: number | null, confirmed: number) => (capacity === null ? null : Math.max(0, capacity - confirmed));
-const startOf = (occurrence: string, activity: PublicActivity) => (occurrence === SERIES ? activity.startsAt : new Date(occurrence));
 
 /**
  * Enrolment for activities: who may enrol for what, the confirmation by
@@ -78,65 +68,30 @@ const startOf = (occurrence: string, activity: PublicActivity) => (occurrence ==
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const places = () => strapi.service('api::enrolment.places') as unknown as ReturnType<typeof import('./places').default>;
   const tokens = () => strapi.service('api::account.one-time-token') as any;
+  const mails = () => strapi.service('api::enrolment.mails') as unknown as Mails;
   const rows = () => strapi.db.query(ENROLMENT as any);
+  const mailPlaced = (placed: Placed) => mails().placed(placed);
+
+  /**
+   * What deciding an enrolment needs of its activity (whether it is public,
+   * its dates), in one lean query: enrolling is the hot path when many people
+   * enrol at once.
+   */
+  async function datesOf(documentId: string): Promise<Pick<PublicActivity, 'documentId' | 'startsAt' | 'endsAt' | 'recurrence'>> {
+    const row = await strapi.db.query(ACTIVITY).findOne({
+      where: { documentId, ...publicRule(strapi, ACTIVITY).where },
+      select: ['documentId', 'startsAt', 'endsAt', 'recurrence'],
+    });
+    if (!row) throw notFound('No public activity with this documentId');
+    const date = (value: unknown) => (value ? new Date(value as string) : null);
+    return { documentId, startsAt: date(row.startsAt), endsAt: date(row.endsAt), recurrence: parseRecurrence(row.recurrence) };
+  }
 
   async function publicActivity(documentId: string, locale: Language = 'nl'): Promise<PublicActivity> {
     const [activity] = await findPublicActivities(strapi, { locale, page: 1, pageSize: 1 }, { documentId });
     if (activity) return activity;
     if (locale !== 'nl') return publicActivity(documentId, 'nl');
     throw notFound('No public activity with this documentId');
-  }
-
-  const inMail = (activity: PublicActivity, occurrence: string, language: Language): ActivityInMail => {
-    const start = startOf(occurrence, activity);
-    return { title: activity.title, when: start ? spokenDateTime(start, language) : null, where: fullAddress(activity) || null };
-  };
-
-  const listLink = async (email: string, language: Language) => {
-    const { token } = await tokens().issue({ purpose: 'enrolment-list', ttlMs: LIST_LINK_DAYS * DAY_MS, email, locale: language });
-    return frontendLink(strapi, '/meedoen/mijn-inschrijvingen', { token, lang: language });
-  };
-
-  /** The mail after a change of place, composed at send time (and again on a retry) with fresh links. */
-  const placedKind: MailKind<PlacedPayload> = {
-    label: { nl: 'Inschrijving: plaats of wachtlijst', en: 'Enrolment: place or waiting list' },
-    async compose({ enrolment: id, as, position }, to) {
-      const row: EnrolmentRow | null = await rows().findOne({ where: { id } });
-      if (!row) throw new Error(`enrolment ${id} no longer exists`);
-      const activity = await publicActivity(row.activity, to.language);
-      const start = startOf(row.occurrence, activity);
-      const untilOver = Math.max(DAY_MS, (start ? start.getTime() - Date.now() : 0) + 2 * DAY_MS);
-      const cancel = await tokens().issue({ purpose: 'enrolment-cancel', ttlMs: untilOver, email: row.email, payload: { enrolment: row.id } });
-      const mail = inTownVoice(
-        strapi,
-        enrolmentPlacedMail(to.language, {
-          activity: inMail(activity, row.occurrence, to.language),
-          as,
-          position,
-          cancelLink: frontendLink(strapi, '/meedoen/afmelden', { token: cancel.token, lang: to.language }),
-          listLink: await listLink(row.email, to.language),
-        })
-      );
-      const calendar =
-        as === 'waitlisted' ? null : enrolmentCalendar(strapi, activity, to.language, row.occurrence === SERIES ? null : { uid: `enrolment-${row.id}`, start: new Date(row.occurrence) });
-      return calendar ? { ...mail, attachments: [{ filename: 'activiteit.ics', content: calendar, contentType: 'text/calendar; charset=utf-8; method=PUBLISH' }] } : mail;
-    },
-  };
-
-  /** Each change of place gets its own mail, exactly once: (enrolment, what happened, its place number). */
-  function mailPlaced(placed: Placed) {
-    const as: PlacedAs = placed.promoted ? 'promoted' : placed.status;
-    const { enrolment } = placed;
-    sendLater(strapi, 'enrolment placed', () =>
-      outboxOf(strapi, 'enrolment').send<PlacedPayload>({
-        kind: PLACED_KIND,
-        ref: String(enrolment.id),
-        round: `${as}-${enrolment.place}`,
-        to: enrolment.email,
-        language: enrolment.language === 'en' ? 'en' : 'nl',
-        payload: { enrolment: enrolment.id, as, ...(placed.position ? { position: placed.position } : {}) },
-      })
-    );
   }
 
   const answerOf = (placement: Placed) => ({ status: placement.status, ...(placement.position ? { position: placement.position } : {}) });
@@ -189,14 +144,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           status: row.status,
           ...(row.status === 'waitlisted' ? { position: await places().positionOf(row) } : {}),
           occurrence: row.occurrence === SERIES ? null : row.occurrence,
-          activity: activity ? { documentId: activity.documentId, slug: activity.slug, title: activity.title, startsAt: startOf(row.occurrence, activity) } : { documentId: row.activity },
+          activity: activity ? { documentId: activity.documentId, slug: activity.slug, title: activity.title, startsAt: startOfEnrolment(activity, row.occurrence) } : { documentId: row.activity },
         };
       })
     );
   }
 
   return {
-    placedKind,
 
     /**
      * A confirmed account is placed at once (201). Anyone else gets a
@@ -204,7 +158,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * was enrolled already or not, so nobody learns who goes where.
      */
     async enrol(activityId: string, input: EnrolInput, user: Person | null, language: Language) {
-      const activity = await publicActivity(activityId);
+      const activity = await datesOf(activityId);
       const settings = await openSettings(activityId);
       const chosen = chooseOccurrence(activity, settings.perOccurrence, input.occurrence);
       if ('problem' in chosen) {
@@ -216,28 +170,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       if (user && !user.confirmed) throw forbidden('Confirm your email address before enrolling', coded('account.unconfirmed'));
       const email = user ? user.email.toLowerCase() : input.email!;
-      const row = await pendingRow({
-        activity: activityId,
-        occurrence: chosen.key,
-        email,
-        name: input.name,
-        userId: user?.id ?? null,
-        language,
-        answers: input.answers ?? [],
-      });
+      const values = { activity: activityId, occurrence: chosen.key, email, name: input.name, userId: user?.id ?? null, language, answers: input.answers ?? [] };
       if (user) {
-        const placement = await places().place(row.id);
+        const placement = await places().enrolAtOnce(values);
         if (placement.status !== 'confirmed' && placement.status !== 'waitlisted') refusal(placement);
         mailPlaced(placement as Placed);
         return { status: 201, data: answerOf(placement as Placed) };
       }
-      const details = inMail(activity, chosen.key, language);
+      const row = await pendingRow(values);
+      const details = mails().inMail(await publicActivity(activityId, language), chosen.key, language);
       if (row.status === 'pending') {
         const { token } = await tokens().issue({ purpose: 'enrolment-confirm', ttlMs: CONFIRM_HOURS * 3600_000, email, payload: { enrolment: row.id } });
         const link = frontendLink(strapi, '/meedoen/bevestigen', { token, lang: language });
         sendLater(strapi, 'enrolment confirmation', () => sendMail(strapi, email, confirmEnrolmentMail(language, { activity: details, link, hours: CONFIRM_HOURS })));
       } else {
-        sendLater(strapi, 'already enrolled', async () => sendMail(strapi, email, alreadyEnrolledMail(language, { activity: details, listLink: await listLink(email, language) })));
+        sendLater(strapi, 'already enrolled', async () => sendMail(strapi, email, alreadyEnrolledMail(language, { activity: details, listLink: await mails().listLink(email, language) })));
       }
       return { status: 202, data: { status: 'pending' } };
     },
@@ -320,6 +267,5 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     publicActivity,
-    mailPlaced,
   };
 };

@@ -1,10 +1,13 @@
+import { randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { stringify } from 'csv-stringify/sync';
 import { conflict, notFound } from '../../../lib/errors';
 import { coded } from '../../../lib/error-codes';
 import { protectCell } from '../../../export/spreadsheet-cell';
+import { sendLater } from '../../../mail';
 import { SERIES } from '../lib/occurrence';
 import type { EnrolmentRow, Settings } from './places';
+import { MESSAGE_KIND, type MessagePayload, type Mails } from './mails';
 
 const ENROLMENT = 'api::enrolment.enrolment';
 export const SETTINGS_DEFAULTS: Settings = { open: false, capacity: null, waitlist: true, deadline: null, perOccurrence: false, questions: [] };
@@ -28,7 +31,7 @@ export interface Enrolee {
  */
 const organiser = ({ strapi }: { strapi: Core.Strapi }) => {
   const places = () => strapi.service('api::enrolment.places') as unknown as ReturnType<typeof import('./places').default>;
-  const enrolment = () => strapi.service('api::enrolment.enrolment') as unknown as ReturnType<typeof import('./enrolment').default>;
+  const mails = () => strapi.service('api::enrolment.mails') as unknown as Mails;
   const rows = () => strapi.db.query(ENROLMENT as any);
 
   return {
@@ -54,7 +57,7 @@ const organiser = ({ strapi }: { strapi: Core.Strapi }) => {
       if (refused) {
         throw conflict(`${refused.confirmed} people are enrolled for ${refused.occurrence}: the capacity cannot go below that`, coded('enrolment.capacity_below_confirmed', refused));
       }
-      promoted.forEach(enrolment().mailPlaced);
+      promoted.forEach((placed) => mails().placed(placed));
       return next;
     },
 
@@ -96,6 +99,24 @@ const organiser = ({ strapi }: { strapi: Core.Strapi }) => {
         e.attended === null ? '' : e.attended ? 'yes' : 'no',
       ]);
       return stringify([header.map(text), ...lines]);
+    },
+
+    /**
+     * The organiser's message to everyone enrolled or waiting (for one date, or
+     * all): answered at once, sent after, each through the outbox so a failure
+     * lands on the staff's outbox page with a retry.
+     */
+    async message(activityId: string, { occurrence, subject, message }: { occurrence?: string; subject: string; message: string }) {
+      const activity = await (strapi.service('api::enrolment.enrolment') as any).publicActivity(activityId);
+      const recipients: EnrolmentRow[] = await rows().findMany({
+        where: { activity: activityId, status: { $in: ['confirmed', 'waitlisted'] }, ...(occurrence ? { occurrence } : {}) },
+      });
+      const round = `message-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
+      const payload = (row: EnrolmentRow): MessagePayload => ({ enrolment: row.id, organisation: activity.organisation?.name ?? '', subject, message });
+      sendLater(strapi, 'organiser message', async () => {
+        for (const row of recipients) await mails().send(MESSAGE_KIND, row, round, payload(row));
+      });
+      return { recipients: recipients.length };
     },
 
     async markAttendance(activityId: string, id: number, attended: boolean | null) {

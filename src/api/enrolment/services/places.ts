@@ -1,4 +1,7 @@
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import { newDocumentId, sqlNames } from '@buurtplein/plugin-kit';
+import { bumpAfterCommit } from '../../../cache';
 
 const ENROLMENT = 'api::enrolment.enrolment';
 const SETTINGS = 'api::enrolment.enrolment-settings';
@@ -36,6 +39,7 @@ export interface Placed {
   position?: number;
   promoted: boolean;
 }
+export type NewEnrolment = Pick<EnrolmentRow, 'activity' | 'occurrence' | 'email' | 'name' | 'userId' | 'language' | 'answers'>;
 export type Placement = Placed | { status: 'full' | 'closed' } | { status: 'already'; enrolment: EnrolmentRow };
 export interface Counts {
   confirmed: number;
@@ -54,12 +58,43 @@ const ACTIVE: Status[] = ['confirmed', 'waitlisted'];
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const rows = () => strapi.db.query(ENROLMENT as any);
 
-  async function locked<T>(activity: string, work: () => Promise<T>): Promise<T> {
+  const names = sqlNames(strapi);
+  const column = (attribute: string) => names.column(ENROLMENT, attribute);
+
+  async function locked<T>(activity: string, work: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
     return strapi.db.transaction(async ({ trx }) => {
       if (strapi.db.dialect.client === 'postgres') await trx.raw('SELECT pg_advisory_xact_lock(?, hashtext(?))', [LOCK_SPACE, activity]);
-      return work();
+      const result = await work(trx);
+      // Rows written here by SQL skip the lifecycles: the public counts change, so the cache starts anew on commit.
+      await bumpAfterCommit(strapi);
+      return result;
     });
   }
+
+  /** Seats taken, people waiting and the last place given for one date, in one statement. */
+  async function tally(trx: Knex.Transaction, activity: string, occurrence: string) {
+    const counted = (status: Status) => trx.raw(`COALESCE(SUM(CASE WHEN ?? = '${status}' THEN 1 ELSE 0 END), 0) AS ??`, [column('status'), status]);
+    const [row] = await names
+      .table(trx, ENROLMENT)
+      .where({ [column('activity')]: activity, [column('occurrence')]: occurrence })
+      .select(counted('confirmed'), counted('waitlisted'), trx.raw('COALESCE(MAX(??), 0) AS last', [column('place')]));
+    return { confirmed: Number(row.confirmed), waitlisted: Number(row.waitlisted), last: Number(row.last) };
+  }
+
+  /** A seat while there is one, else the end of the waitlist if kept; null when full. */
+  function decide(settings: Settings, { confirmed, waitlisted, last }: Awaited<ReturnType<typeof tally>>) {
+    const place = last + 1;
+    if (settings.capacity === null || confirmed < settings.capacity) return { status: 'confirmed' as const, place };
+    return settings.waitlist ? { status: 'waitlisted' as const, place, position: waitlisted + 1 } : null;
+  }
+
+  /** The placement as the row now is, without reading it back. */
+  const placed = (row: EnrolmentRow, decision: NonNullable<ReturnType<typeof decide>>, placedAt: Date): Placed => ({
+    enrolment: { ...row, status: decision.status, place: decision.place, placedAt: placedAt.toISOString(), cancelledAt: null },
+    status: decision.status,
+    ...(decision.status === 'waitlisted' ? { position: decision.position } : {}),
+    promoted: false,
+  });
 
   const settingsOf = async (activity: string): Promise<Settings | null> => {
     const row = await strapi.db.query(SETTINGS as any).findOne({ where: { activity } });
@@ -80,19 +115,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return 1 + (await rows().count({ where: { activity: row.activity, occurrence: row.occurrence, status: 'waitlisted', place: { $lt: row.place } } }));
   }
 
-  async function nextPlace(activity: string, occurrence: string): Promise<number> {
-    const last = await rows().findOne({ where: { activity, occurrence, place: { $notNull: true } }, orderBy: { place: 'desc' }, select: ['place'] });
-    return (last?.place ?? 0) + 1;
-  }
 
-  /** Gives `row` its place: a seat while there is one, else the end of the waitlist if kept. Runs under the lock. */
-  async function placeLocked(row: EnrolmentRow, settings: Settings): Promise<Placed | { status: 'full' }> {
-    const confirmed = await count(row.activity, row.occurrence, 'confirmed');
-    const status = settings.capacity === null || confirmed < settings.capacity ? 'confirmed' : settings.waitlist ? 'waitlisted' : null;
-    if (!status) return { status: 'full' };
-    const place = await nextPlace(row.activity, row.occurrence);
-    const enrolment = await rows().update({ where: { id: row.id }, data: { status, place, placedAt: new Date(), cancelledAt: null } });
-    return status === 'confirmed' ? { enrolment, status, promoted: false } : { enrolment, status, position: await positionOf(enrolment), promoted: false };
+
+  /** Gives `row` its place under the lock: two statements (the tally, the update). */
+  async function placeLocked(trx: Knex.Transaction, row: EnrolmentRow, settings: Settings): Promise<Placed | { status: 'full' }> {
+    const decision = decide(settings, await tally(trx, row.activity, row.occurrence));
+    if (!decision) return { status: 'full' };
+    const now = new Date();
+    await names
+      .table(trx, ENROLMENT)
+      .where({ id: row.id })
+      .update({ [column('status')]: decision.status, [column('place')]: decision.place, [column('placedAt')]: now, [column('cancelledAt')]: null, [column('updatedAt')]: now });
+    return placed(row, decision, now);
   }
 
   /** Moves the first of the waitlist up while there are seats. */
@@ -118,12 +152,63 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async place(enrolmentId: number, mayPlace: (row: EnrolmentRow) => boolean = (row) => !ACTIVE.includes(row.status)): Promise<Placement> {
       const first = await rows().findOne({ where: { id: enrolmentId } });
       if (!first) return { status: 'closed' };
-      return locked(first.activity, async () => {
+      return locked(first.activity, async (trx) => {
         const row: EnrolmentRow = await rows().findOne({ where: { id: enrolmentId } });
         if (!mayPlace(row)) return { status: 'already', enrolment: row };
         const settings = await settingsOf(row.activity);
         if (!settings?.open) return { status: 'closed' };
-        return placeLocked(row, settings);
+        return placeLocked(trx, row, settings);
+      });
+    },
+
+    /**
+     * A confirmed account's enrolment, decided and written in one locked
+     * transaction of a few statements (this is what 200 people at once wait
+     * for in turn): the settings, their earlier row if any, the tally, and
+     * the INSERT (or the UPDATE of a cancelled row).
+     */
+    async enrolAtOnce(values: NewEnrolment): Promise<Placement> {
+      return locked(values.activity, async (trx) => {
+        const settings = await settingsOf(values.activity);
+        if (!settings?.open) return { status: 'closed' };
+        const table = () => names.table(trx, ENROLMENT);
+        const earlier = await table()
+          .where({ [column('activity')]: values.activity, [column('occurrence')]: values.occurrence, [column('email')]: values.email })
+          .first('id', column('status'));
+        const earlierStatus = earlier?.[column('status')] as Status | undefined;
+        if (earlier && earlierStatus && ACTIVE.includes(earlierStatus)) return { status: 'already', enrolment: { ...values, id: earlier.id, status: earlierStatus } as EnrolmentRow };
+        const decision = decide(settings, await tally(trx, values.activity, values.occurrence));
+        if (!decision) return { status: 'full' };
+        const now = new Date();
+        const written = {
+          [column('name')]: values.name,
+          [column('userId')]: values.userId,
+          [column('language')]: values.language,
+          [column('answers')]: JSON.stringify(values.answers ?? []),
+          [column('status')]: decision.status,
+          [column('place')]: decision.place,
+          [column('placedAt')]: now,
+          [column('cancelledAt')]: null,
+          [column('attended')]: null,
+          [column('updatedAt')]: now,
+        };
+        let id: number = earlier?.id;
+        if (earlier) await table().where({ id }).update(written);
+        else {
+          const [inserted] = await table()
+            .insert({
+              ...written,
+              [column('documentId')]: newDocumentId(),
+              [column('activity')]: values.activity,
+              [column('occurrence')]: values.occurrence,
+              [column('email')]: values.email,
+              [column('createdAt')]: now,
+            })
+            .returning('id');
+          id = Number(typeof inserted === 'object' ? inserted.id : inserted);
+        }
+        const row = { ...values, id, answers: values.answers ?? [], attended: null } as EnrolmentRow;
+        return placed(row, decision, now);
       });
     },
 

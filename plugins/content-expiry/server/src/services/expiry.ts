@@ -147,9 +147,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           strapi.log.error(`[content-expiry] ${type.uid}: ${(error as Error).message}`);
         }
       }
+      const housekeeping: Record<string, number> = {};
+      for (const task of pluginConfig(strapi).housekeeping ?? []) {
+        try {
+          housekeeping[task.name] = await task.run({ strapi, now, dryRun });
+          log(`[content-expiry] ${task.name}: ${dryRun ? 'would remove' : 'removed'} ${housekeeping[task.name]}`);
+        } catch (error) {
+          errors.push({ uid: task.name, message: (error as Error).message });
+          strapi.log.error(`[content-expiry] ${task.name}: ${(error as Error).message}`);
+        }
+      }
       const status = errors.length ? 'failed' : 'succeeded';
       await runs().finish(runId, status, report, errors, new Date(started));
-      return { runId, status, dryRun, types: report, errors, durationMs: Date.now() - started };
+      return { runId, status, dryRun, types: report, housekeeping, errors, durationMs: Date.now() - started };
     },
 
     latestRuns: (limit?: number) => runs().latest(limit),
