@@ -4,8 +4,7 @@ import { publicReadController } from '../../../public-reads/public-read-controll
 export default publicReadController('api::activity.activity', {
   fastList: true,
   async decorateOne(strapi, data) {
-    const enrolment = strapi.service('api::enrolment.enrolment') as any;
-    const activity = await enrolment.publicActivity(data.documentId, data.locale).catch(() => null);
-    return activity ? { ...data, enrolment: await enrolment.summary(activity) } : data;
+    const enrolment = strapi.service('api::enrolment.enrolment') as unknown as { summary(documentId: string, answered: Record<string, unknown>): Promise<unknown> };
+    return { ...data, enrolment: await enrolment.summary(data.documentId, data) };
   },
 });

@@ -57,6 +57,14 @@ const CLOSED: EnrolmentSummary = {
   occurrence: null,
 };
 
+const dateOf = (value: unknown) => (value ? new Date(value as string) : null);
+const datesFrom = (documentId: string, row: Record<string, unknown>) => ({
+  documentId,
+  startsAt: dateOf(row.startsAt),
+  endsAt: dateOf(row.endsAt),
+  recurrence: parseRecurrence(row.recurrence as string | null),
+});
+
 const deadlinePassed = (settings: Settings, now = Date.now()) => settings.deadline !== null && new Date(settings.deadline).getTime() <= now;
 const placesLeft = (capacity: number | null, confirmed: number) => (capacity === null ? null : Math.max(0, capacity - confirmed));
 
@@ -83,8 +91,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       select: ['documentId', 'startsAt', 'endsAt', 'recurrence'],
     });
     if (!row) throw notFound('No public activity with this documentId');
-    const date = (value: unknown) => (value ? new Date(value as string) : null);
-    return { documentId, startsAt: date(row.startsAt), endsAt: date(row.endsAt), recurrence: parseRecurrence(row.recurrence) };
+    return datesFrom(documentId, row);
   }
 
   async function publicActivity(documentId: string, locale: Language = 'nl'): Promise<PublicActivity> {
@@ -241,10 +248,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** The public counts of an activity (of its next date, per date also the ones after). */
-    async summary(activity: PublicActivity): Promise<EnrolmentSummary> {
-      const settings = await places().settingsOf(activity.documentId);
+    /**
+     * The public counts of an activity (of its next date; per date also the
+     * ones after). One read for an activity without enrolment; its dates are
+     * read only when the answer being decorated does not hold them (?fields=).
+     */
+    async summary(documentId: string, answered: Record<string, unknown> = {}): Promise<EnrolmentSummary> {
+      const settings = await places().settingsOf(documentId);
       if (!settings) return CLOSED;
-      const counts = await places().counts(activity.documentId);
+      const activity = 'startsAt' in answered && 'endsAt' in answered && 'recurrence' in answered ? datesFrom(documentId, answered) : await datesOf(documentId).catch(() => null);
+      if (!activity) return CLOSED;
+      const counts = await places().counts(documentId);
       const dates = upcomingOccurrences(activity, settings.perOccurrence, DATES_AHEAD).map(({ key }) => {
         const { confirmed, waitlist } = counts.get(key) ?? { confirmed: 0, waitlist: 0 };
         return { occurrence: key, confirmed, placesLeft: placesLeft(settings.capacity, confirmed), waitlist };
