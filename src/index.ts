@@ -12,6 +12,7 @@ import { seedDemoWhenEmpty } from './seed';
 import { registerEmbedRoutes } from './discovery/embed-routes';
 import { startCache, stopCache } from './cache';
 import { registerCacheInvalidation } from './cache/invalidation';
+import { cacheRolePermissions } from './cache/public-ability';
 import { registerEnrolmentMail } from './api/enrolment/mail-kinds';
 import { memoiseDefaultLocale } from './cache/default-locale';
 import { ensurePublicReadIndexes } from './bootstrap/indexes';
@@ -35,6 +36,7 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     registerCacheInvalidation(strapi);
+    cacheRolePermissions(strapi);
     registerEnrolmentMail(strapi);
     warnWithoutPublicUrl(strapi);
     nameNewAccounts(strapi);

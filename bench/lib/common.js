@@ -78,7 +78,9 @@ async function vacuumAnalyze(pg, schema, tables) {
  * child answers { id, result } or { id, error }. Other messages ({ log }) are printed.
  */
 function startChild(name, script, { env, execArgv = [], log = console.log } = {}) {
-  const child = fork(script, [], { env, execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // BENCH_CPU_PROFILE=<dir>: every child writes a V8 CPU profile there on exit (open it in Chrome's DevTools).
+  const profile = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
+  const child = fork(script, [], { env, execArgv: [...execArgv, ...profile], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const pending = new Map();
   let next = 0;
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));

@@ -41,3 +41,21 @@ export function withCachedPublicAbility(strapi: Core.Strapi, strategy: AuthStrat
     },
   };
 }
+
+/**
+ * The same for a signed-in person's role: users-permissions reads the role's
+ * permissions (two queries) on every request with a token. Kept per role and
+ * cache generation, which any change to a role or permission starts anew.
+ * The user is still read on every request (blocked, confirmed, role).
+ */
+export function cacheRolePermissions(strapi: Core.Strapi) {
+  const service = strapi.plugin('users-permissions').service('permission');
+  const load = service.findRolePermissions;
+  const perRole = new Map<unknown, () => Promise<unknown>>();
+  // The strategy passes the method on detached (.then(service.findRolePermissions)): no `this` here.
+  service.findRolePermissions = (roleId: unknown) => {
+    let permissions = perRole.get(roleId);
+    if (!permissions) perRole.set(roleId, (permissions = memoPerGeneration(() => load(roleId), settings(strapi).cache.ttlSeconds * 1000)));
+    return permissions();
+  };
+}

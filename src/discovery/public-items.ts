@@ -242,7 +242,8 @@ export function occurrencesOf(activity: Pick<PublicActivity, 'startsAt' | 'endsA
   return activity.startsAt <= to && end >= from ? [{ start: activity.startsAt, end: activity.endsAt }] : [];
 }
 
-function toActivity(doc: any, log: Log): PublicActivity {
+/** A row of activities (with its organisation, categories and neighbourhood where read) as the public sees it. */
+export function toActivity(doc: any, log: Log): PublicActivity {
   const recurrence = parseRecurrence(doc.recurrence);
   if (doc.recurrence && !recurrence) {
     // Feeds must keep working: the activity is listed once, without its repeats, until staff fix the rule.

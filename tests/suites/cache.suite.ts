@@ -198,6 +198,23 @@ describe('public role permissions without the database', () => {
     }
     await api().get(subsidies).expect(200);
   });
+
+  it("keeps a signed-in role's permissions per generation: one taken away applies at once, and its return too", async () => {
+    const { jwt } = await resident();
+    const mine = () => api().get('/api/my/enrolments').set(bearer(jwt));
+    await mine().expect(200);
+    const sql = await statementsDuring(() => mine().expect(200));
+    expect(sql.filter((s) => /up_permissions/.test(s))).toEqual([]);
+    const role = await strapi().db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' } });
+    const action = 'api::enrolment.enrolment.mine';
+    await strapi().db.query('plugin::users-permissions.permission').deleteMany({ where: { action, role: role.id } });
+    try {
+      expect((await mine().expect(403)).body.error.name).toBe('ForbiddenError');
+    } finally {
+      await strapi().db.query('plugin::users-permissions.permission').create({ data: { action, role: role.id } });
+    }
+    await mine().expect(200);
+  });
 });
 
 describe('cache in Redis', () => {

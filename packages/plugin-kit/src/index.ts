@@ -1,5 +1,5 @@
 export { sqlNames, type StrapiDatabase } from './sql';
-export { claimRow, newDocumentId } from './claim';
+export { claimRow, insertRow, newDocumentId, rowOf } from './claim';
 export type { Housekeeping, Importer, ImportRequest, Language, LoginLinkFor, OwnersOf, Recipient } from './contracts';
 export { configOf, serviceOf, servicesOf, type ServiceFactory } from './plugin';
 export { outboxOf, type ComposedMail, type MailAddressee, type MailKind, type Outbox, type OutboxFailure, type OutboxMail, type RoundCounts, type SendOutcome } from './outbox';

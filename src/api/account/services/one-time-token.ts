@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { insertRow } from '@buurtplein/plugin-kit';
 import { coded } from '../../../lib/error-codes';
 
 const UID = 'api::account.one-time-token';
@@ -60,7 +61,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const token = crypto.randomBytes(32).toString('base64url');
       const expiresAt = new Date(Date.now() + input.ttlMs);
       const { ttlMs: _ttl, ...fields } = input;
-      await tokens().create({ data: { ...fields, tokenHash: hash(token), expiresAt, attempts: 0 } });
+      // One INSERT: every mail with a link makes one, some (enrolment) two.
+      await insertRow(strapi, UID, { ...fields, tokenHash: hash(token), expiresAt, attempts: 0 });
       return { token, expiresAt };
     },
 

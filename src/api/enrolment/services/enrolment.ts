@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { publicRule } from '@buurtplein/plugin-kit';
 import { parseRecurrence } from '../../../discovery/recurrence';
-import { findPublicActivities, type PublicActivity } from '../../../discovery/public-items';
+import type { PublicActivity } from '../../../discovery/public-items';
 import { conflict, forbidden, notFound } from '../../../lib/errors';
 import { coded } from '../../../lib/error-codes';
 import { frontendLink, sendLater, sendMail, type Language } from '../../../mail';
@@ -95,11 +95,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   async function publicActivity(documentId: string, locale: Language = 'nl'): Promise<PublicActivity> {
-    const [activity] = await findPublicActivities(strapi, { locale, page: 1, pageSize: 1 }, { documentId });
-    if (activity) return activity;
-    if (locale !== 'nl') return publicActivity(documentId, 'nl');
-    throw notFound('No public activity with this documentId');
+    const activity = await mails().activityOf(documentId, locale);
+    if (!activity) throw notFound('No public activity with this documentId');
+    return activity;
   }
+
 
   const answerOf = (placement: Placed) => ({ status: placement.status, ...(placement.position ? { position: placement.position } : {}) });
 

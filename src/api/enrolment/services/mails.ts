@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { outboxOf, type ComposedMail, type MailAddressee, type MailKind, type SendOutcome } from '@buurtplein/plugin-kit';
-import type { PublicActivity } from '../../../discovery/public-items';
+import { outboxOf, publicRule, type ComposedMail, type MailAddressee, type MailKind, type SendOutcome } from '@buurtplein/plugin-kit';
+import { toActivity, type PublicActivity } from '../../../discovery/public-items';
 import { enrolmentCalendar } from '../../../discovery/ical';
 import { fullAddress } from '../../../discovery/markup';
 import { spokenDateTime } from '../../../discovery/local-time';
@@ -11,6 +11,7 @@ import { SERIES, startOfEnrolment } from '../lib/occurrence';
 import type { EnrolmentRow, Placed } from './places';
 
 const ENROLMENT = 'api::enrolment.enrolment';
+const ACTIVITY = 'api::activity.activity';
 const LIST_LINK_DAYS = 60;
 
 export const PLACED_KIND = 'enrolment.placed';
@@ -42,7 +43,18 @@ const languageOf = (row: Pick<EnrolmentRow, 'language'>): Language => (row.langu
  */
 const mails = ({ strapi }: { strapi: Core.Strapi }) => {
   const tokens = () => strapi.service('api::account.one-time-token') as any;
-  const enrolment = () => strapi.service('api::enrolment.enrolment') as unknown as { publicActivity(id: string, locale?: Language): Promise<PublicActivity> };
+  const activities = () => strapi.db.query(ACTIVITY);
+
+  /**
+   * The activity as the reader's language has it (else Dutch), published and
+   * not archived, in two lean queries: every enrolment mail needs it.
+   */
+  async function activityOf(documentId: string, language: Language = 'nl'): Promise<PublicActivity | null> {
+    const where = { documentId, ...publicRule(strapi, ACTIVITY).where };
+    const read = (locale: Language) => activities().findOne({ where: { ...where, locale }, populate: { organisation: { select: ['documentId', 'slug', 'name', 'website'] } } });
+    const row = (await read(language)) ?? (language === 'nl' ? null : await read('nl'));
+    return row ? toActivity(row, strapi.log) : null;
+  }
   const outbox = () => outboxOf(strapi, 'enrolment');
 
   const inMail = (activity: PublicActivity, occurrence: string, language: Language): ActivityInMail => {
@@ -59,7 +71,8 @@ const mails = ({ strapi }: { strapi: Core.Strapi }) => {
   async function context(id: number, to: MailAddressee) {
     const row: EnrolmentRow | null = await strapi.db.query(ENROLMENT as any).findOne({ where: { id } });
     if (!row) throw new Error(`enrolment ${id} no longer exists`);
-    const activity = await enrolment().publicActivity(row.activity, to.language);
+    const activity = await activityOf(row.activity, to.language);
+    if (!activity) throw new Error(`activity ${row.activity} is not public (any more)`);
     const start = startOfEnrolment(activity, row.occurrence);
     const ttlMs = Math.max(DAY, (start ? start.getTime() - Date.now() : 0) + 2 * DAY);
     const cancel = await tokens().issue({ purpose: 'enrolment-cancel', ttlMs, email: row.email, payload: { enrolment: row.id } });
@@ -105,6 +118,7 @@ const mails = ({ strapi }: { strapi: Core.Strapi }) => {
     outbox().send<P>({ kind, ref: String(row.id), round, to: row.email, language: languageOf(row), payload });
 
   return {
+    activityOf,
     inMail,
     listLink,
     send,

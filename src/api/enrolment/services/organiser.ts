@@ -107,7 +107,8 @@ const organiser = ({ strapi }: { strapi: Core.Strapi }) => {
      * lands on the staff's outbox page with a retry.
      */
     async message(activityId: string, { occurrence, subject, message }: { occurrence?: string; subject: string; message: string }) {
-      const activity = await (strapi.service('api::enrolment.enrolment') as any).publicActivity(activityId);
+      const activity = await mails().activityOf(activityId);
+      if (!activity) throw notFound('Only a published activity can be mailed about');
       const recipients: EnrolmentRow[] = await rows().findMany({
         where: { activity: activityId, status: { $in: ['confirmed', 'waitlisted'] }, ...(occurrence ? { occurrence } : {}) },
       });

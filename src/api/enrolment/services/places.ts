@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { newDocumentId, sqlNames } from '@buurtplein/plugin-kit';
+import { insertRow, sqlNames } from '@buurtplein/plugin-kit';
 import { bumpAfterCommit } from '../../../cache';
 
 const ENROLMENT = 'api::enrolment.enrolment';
@@ -181,32 +181,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (!decision) return { status: 'full' };
         const now = new Date();
         const written = {
-          [column('name')]: values.name,
-          [column('userId')]: values.userId,
-          [column('language')]: values.language,
-          [column('answers')]: JSON.stringify(values.answers ?? []),
-          [column('status')]: decision.status,
-          [column('place')]: decision.place,
-          [column('placedAt')]: now,
-          [column('cancelledAt')]: null,
-          [column('attended')]: null,
-          [column('updatedAt')]: now,
+          name: values.name,
+          userId: values.userId,
+          language: values.language,
+          answers: values.answers ?? [],
+          status: decision.status,
+          place: decision.place,
+          placedAt: now,
+          cancelledAt: null,
+          attended: null,
         };
-        let id: number = earlier?.id;
-        if (earlier) await table().where({ id }).update(written);
-        else {
-          const [inserted] = await table()
-            .insert({
-              ...written,
-              [column('documentId')]: newDocumentId(),
-              [column('activity')]: values.activity,
-              [column('occurrence')]: values.occurrence,
-              [column('email')]: values.email,
-              [column('createdAt')]: now,
-            })
-            .returning('id');
-          id = Number(typeof inserted === 'object' ? inserted.id : inserted);
-        }
+        // A cancelled or unconfirmed earlier row is taken up again (the unique index allows one per person and date).
+        const id: number = earlier
+          ? (await rows().update({ where: { id: earlier.id }, data: written })).id
+          : await insertRow(strapi, ENROLMENT, { ...written, activity: values.activity, occurrence: values.occurrence, email: values.email }, trx);
         const row = { ...values, id, answers: values.answers ?? [], attended: null } as EnrolmentRow;
         return placed(row, decision, now);
       });

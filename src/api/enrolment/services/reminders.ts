@@ -1,6 +1,5 @@
 import type { Core } from '@strapi/strapi';
 import type { SendOutcome } from '@buurtplein/plugin-kit';
-import type { PublicActivity } from '../../../discovery/public-items';
 import { HOUR, settings } from '../../../lib/settings';
 import { SERIES, startOfEnrolment } from '../lib/occurrence';
 import { REMINDER_KIND, type Mails } from './mails';
@@ -19,8 +18,7 @@ export type ReminderSummary = Record<SendOutcome, number> & { due: number };
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const rows = () => strapi.db.query(ENROLMENT as any);
   const mails = () => strapi.service('api::enrolment.mails') as unknown as Mails;
-  const activityOf = (documentId: string) =>
-    (strapi.service('api::enrolment.enrolment') as unknown as { publicActivity(id: string): Promise<PublicActivity> }).publicActivity(documentId).catch(() => null);
+  const activityOf = (documentId: string) => mails().activityOf(documentId);
 
   /** Confirmed enrolments whose date starts after `now` and at most `until`. */
   async function due(now: Date, until: Date): Promise<EnrolmentRow[]> {
