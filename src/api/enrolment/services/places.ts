@@ -41,6 +41,11 @@ export interface Placed {
 }
 export type NewEnrolment = Pick<EnrolmentRow, 'activity' | 'occurrence' | 'email' | 'name' | 'userId' | 'language' | 'answers'>;
 export type Placement = Placed | { status: 'full' | 'closed' } | { status: 'already'; enrolment: EnrolmentRow };
+interface Tally {
+  confirmed: number;
+  waitlisted: number;
+  last: number;
+}
 export interface Counts {
   confirmed: number;
   waitlist: number;
@@ -72,17 +77,49 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   /** Seats taken, people waiting and the last place given for one date, in one statement. */
-  async function tally(trx: Knex.Transaction, activity: string, occurrence: string) {
+  async function tally(trx: Knex.Transaction, activity: string, occurrence: string): Promise<Tally> {
+    const [row] = await names.table(trx, ENROLMENT).where(dateOf(activity, occurrence)).select(tallyColumns(trx));
+    return tallied(row);
+  }
+
+  const dateOf = (activity: string, occurrence: string) => ({ [column('activity')]: activity, [column('occurrence')]: occurrence });
+  const tallyColumns = (trx: Knex.Transaction) => {
     const counted = (status: Status) => trx.raw(`COALESCE(SUM(CASE WHEN ?? = '${status}' THEN 1 ELSE 0 END), 0) AS ??`, [column('status'), status]);
-    const [row] = await names
-      .table(trx, ENROLMENT)
-      .where({ [column('activity')]: activity, [column('occurrence')]: occurrence })
-      .select(counted('confirmed'), counted('waitlisted'), trx.raw('COALESCE(MAX(??), 0) AS last', [column('place')]));
-    return { confirmed: Number(row.confirmed), waitlisted: Number(row.waitlisted), last: Number(row.last) };
+    return [counted('confirmed'), counted('waitlisted'), trx.raw('COALESCE(MAX(??), 0) AS last', [column('place')])];
+  };
+  const tallied = (row: Record<string, unknown>): Tally => ({ confirmed: Number(row.confirmed), waitlisted: Number(row.waitlisted), last: Number(row.last) });
+
+  /**
+   * Everything one enrolment is decided on, read in one statement after the
+   * lock (so it sees every earlier decision): the activity's settings, the
+   * tally of the date, and this person's row for it if any.
+   */
+  async function decisionBasis(trx: Knex.Transaction, { activity, occurrence, email }: NewEnrolment) {
+    const setting = (attribute: string) => names.column(SETTINGS, attribute);
+    const ofDate = () => names.table(trx, ENROLMENT).where(dateOf(activity, occurrence));
+    const counted = (status: Status) => ofDate().where(column('status'), status).count('*').as(status);
+    const mine = () => ofDate().where(column('email'), email).limit(1);
+    const row = await names
+      .table(trx, SETTINGS)
+      .where(setting('activity'), activity)
+      .first(
+        { open: setting('open'), capacity: setting('capacity'), waitlist: setting('waitlist') },
+        counted('confirmed'),
+        counted('waitlisted'),
+        ofDate().max(column('place')).as('last'),
+        mine().select('id').as('earlierId'),
+        mine().select(column('status')).as('earlierStatus')
+      );
+    if (!row) return null;
+    return {
+      settings: { open: Boolean(row.open), capacity: row.capacity === null ? null : Number(row.capacity), waitlist: Boolean(row.waitlist) },
+      tally: tallied(row),
+      earlier: row.earlierId ? { id: Number(row.earlierId), status: row.earlierStatus as Status } : null,
+    };
   }
 
   /** A seat while there is one, else the end of the waitlist if kept; null when full. */
-  function decide(settings: Settings, { confirmed, waitlisted, last }: Awaited<ReturnType<typeof tally>>) {
+  function decide(settings: Pick<Settings, 'capacity' | 'waitlist'>, { confirmed, waitlisted, last }: Tally) {
     const place = last + 1;
     if (settings.capacity === null || confirmed < settings.capacity) return { status: 'confirmed' as const, place };
     return settings.waitlist ? { status: 'waitlisted' as const, place, position: waitlisted + 1 } : null;
@@ -169,15 +206,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async enrolAtOnce(values: NewEnrolment): Promise<Placement> {
       return locked(values.activity, async (trx) => {
-        const settings = await settingsOf(values.activity);
-        if (!settings?.open) return { status: 'closed' };
-        const table = () => names.table(trx, ENROLMENT);
-        const earlier = await table()
-          .where({ [column('activity')]: values.activity, [column('occurrence')]: values.occurrence, [column('email')]: values.email })
-          .first('id', column('status'));
-        const earlierStatus = earlier?.[column('status')] as Status | undefined;
-        if (earlier && earlierStatus && ACTIVE.includes(earlierStatus)) return { status: 'already', enrolment: { ...values, id: earlier.id, status: earlierStatus } as EnrolmentRow };
-        const decision = decide(settings, await tally(trx, values.activity, values.occurrence));
+        const basis = await decisionBasis(trx, values);
+        if (!basis?.settings.open) return { status: 'closed' };
+        const { earlier } = basis;
+        if (earlier && ACTIVE.includes(earlier.status)) return { status: 'already', enrolment: { ...values, ...earlier } as EnrolmentRow };
+        const decision = decide(basis.settings, basis.tally);
         if (!decision) return { status: 'full' };
         const now = new Date();
         const written = {
