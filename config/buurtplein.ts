@@ -45,6 +45,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   pictures: {
     maxBytes: env.int('PICTURE_MAX_MB', 5) * 1024 * 1024,
   },
+  /** Signs the links in mails that carry their own values (an enrolment's cancel link); APP_KEYS when unset. */
+  mailLinkSecret: env('MAIL_LINK_SECRET', '') || env('APP_KEYS', ''),
   /** Enrolment for activities (src/api/enrolment). */
   enrolment: {
     /** The reminder goes this many hours before the date (0: no reminders). */

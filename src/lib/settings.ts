@@ -18,6 +18,7 @@ export interface BuurtpleinSettings {
   };
   geocoder: GeocoderSettings;
   pictures: { maxBytes: number };
+  mailLinkSecret: string;
   enrolment: { reminderHours: number; retentionDays: number };
   /** Which peers may tell us, in X-Forwarded-*, who the client is. */
   proxies: { enabled: boolean; trusted: string[] };

@@ -10,3 +10,4 @@ export { NOT_ARCHIVED, publicRule, type PublicRule } from './public-rule';
 export { ALL_CONTENT_EVENTS, announceChange, CONTENT_EVENTS, onContentChange, VISIBILITY_EVENTS, type ContentChange, type ContentEvent } from './events';
 export { CACHED_PLUGIN_ROUTES, pluginRoutePattern, type PluginRoute } from './cached-routes';
 export { isShownPublicly, SHOWN_PUBLICLY_OPTION } from './shown-publicly';
+export { signedTokens, type TokenValue } from './signed-token';

@@ -6,7 +6,7 @@ import { coded } from '../../../lib/error-codes';
 
 const UID = 'api::account.one-time-token';
 
-export type TokenPurpose = 'magic-link' | 'password-reset' | 'invitation' | 'claim' | 'two-factor' | 'two-factor-setup' | 'enrolment-confirm' | 'enrolment-cancel' | 'enrolment-list';
+export type TokenPurpose = 'magic-link' | 'password-reset' | 'invitation' | 'claim' | 'two-factor' | 'two-factor-setup' | 'enrolment-confirm';
 export interface TokenRecord {
   id: number;
   purpose: TokenPurpose;

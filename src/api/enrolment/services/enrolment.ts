@@ -7,6 +7,8 @@ import { conflict, forbidden, notFound } from '../../../lib/errors';
 import { coded } from '../../../lib/error-codes';
 import { frontendLink, sendLater, sendMail, type Language } from '../../../mail';
 import { alreadyEnrolledMail, confirmEnrolmentMail } from '../../../mail/enrolment-templates';
+import { enrolmentLinks } from '../lib/links';
+import { settings } from '../../../lib/settings';
 import { chooseOccurrence, SERIES, startOfEnrolment, upcomingOccurrences } from '../lib/occurrence';
 import type { EnrolmentRow, Placed, Placement, Settings } from './places';
 import type { Mails } from './mails';
@@ -79,6 +81,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const mails = () => strapi.service('api::enrolment.mails') as unknown as Mails;
   const rows = () => strapi.db.query(ENROLMENT as any);
   const mailPlaced = (placed: Placed) => mails().placed(placed);
+  const links = () => enrolmentLinks(settings(strapi).mailLinkSecret);
 
   /**
    * What deciding an enrolment needs of its activity (whether it is public,
@@ -191,7 +194,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const link = frontendLink(strapi, '/meedoen/bevestigen', { token, lang: language });
         sendLater(strapi, 'enrolment confirmation', () => sendMail(strapi, email, confirmEnrolmentMail(language, { activity: details, link, hours: CONFIRM_HOURS })));
       } else {
-        sendLater(strapi, 'already enrolled', async () => sendMail(strapi, email, alreadyEnrolledMail(language, { activity: details, listLink: await mails().listLink(email, language) })));
+        sendLater(strapi, 'already enrolled', async () => sendMail(strapi, email, alreadyEnrolledMail(language, { activity: details, listLink: mails().listLink(email, language) })));
       }
       return { status: 202, data: { status: 'pending' } };
     },
@@ -208,32 +211,34 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return { ...answerOf(placement as Placed), activity: { documentId: activity.documentId, slug: activity.slug, title: activity.title } };
     },
 
-    /** The mailed cancel link: works without logging in, once. */
+    /** The mailed cancel link: works without logging in, for the place it was mailed about. */
     async cancelByLink(token: unknown) {
-      const record = await tokens().redeem('enrolment-cancel', token);
-      const row: EnrolmentRow | null = await rows().findOne({ where: { id: record.payload?.enrolment } });
-      if (!row || row.email !== record.email) throw new errors.ValidationError('This link is not valid', coded('link.invalid'));
+      const link = links().readCancel(token);
+      if (!link) throw new errors.ValidationError('This link is not valid', coded('link.invalid'));
+      const row: EnrolmentRow | null = await rows().findOne({ where: { id: link.id, email: link.email } });
+      if (!row || (row.place ?? 0) !== link.place) throw new errors.ValidationError('This link is not valid', coded('link.invalid'));
       if (row.status === 'cancelled') throw new errors.ValidationError('This enrolment was cancelled already', coded('link.used'));
       return cancelled(row);
     },
 
     /** Everything one address is enrolled for, by the mailed list link (valid for LIST_LINK_DAYS, not used up). */
     async listByLink(token: unknown) {
-      const record = await this.listRecord(token);
-      return ownView(await rows().findMany({ where: { email: record.email }, orderBy: { id: 'asc' } }), record.locale === 'en' ? 'en' : 'nl');
+      const { email, language } = this.listRecord(token);
+      return ownView(await rows().findMany({ where: { email }, orderBy: { id: 'asc' } }), language);
     },
 
     async cancelFromList(token: unknown, id: number) {
-      const record = await this.listRecord(token);
-      const row: EnrolmentRow | null = await rows().findOne({ where: { id, email: record.email } });
+      const { email } = this.listRecord(token);
+      const row: EnrolmentRow | null = await rows().findOne({ where: { id, email } });
       if (!row) throw notFound('No enrolment of yours with this id');
       return cancelled(row);
     },
 
-    async listRecord(token: unknown) {
-      const check = await tokens().check('enrolment-list', token);
-      if (!check.ok) throw new errors.ValidationError('This link is not valid', coded(`link.${check.reason}` as 'link.invalid', { reason: check.reason }));
-      return check.record as { email: string; locale: string | null };
+    listRecord(token: unknown) {
+      const link = links().readList(token);
+      if (link === 'expired') throw new errors.ValidationError('This link has expired', coded('link.expired', { reason: 'expired' }));
+      if (!link) throw new errors.ValidationError('This link is not valid', coded('link.invalid', { reason: 'invalid' }));
+      return link;
     },
 
     /** A signed-in person's enrolments: by their account, or made with their address before they had one. */

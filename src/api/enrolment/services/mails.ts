@@ -6,13 +6,13 @@ import { fullAddress } from '../../../discovery/markup';
 import { spokenDateTime } from '../../../discovery/local-time';
 import { frontendLink, inTownVoice, sendLater, type Language } from '../../../mail';
 import { enrolmentPlacedMail, enrolmentReminderMail, organiserMessageMail, type ActivityInMail, type PlacedAs } from '../../../mail/enrolment-templates';
-import { DAY } from '../../../lib/settings';
+import { settings } from '../../../lib/settings';
+import { enrolmentLinks } from '../lib/links';
 import { SERIES, startOfEnrolment } from '../lib/occurrence';
 import type { EnrolmentRow, Placed } from './places';
 
 const ENROLMENT = 'api::enrolment.enrolment';
 const ACTIVITY = 'api::activity.activity';
-const LIST_LINK_DAYS = 60;
 
 export const PLACED_KIND = 'enrolment.placed';
 export const REMINDER_KIND = 'enrolment.reminder';
@@ -42,7 +42,6 @@ const languageOf = (row: Pick<EnrolmentRow, 'language'>): Language => (row.langu
  * from the enrolment as it is then, with fresh single-use links.
  */
 const mails = ({ strapi }: { strapi: Core.Strapi }) => {
-  const tokens = () => strapi.service('api::account.one-time-token') as any;
   const activities = () => strapi.db.query(ACTIVITY);
 
   /**
@@ -62,25 +61,20 @@ const mails = ({ strapi }: { strapi: Core.Strapi }) => {
     return { title: activity.title, when: start ? spokenDateTime(start, language) : null, where: fullAddress(activity) || null };
   };
 
-  async function listLink(email: string, language: Language) {
-    const { token } = await tokens().issue({ purpose: 'enrolment-list', ttlMs: LIST_LINK_DAYS * DAY, email, locale: language });
-    return frontendLink(strapi, '/meedoen/mijn-inschrijvingen', { token, lang: language });
-  }
+  const links = () => enrolmentLinks(settings(strapi).mailLinkSecret);
+  const listLink = (email: string, language: Language) => frontendLink(strapi, '/meedoen/mijn-inschrijvingen', { token: links().listToken(email, language), lang: language });
 
-  /** What every enrolment mail holds: the enrolment, its activity as the reader's language has it, and a cancel link valid until after the date. */
+  /** What every enrolment mail holds: the enrolment, its activity as the reader's language has it, and its cancel link. */
   async function context(id: number, to: MailAddressee) {
     const row: EnrolmentRow | null = await strapi.db.query(ENROLMENT as any).findOne({ where: { id } });
     if (!row) throw new Error(`enrolment ${id} no longer exists`);
     const activity = await activityOf(row.activity, to.language);
     if (!activity) throw new Error(`activity ${row.activity} is not public (any more)`);
-    const start = startOfEnrolment(activity, row.occurrence);
-    const ttlMs = Math.max(DAY, (start ? start.getTime() - Date.now() : 0) + 2 * DAY);
-    const cancel = await tokens().issue({ purpose: 'enrolment-cancel', ttlMs, email: row.email, payload: { enrolment: row.id } });
     return {
       row,
       activity,
       details: inMail(activity, row.occurrence, to.language),
-      cancelLink: frontendLink(strapi, '/meedoen/afmelden', { token: cancel.token, lang: to.language }),
+      cancelLink: frontendLink(strapi, '/meedoen/afmelden', { token: links().cancelToken(row), lang: to.language }),
     };
   }
 
@@ -90,7 +84,7 @@ const mails = ({ strapi }: { strapi: Core.Strapi }) => {
     label: { nl: 'Inschrijving: plaats of wachtlijst', en: 'Enrolment: place or waiting list' },
     async compose({ enrolment: id, as, position }, to) {
       const { row, activity, details, cancelLink } = await context(id, to);
-      const mail = voiced(enrolmentPlacedMail(to.language, { activity: details, as, position, cancelLink, listLink: await listLink(row.email, to.language) }));
+      const mail = voiced(enrolmentPlacedMail(to.language, { activity: details, as, position, cancelLink, listLink: listLink(row.email, to.language) }));
       const date = row.occurrence === SERIES ? null : { uid: `enrolment-${row.id}`, start: new Date(row.occurrence) };
       const calendar = as === 'waitlisted' ? null : enrolmentCalendar(strapi, activity, to.language, date);
       return calendar ? { ...mail, attachments: [{ filename: 'activiteit.ics', content: calendar, contentType: 'text/calendar; charset=utf-8; method=PUBLISH' }] } : mail;
