@@ -15,6 +15,8 @@ export interface FindingFilters {
   from?: Date;
   to?: Date;
   free?: boolean;
+  /** Only activities that take enrolments and have a place left (on a date to come). */
+  hasPlaces?: boolean;
   locale: 'nl' | 'en';
   page: number;
   pageSize: number;
@@ -90,7 +92,7 @@ function integer(query: Query, param: string, fallback: number, max: number): nu
 }
 
 /** What the finding endpoints understand; an endpoint may take fewer or more (e.g. feeds' types). */
-export const FINDING_PARAMS = ['category', 'neighbourhood', 'organisation', 'near', 'radius', 'bbox', 'from', 'to', 'free', 'locale', 'page', 'pageSize'] as const;
+export const FINDING_PARAMS = ['category', 'neighbourhood', 'organisation', 'near', 'radius', 'bbox', 'from', 'to', 'free', 'hasPlaces', 'locale', 'page', 'pageSize'] as const;
 /**
  * For the answers that come whole (map layers, feeds): a page or pageSize
  * there would change nothing but the cache key, so it is refused like any
@@ -149,6 +151,11 @@ export function parseFindingFilters(
   if (free !== undefined) {
     if (free !== 'true' && free !== 'false') invalid('free', 'use free=true or free=false');
     filters.free = free === 'true';
+  }
+  const hasPlaces = single(query, 'hasPlaces');
+  if (hasPlaces !== undefined) {
+    if (hasPlaces !== 'true') invalid('hasPlaces', 'use hasPlaces=true (or leave it out)');
+    filters.hasPlaces = true;
   }
   return filters;
 }

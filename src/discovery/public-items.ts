@@ -276,11 +276,16 @@ export function toActivity(doc: any, log: Log): PublicActivity {
 const startOrder = (a: PublicActivity, b: PublicActivity) =>
   (a.startsAt?.getTime() ?? Infinity) - (b.startsAt?.getTime() ?? Infinity) || a.title.localeCompare(b.title);
 
+/** Activities taking enrolments with a place left (src/api/enrolment), for hasPlaces=true. */
+export const activitiesWithPlaces = (strapi: Core.Strapi): Promise<string[]> =>
+  (strapi.service('api::enrolment.enrolment') as unknown as { activitiesWithPlaces(): Promise<string[]> }).activitiesWithPlaces();
+
 /** Public activities matching the filters, soonest first; with from/to only those with an occurrence in that period. */
 export async function findPublicActivities(strapi: Core.Strapi, filters: FindingFilters, extra: Filter = {}): Promise<PublicActivity[]> {
   await assertKnownReferences(strapi, filters);
+  const withPlaces = filters.hasPlaces ? [{ documentId: { $in: await activitiesWithPlaces(strapi) } }] : [];
   const [docs, names] = await Promise.all([
-    findPublished(strapi, 'api::activity.activity', filters.locale, { ...ACTIVITY_QUERY, filters: { $and: [activityFilters(filters), extra] } }),
+    findPublished(strapi, 'api::activity.activity', filters.locale, { ...ACTIVITY_QUERY, filters: { $and: [activityFilters(filters), extra, ...withPlaces] } }),
     categoryNames(strapi, filters.locale),
   ]);
   // The SQL keeps every recurring activity that started by `to`; its occurrences decide.

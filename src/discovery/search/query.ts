@@ -9,7 +9,7 @@ export const MAX_QUERY_LENGTH = 200;
 /** More words than this narrow nothing further and only make the query slower. */
 export const MAX_QUERY_WORDS = 8;
 
-const PARAMS = ['q', 'types', 'category', 'neighbourhood', 'near', 'radius', 'from', 'to', 'free', 'locale', 'page', 'pageSize'];
+const PARAMS = ['q', 'types', 'category', 'neighbourhood', 'near', 'radius', 'from', 'to', 'free', 'hasPlaces', 'locale', 'page', 'pageSize'];
 
 export interface SearchRequest extends Omit<FindingFilters, 'bbox' | 'organisation'> {
   /** The query words, lower case, stop words left out; empty when listing by filters only. */
@@ -46,7 +46,7 @@ function parseWords(value: unknown): { words: string[]; hasQuery: boolean } {
 export function parseSearchQuery(query: Record<string, unknown>): SearchRequest {
   const { bbox: _bbox, organisation: _organisation, ...filters } = parseFindingFilters(query, { params: PARAMS });
   const request: SearchRequest = { ...filters, ...parseWords(query.q), types: parseTypes(query.types) };
-  const narrowed = query.types !== undefined || ['category', 'neighbourhood', 'near', 'from', 'to', 'free'].some((k) => request[k as keyof SearchRequest] !== undefined);
+  const narrowed = query.types !== undefined || ['category', 'neighbourhood', 'near', 'from', 'to', 'free', 'hasPlaces'].some((k) => request[k as keyof SearchRequest] !== undefined);
   if (!request.hasQuery && !narrowed) invalid('q', 'type what to search for, or give a filter such as category, neighbourhood, near or from');
   return request;
 }

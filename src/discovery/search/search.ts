@@ -1,5 +1,6 @@
 import { publicRule } from '@buurtplein/plugin-kit';
 import type { Core } from '@strapi/strapi';
+import { activitiesWithPlaces } from '../public-items';
 import { errors } from '@strapi/utils';
 import { memoPerGeneration } from '../../cache';
 import { settings } from '../../lib/settings';
@@ -117,7 +118,7 @@ function visibleClause(strapi: Core.Strapi, types: SearchType[]): string {
   return `EXISTS (SELECT 1 FROM (${visible}) v WHERE v.type = e.type AND v.document_id = e.document_id AND v.locale = e.locale)`;
 }
 
-function filterClause(strapi: Core.Strapi, request: SearchRequest, tagIds: Partial<Record<Kind, string>>): Statement {
+function filterClause(strapi: Core.Strapi, request: SearchRequest, tagIds: Partial<Record<Kind, string>>, withPlaces: string[] | null): Statement {
   const where = [`e.locale = ?`, `e.type IN (${request.types.map(() => '?').join(', ')})`, `(${visibleClause(strapi, request.types)})`];
   const bindings: unknown[] = [request.locale, ...request.types];
   for (const kind of ['category', 'neighbourhood'] as const) {
@@ -148,6 +149,10 @@ function filterClause(strapi: Core.Strapi, request: SearchRequest, tagIds: Parti
     where.push(`e.free = ?`);
     bindings.push(request.free ? 1 : 0);
   }
+  if (withPlaces) {
+    where.push(withPlaces.length ? `e.type = 'activity' AND e.document_id IN (${withPlaces.map(() => '?').join(', ')})` : '1 = 0');
+    bindings.push(...withPlaces);
+  }
   return { sql: where.join(' AND '), bindings };
 }
 
@@ -173,7 +178,7 @@ export function createSearch(strapi: Core.Strapi, store: SearchStore) {
     if (request.hasQuery && !terms.length) return empty;
 
     const matching = store.matching(terms, request.locale);
-    const filters = filterClause(strapi, request, tagIds);
+    const filters = filterClause(strapi, request, tagIds, request.hasPlaces ? await activitiesWithPlaces(strapi) : null);
     const matches = { sql: `${matching.sql} AND ${filters.sql}`, bindings: [...matching.bindings, ...filters.bindings] };
     const order = terms.length
       ? { sql: 'm.title_hit DESC, m.score DESC, m.id', bindings: [] }

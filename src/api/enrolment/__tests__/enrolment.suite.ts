@@ -1,4 +1,4 @@
-import { api, bearer, createDocument, editor, mintedSession, resident, tokenFromMail, unique } from '../../../../tests/helpers/fixtures';
+import { api, bearer, createDocument, editor, madeUpWord, mintedSession, resident, tokenFromMail, unique } from '../../../../tests/helpers/fixtures';
 import { mailSink, strapi } from '../../../../tests/helpers/strapi';
 
 const ACTIVITY = 'api::activity.activity';
@@ -355,6 +355,35 @@ describe('enrolment: after enrolling', () => {
     await api().post(path).set(bearer(other.jwt)).send({ data: { subject: 'Spam', message: 'x' } }).expect(404);
     await api().post(path).set(bearer(a.jwt)).send({ data: { subject: 'Spam', message: 'x' } }).expect(403);
     await api().post(path).send({ data: { subject: 'Spam', message: 'x' } }).expect(403);
+  });
+
+  it('lets the agenda, map, calendar feed and search show only activities with a place left (hasPlaces=true)', async () => {
+    const own = await editor(); // an organisation of its own: the others' activities here take enrolments too
+    const word = madeUpWord();
+    const soon = { startsAt: inDays(2).toISOString(), endsAt: null, latitude: 52.1, longitude: 5.1 };
+    const withPlaces = await openActivity(own, { open: true, capacity: 2 }, { ...soon, title: `Plaats ${word}` });
+    const full = await openActivity(own, { open: true, capacity: 1 }, { ...soon, title: `Vol ${word}` });
+    const closed = await openActivity(own, { open: false }, { ...soon, title: `Dicht ${word}` });
+    const unlimited = await openActivity(own, { open: true, capacity: null }, { ...soon, title: `Ruim ${word}` });
+    const { jwt } = await resident();
+    await api().post(enrolPath(full.documentId)).set(bearer(jwt)).send({ data: { name: 'A' } }).expect(201);
+    const expected = [withPlaces.documentId, unlimited.documentId].sort();
+    const org = `organisation=${own.organisation.documentId}`;
+
+    const agenda = await api().get(`/api/agenda?${org}&hasPlaces=true`).expect(200);
+    expect([...new Set(agenda.body.data.map((o: { activity: { documentId: string } }) => o.activity.documentId))].sort()).toEqual(expected);
+    const everything = await api().get(`/api/agenda?${org}`).expect(200);
+    expect(new Set(everything.body.data.map((o: { activity: { documentId: string } }) => o.activity.documentId)).size).toBe(4);
+    const map = await api().get(`/api/map/activities.geojson?${org}&hasPlaces=true`).expect(200);
+    expect(map.body.features.map((f: { id: string }) => f.id).sort()).toEqual(expected);
+    const ics = await api().get(`/api/feeds/activities.ics?${org}&hasPlaces=true`).expect(200);
+    expect(ics.text).toContain(`UID:${withPlaces.documentId}@`);
+    expect(ics.text).not.toContain(`UID:${full.documentId}@`);
+    expect(ics.text).not.toContain(`UID:${closed.documentId}@`);
+    const search = await api().get(`/api/search?q=${word}&hasPlaces=true`).expect(200);
+    expect(search.body.data.map((hit: { documentId: string }) => hit.documentId).sort()).toEqual(expected);
+
+    for (const bad of ['false', 'ja', '1']) await api().get(`/api/agenda?hasPlaces=${bad}`).expect(400);
   });
 
   it('starts a new cache generation when the counts change, so the public read is never stale', async () => {

@@ -9,12 +9,14 @@ import { frontendLink, sendLater, sendMail, type Language } from '../../../mail'
 import { alreadyEnrolledMail, confirmEnrolmentMail } from '../../../mail/enrolment-templates';
 import { enrolmentLinks } from '../lib/links';
 import { settings } from '../../../lib/settings';
+import { memoPerGeneration } from '../../../cache';
 import { chooseOccurrence, SERIES, startOfEnrolment, upcomingOccurrences } from '../lib/occurrence';
 import type { EnrolmentRow, Placed, Placement, Settings } from './places';
 import type { Mails } from './mails';
 
 const ENROLMENT = 'api::enrolment.enrolment';
 const ACTIVITY = 'api::activity.activity';
+const SETTINGS = 'api::enrolment.enrolment-settings';
 const CONFIRM_HOURS = 48;
 /** How many dates ahead the public summary and the organiser see for a recurring activity. */
 const DATES_AHEAD = 10;
@@ -82,6 +84,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const rows = () => strapi.db.query(ENROLMENT as any);
   const mailPlaced = (placed: Placed) => mails().placed(placed);
   const links = () => enrolmentLinks(settings(strapi).mailLinkSecret);
+  let withPlaces: (() => Promise<string[]>) | undefined;
+
+  async function findWithPlaces(): Promise<string[]> {
+    const open: { activity: string }[] = await strapi.db.query(SETTINGS as any).findMany({ where: { open: true }, select: ['activity'] });
+    const found: string[] = [];
+    for (const { activity } of open) {
+      const summary: EnrolmentSummary = await service.summary(activity);
+      const left = (n: number | null) => n === null || n > 0;
+      if (summary.open && (left(summary.placesLeft) || summary.occurrences?.some((o) => left(o.placesLeft)))) found.push(activity);
+    }
+    return found;
+  }
 
   /**
    * What deciding an enrolment needs of its activity (whether it is public,
@@ -160,7 +174,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     );
   }
 
-  return {
+  const service = {
 
     /**
      * A confirmed account is placed at once (201). Anyone else gets a
@@ -285,6 +299,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
+    /**
+     * The activities that take enrolments and have a place left, now or on a
+     * date to come (hasPlaces=true on the agenda, map, feeds and search).
+     * Kept per cache generation: every enrolment change starts a new one.
+     */
+    activitiesWithPlaces: () => (withPlaces ??= memoPerGeneration(findWithPlaces, settings(strapi).cache.ttlSeconds * 1000))(),
+
     publicActivity,
   };
+  return service;
 };
