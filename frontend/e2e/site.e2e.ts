@@ -456,3 +456,59 @@ describe('password reset', () => {
     await expectAccessible();
   });
 });
+
+describe('enrolling for an activity', () => {
+  const ACTIVITY = 'api::activity.activity';
+  const email = `meedoen-${process.pid}@example.org`;
+
+  /** The link to the site in the newest mail to this address whose subject matches. */
+  async function linkIn(subject: RegExp, path: string) {
+    const mail = await site.mail.waitFor((m) => m.to.includes(email) && subject.test(m.subject), 15_000);
+    return site.mail.linksIn(mail).find((l) => l.startsWith(site.siteUrl) && l.includes(path))!;
+  }
+
+  test('a resident enrols without an account by keyboard, confirms by mail, sees and cancels it by the mailed links', async () => {
+    const activity = (await site.strapi.documents(ACTIVITY).findFirst({
+      filters: { startsAt: { $gt: new Date(Date.now() + 86400_000).toISOString() }, recurrence: { $null: true }, archivedAt: { $null: true } },
+      status: 'published',
+    } as any))!;
+    await site.strapi.service('api::enrolment.organiser').save(activity.documentId, { open: true, capacity: 10, questions: ['Dieetwensen?'] });
+
+    await open(page, url(`activity.html?slug=${activity.slug}&lang=nl`));
+    await page.getByRole('heading', { name: 'Inschrijven' }).waitFor();
+    expect(await page.locator('.enrol').innerText()).toContain('Nog 10 plaatsen vrij.');
+    await expectAccessible();
+    // Submitting empty names the missing fields; then filled in and sent with Enter.
+    await page.getByRole('button', { name: 'Inschrijven' }).click();
+    await page.getByText('Controleer de gemarkeerde velden.').waitFor();
+    await page.getByLabel('Je naam').fill('Anna');
+    await page.getByLabel('Je e-mailadres').fill(email);
+    await page.getByLabel('Dieetwensen?').fill('vegetarisch');
+    await page.getByLabel('Dieetwensen?').press('Enter');
+    await page.getByText(/Bijna klaar: open de mail/).waitFor();
+    await expectAccessible();
+
+    await page.goto(await linkIn(/Bevestig/, '/meedoen/bevestigen?token='));
+    await page.getByText(/Je bent ingeschreven\./).waitFor();
+    expect(await page.getByRole('link', { name: activity.title }).getAttribute('href')).toContain(activity.slug);
+    await expectAccessible();
+
+    await page.goto(await linkIn(/Ingeschreven/, '/meedoen/mijn-inschrijvingen?token='));
+    await page.getByRole('heading', { name: 'Mijn inschrijvingen' }).waitFor();
+    expect(await page.locator('ul.enrolments li').allInnerTexts()).toEqual([expect.stringContaining(activity.title)]);
+    await expectAccessible();
+
+    // The cancel link asks first (mail scanners open links); the button cancels, once.
+    const cancelLink = await linkIn(/Ingeschreven/, '/meedoen/afmelden?token=');
+    await page.goto(cancelLink);
+    await page.getByRole('button', { name: 'Afmelden' }).waitFor();
+    await expectAccessible();
+    expect((await site.strapi.db.query('api::enrolment.enrolment' as any).findOne({ where: { email } })).status).toBe('confirmed');
+    await page.getByRole('button', { name: 'Afmelden' }).press('Enter');
+    await page.getByText('Je bent afgemeld.', { exact: false }).waitFor();
+    await page.goto(cancelLink);
+    await page.getByRole('button', { name: 'Afmelden' }).click();
+    await page.getByText(/al gebruikt/).waitFor();
+    await expectAccessible();
+  });
+});

@@ -1,6 +1,6 @@
 /**
  * Every page of the site and its address, in one place: mails from the CMS
- * link to login/email, invitation, claim and reset-password, so those paths
+ * link to login/email, invitation, claim, reset-password and meedoen/…, so those paths
  * must match its FRONTEND_URL links. Folders (login/email/) are served as their index.html
  * by any static host; detail pages take a ?slug= query string.
  */
@@ -18,6 +18,9 @@ export const PAGES = {
   claim: 'claim/',
   manage: 'manage/',
   resetPassword: 'reset-password/',
+  enrolConfirm: 'meedoen/bevestigen/',
+  enrolCancel: 'meedoen/afmelden/',
+  myEnrolments: 'meedoen/mijn-inschrijvingen/',
 } as const;
 
 export type Page = keyof typeof PAGES;

@@ -1,12 +1,14 @@
-import { bySlug, type Named, type Picture } from '../api';
+import { bySlug, request, type Named, type Picture } from '../api';
+import { enrolSection, type EnrolmentSummary } from '../enrol-form';
 import { externalLink, facts, itemPicture, notOnMapRow, PICTURE_POPULATE } from '../details';
 import { h, paragraphs, replace } from '../dom';
 import { formatCost, formatWhen, targetGroupName } from '../format';
-import { t } from '../i18n';
+import { lang, t } from '../i18n';
 import { notFound, runPage, setTitle } from '../layout';
 import { detailHref, param } from '../paths';
 
 interface Activity {
+  documentId: string;
   title: string;
   description?: string;
   address?: string;
@@ -36,6 +38,8 @@ runPage(null, t('typeActivity'), async (main) => {
   });
   if (!activity) throw notFound();
   setTitle(activity.title);
+  // Lists leave the enrolment counts out; the activity's own read has them.
+  const { data: one } = await request<{ data: { enrolment?: EnrolmentSummary } }>(`/api/activities/${encodeURIComponent(activity.documentId)}`, { query: { locale: lang } });
   const where = [activity.address, [activity.postalCode, activity.city].filter(Boolean).join(' ')].filter(Boolean).join(', ');
   replace(
     main,
@@ -54,6 +58,7 @@ runPage(null, t('typeActivity'), async (main) => {
       [t('activityCapacity'), activity.capacity ? String(activity.capacity) : null],
       [t('activityEnrol'), externalLink(activity.enrolmentUrl)],
     ]),
-    paragraphs(activity.description)
+    paragraphs(activity.description),
+    enrolSection(activity.documentId, one.enrolment)
   );
 });
