@@ -261,4 +261,49 @@ describe('an editor adds a logo, a picture and an English text (#15.5)', () => {
     await open(page, url(`activity.html?slug=${activity.slug}&lang=nl`));
     expect(await page.locator('h1').innerText()).toBe(activity.title);
   });
+
+  test('the editor opens enrolment with a question, sees who enrolled (waiting list in order), marks attendance and mails them all', async () => {
+    await site.strapi.documents(ACTIVITY).update({ documentId: activity.documentId, locale: 'nl', data: { startsAt: new Date(Date.now() + 3 * 86_400_000).toISOString(), recurrence: null } } as any);
+    await site.strapi.documents(ACTIVITY).publish({ documentId: activity.documentId, locale: 'nl' } as any);
+    await open(page, url('manage/'));
+    const item = page.locator('.my-activity', { hasText: activity.title });
+    await item.locator('summary').first().click();
+    await item.getByText('Inschrijvingen', { exact: true }).click();
+    const settings = item.locator('form.enrolment-settings');
+    await settings.getByLabel('Inschrijven staat open').check();
+    await settings.getByLabel('Aantal plaatsen').fill('1');
+    await settings.getByLabel('Vragen aan wie zich inschrijft').fill('Dieetwensen?');
+    await settings.getByRole('button', { name: 'Opslaan' }).click();
+    await item.getByText('Nog niemand ingeschreven.').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Two residents enrol (the second on the waiting list); the organiser's list shows both in order.
+    const enrol = async (name: string, answer: string) => {
+      const who = `${name.toLowerCase()}-${process.pid}@example.org`;
+      const role = await site.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' } });
+      const user = await site.strapi.db.query('plugin::users-permissions.user').create({ data: { username: who, email: who, provider: 'local', confirmed: true, role: role.id } });
+      await site.strapi.service('api::enrolment.enrolment').enrol(activity.documentId, { name, answers: [answer] }, { ...user, confirmed: true }, 'nl');
+      return who;
+    };
+    const first = await enrol('Anna', 'vegetarisch');
+    const second = await enrol('Bert', '=1+1');
+    await open(page, url('manage/'));
+    await item.locator('summary').first().click();
+    await item.getByText('Inschrijvingen', { exact: true }).click();
+    const rows = item.locator('table.enrolees tbody tr');
+    await rows.first().waitFor();
+    expect(await rows.allInnerTexts()).toEqual([expect.stringMatching(/Anna[\s\S]*Ingeschreven[\s\S]*vegetarisch/), expect.stringMatching(/Bert[\s\S]*Wachtlijst, plaats 1/)]);
+    const saved = page.waitForResponse((response) => response.request().method() === 'PUT' && /\/enrolments\/\d+$/.test(response.url()));
+    await item.getByLabel('Anna was aanwezig').check();
+    expect((await saved).status()).toBe(200);
+    expect((await site.strapi.db.query('api::enrolment.enrolment' as any).findOne({ where: { email: first } })).attended).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+
+    const message = item.locator('form.enrolee-message');
+    await message.getByLabel('Onderwerp').fill('Gaat niet door');
+    await message.getByLabel('Bericht').fill('Door de regen vervalt de activiteit.');
+    await message.getByRole('button', { name: 'Bericht versturen' }).click();
+    await message.getByText('Het bericht gaat naar 2 mensen.').waitFor();
+    for (const who of [first, second]) await site.mail.waitFor((m) => m.to.includes(who) && /Gaat niet door/.test(m.subject), 15_000);
+  });
 });

@@ -8,6 +8,7 @@ import { activityData, activityFields, organisationFields, pointData, reminderEm
 import type { MapArea } from '../map';
 import type { MyActivity, MyOrganisation, Vocabularies } from '../manage/types';
 import { pictureForm } from '../manage/picture-form';
+import { enrolmentPanel } from '../manage/enrolment';
 import { DUTCH, ENGLISH, englishTextForm } from '../manage/english-text';
 import { detailHref, href } from '../paths';
 import { session } from '../session';
@@ -95,7 +96,8 @@ function activityEditor(activity: MyActivity, english: MyActivity | undefined, v
         { name: 'description', label: t('descriptionLabel'), value: english?.description, multiline: true },
         { name: 'costNote', label: t('costNoteLabel'), value: english?.costNote },
       ]),
-      pictureForm({ route: `/api/my/activities/${activity.documentId}/image`, field: 'image', current: activity.image, legend: t('imageLegend') })
+      pictureForm({ route: `/api/my/activities/${activity.documentId}/image`, field: 'image', current: activity.image, legend: t('imageLegend') }),
+      enrolmentPanel(activity)
     ),
     toggle,
     activity.isPublished ? h('a', { href: detailHref('activity', activity.slug), class: 'view-link' }, t('viewPublic')) : null,
