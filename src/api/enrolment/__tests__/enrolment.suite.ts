@@ -162,6 +162,29 @@ describe('enrolment: enrolling', () => {
     for (const id of [activity, closed, late, past, archived].map((a) => a.documentId)) expect(await statuses(id)).toEqual([]);
   });
 
+  it('limits enrolling per email (from any address) and per IP, and the mailed links per IP', async () => {
+    const limits = () => strapi().config.get('buurtplein.rateLimit') as { maxPerIp: number; maxPerEmail: number };
+    const saved = { ...limits() };
+    const activity = await openActivity(owner, { open: true, capacity: 5 });
+    try {
+      strapi().config.set('buurtplein.rateLimit', { ...limits(), maxPerEmail: 2 });
+      const email = `${unique('flood')}@private.example`;
+      const post = (ip: string, address = email) => api().post(enrolPath(activity.documentId)).set('X-Forwarded-For', ip).send({ data: { name: 'A', email: address } });
+      await post('10.2.0.1').expect(202);
+      await post('10.2.0.2').expect(202);
+      const refused = await post('10.2.0.3', email.toUpperCase()).expect(429);
+      expect(refused.body.error.details.code).toBe('rate_limited');
+      strapi().config.set('buurtplein.rateLimit', { ...limits(), maxPerEmail: 1000, maxPerIp: 2 });
+      await post('10.2.1.1', `${unique('a')}@private.example`).expect(202);
+      await post('10.2.1.1', `${unique('b')}@private.example`).expect(202);
+      await post('10.2.1.1', `${unique('c')}@private.example`).expect(429);
+      for (let i = 0; i < 2; i++) await api().post('/api/enrolments/cancel').set('X-Forwarded-For', '10.2.2.1').send({ token: 'x' }).expect(400);
+      await api().post('/api/enrolments/cancel').set('X-Forwarded-For', '10.2.2.1').send({ token: 'x' }).expect(429);
+    } finally {
+      strapi().config.set('buurtplein.rateLimit', { ...limits(), ...saved });
+    }
+  });
+
   it('takes enrolments per date of a recurring activity: only the RRULE\'s own dates still to come', async () => {
     const start = inDays(2);
     const activity = await openActivity(owner, { open: true, capacity: 2, perOccurrence: true }, { startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 3600_000).toISOString(), recurrence: 'FREQ=WEEKLY;COUNT=5' });
