@@ -1,3 +1,4 @@
+import type { EnrolAnswer, EnrolmentSummary } from '../../src/api/enrolment/contract';
 import { request } from './api';
 import { h } from './dom';
 import { formatDateTime } from './format';
@@ -5,21 +6,8 @@ import { field, onSubmit, select, statusArea } from './forms';
 import { lang, t } from './i18n';
 import { session } from './session';
 
-/** What the public read of an activity says of its enrolment: counts, never a person. */
-export interface EnrolmentSummary {
-  open: boolean;
-  capacity: number | null;
-  confirmed: number;
-  placesLeft: number | null;
-  waitlist: number;
-  waitlistKept: boolean;
-  deadline: string | null;
-  perOccurrence: boolean;
-  questions: string[];
-  occurrences?: { occurrence: string; placesLeft: number | null }[];
-}
+export type { EnrolmentSummary };
 
-type Answer = { status: 'confirmed' | 'waitlisted' | 'pending'; position?: number };
 
 function places(placesLeft: number | null, waitlistKept: boolean): string {
   if (placesLeft === null) return t('enrolPlacesOpen');
@@ -27,7 +15,7 @@ function places(placesLeft: number | null, waitlistKept: boolean): string {
   return placesLeft === 1 ? t('enrolOnePlaceLeft') : t('enrolPlacesLeft', { count: placesLeft });
 }
 
-const outcome = ({ status, position }: Answer) =>
+const outcome = ({ status, position }: EnrolAnswer) =>
   status === 'confirmed' ? t('enrolConfirmed') : status === 'waitlisted' ? t('enrolWaitlisted', { position: position ?? '' }) : t('enrolPending');
 
 /**
@@ -59,7 +47,7 @@ export function enrolSection(documentId: string, enrolment: EnrolmentSummary | u
       ...(data.occurrence ? { occurrence: data.occurrence } : {}),
       ...(answers.length ? { answers } : {}),
     };
-    const answer = await request<{ data: Answer }>(`/api/activities/${encodeURIComponent(documentId)}/enrolments?locale=${lang}`, {
+    const answer = await request<{ data: EnrolAnswer }>(`/api/activities/${encodeURIComponent(documentId)}/enrolments?locale=${lang}`, {
       method: 'POST',
       body: { data: body },
       auth: Boolean(user),

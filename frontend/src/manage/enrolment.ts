@@ -1,3 +1,4 @@
+import type { Enrolee, EnrolmentSettings } from '../../../src/api/enrolment/contract';
 import { API_URL, request } from '../api';
 import { h, replace } from '../dom';
 import { formatDateTime } from '../format';
@@ -6,30 +7,11 @@ import { t } from '../i18n';
 import { session } from '../session';
 import type { MyActivity } from './types';
 
-interface Settings {
-  open: boolean;
-  capacity: number | null;
-  waitlist: boolean;
-  deadline: string | null;
-  perOccurrence: boolean;
-  questions: string[];
-}
-interface Enrolee {
-  id: number;
-  occurrence: string | null;
-  name: string;
-  email: string;
-  status: 'confirmed' | 'waitlisted';
-  position?: number;
-  answers: string[];
-  attended: boolean | null;
-}
-
 const OPTIONS = ['open', 'waitlist', 'perOccurrence'] as const;
 const localInput = (iso: string | null) => (iso ? new Date(new Date(iso).getTime() - new Date(iso).getTimezoneOffset() * 60_000).toISOString().slice(0, 16) : '');
 const route = (activity: MyActivity) => `/api/my/activities/${encodeURIComponent(activity.documentId)}`;
 
-function settingsForm(activity: MyActivity, settings: Settings | null, reload: () => Promise<void>): HTMLElement {
+function settingsForm(activity: MyActivity, settings: EnrolmentSettings | null, reload: () => Promise<void>): HTMLElement {
   const current = settings ?? { open: false, capacity: null, waitlist: true, deadline: null, perOccurrence: false, questions: [] };
   const status = statusArea();
   const form = h(
@@ -143,7 +125,7 @@ function messageForm(activity: MyActivity): HTMLElement {
 export function enrolmentPanel(activity: MyActivity): HTMLElement {
   const body = h('div', {}, h('p', { role: 'status' }, t('loading')));
   const load = async () => {
-    const { data, meta } = await request<{ data: Enrolee[]; meta: { settings: Settings | null } }>(`${route(activity)}/enrolments`, { auth: true });
+    const { data, meta } = await request<{ data: Enrolee[]; meta: { settings: EnrolmentSettings | null } }>(`${route(activity)}/enrolments`, { auth: true });
     const questions = meta.settings?.questions ?? [];
     const csv = h('button', { type: 'button' }, t('enroleesCsv'));
     csv.addEventListener('click', () => void downloadCsv(activity));

@@ -1,3 +1,4 @@
+import type { OwnEnrolment } from '../../../src/api/enrolment/contract';
 import { ApiError, request } from '../api';
 import { h, notice, replace } from '../dom';
 import { formatDateTime } from '../format';
@@ -11,12 +12,6 @@ import { detailHref, param } from '../paths';
  * click, as mail scanners open links) and meedoen/mijn-inschrijvingen (every
  * enrolment of the address, each with its cancel button).
  */
-interface Own {
-  id: number;
-  status: 'confirmed' | 'waitlisted';
-  position?: number;
-  activity: { documentId: string; slug?: string; title?: string; startsAt?: string | null };
-}
 
 const post = <T>(path: string, body: unknown) => request<{ data: T }>(path, { method: 'POST', body }).then((answer) => answer.data);
 const token = param('token');
@@ -56,9 +51,9 @@ function cancel(main: HTMLElement) {
 
 async function list(main: HTMLElement) {
   await showing(main, 'myEnrolmentsTitle', async () => {
-    const own = await post<Own[]>('/api/enrolments/by-link', { token });
+    const own = await post<OwnEnrolment[]>('/api/enrolments/by-link', { token });
     const status = h('div', { class: 'form-status', 'aria-live': 'polite' });
-    const item = (enrolment: Own) => {
+    const item = (enrolment: OwnEnrolment) => {
       const title = enrolment.activity.title ?? '';
       const button = h('button', { type: 'button', 'aria-label': t('enrolCancelThis', { title }) }, t('enrolCancelButton'));
       const row = h(

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { EnrolmentSummary, OwnEnrolment } from '../contract';
 import { errors } from '@strapi/utils';
 import { publicRule } from '@buurtplein/plugin-kit';
 import { parseRecurrence } from '../../../discovery/recurrence';
@@ -33,20 +34,7 @@ interface Person {
   confirmed: boolean;
 }
 
-/** What the public may know of an activity's enrolment: counts, never a person. */
-export interface EnrolmentSummary {
-  open: boolean;
-  capacity: number | null;
-  confirmed: number;
-  placesLeft: number | null;
-  waitlist: number;
-  waitlistKept: boolean;
-  deadline: string | null;
-  perOccurrence: boolean;
-  questions: string[];
-  occurrence: string | null;
-  occurrences?: { occurrence: string; confirmed: number; placesLeft: number | null; waitlist: number }[];
-}
+export type { EnrolmentSummary };
 
 const CLOSED: EnrolmentSummary = {
   open: false,
@@ -158,17 +146,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   /** What a person sees of their own enrolments (the activity by title, their place). */
-  async function ownView(found: EnrolmentRow[], language: Language) {
+  async function ownView(found: EnrolmentRow[], language: Language): Promise<OwnEnrolment[]> {
     const active = found.filter((row) => row.status === 'confirmed' || row.status === 'waitlisted');
     return Promise.all(
-      active.map(async (row) => {
+      active.map(async (row): Promise<OwnEnrolment> => {
         const activity = await publicActivity(row.activity, language).catch(() => null);
         return {
           id: row.id,
-          status: row.status,
+          status: row.status as OwnEnrolment['status'],
           ...(row.status === 'waitlisted' ? { position: await places().positionOf(row) } : {}),
           occurrence: row.occurrence === SERIES ? null : row.occurrence,
-          activity: activity ? { documentId: activity.documentId, slug: activity.slug, title: activity.title, startsAt: startOfEnrolment(activity, row.occurrence) } : { documentId: row.activity },
+          activity: activity ? { documentId: activity.documentId, slug: activity.slug, title: activity.title, startsAt: startOfEnrolment(activity, row.occurrence)?.toISOString() ?? null } : { documentId: row.activity },
         };
       })
     );

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
+import type { Enrolee } from '../contract';
 import { stringify } from 'csv-stringify/sync';
 import { conflict, notFound } from '../../../lib/errors';
 import { coded } from '../../../lib/error-codes';
@@ -13,17 +14,7 @@ const ENROLMENT = 'api::enrolment.enrolment';
 export const SETTINGS_DEFAULTS: Settings = { open: false, capacity: null, waitlist: true, deadline: null, perOccurrence: false, questions: [] };
 const SETTING_KEYS = Object.keys(SETTINGS_DEFAULTS) as (keyof Settings)[];
 
-export interface Enrolee {
-  id: number;
-  occurrence: string | null;
-  name: string;
-  email: string;
-  status: 'confirmed' | 'waitlisted';
-  position?: number;
-  answers: string[];
-  attended: boolean | null;
-  placedAt: string | null;
-}
+export type { Enrolee };
 
 /**
  * What an organisation does with the enrolment of its own activities. The

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { EnrolmentSettings } from '../contract';
 import type { Knex } from 'knex';
 import { insertRow, sqlNames } from '@buurtplein/plugin-kit';
 import { bumpAfterCommit } from '../../../cache';
@@ -24,14 +25,7 @@ export interface EnrolmentRow {
   placedAt: string | null;
   cancelledAt: string | null;
 }
-export interface Settings {
-  open: boolean;
-  capacity: number | null;
-  waitlist: boolean;
-  deadline: string | null;
-  perOccurrence: boolean;
-  questions: string[];
-}
+export type Settings = EnrolmentSettings;
 /** Who got a place (or a waitlist position) by a change: they are mailed after the commit. */
 export interface Placed {
   enrolment: EnrolmentRow;
