@@ -5,10 +5,10 @@ import { formatDateTime } from '../format';
 import { checkboxes, field, onSubmit, statusArea } from '../forms';
 import { t } from '../i18n';
 import { session } from '../session';
+import { localInput } from './fields';
 import type { MyActivity } from './types';
 
 const OPTIONS = ['open', 'waitlist', 'perOccurrence'] as const;
-const localInput = (iso: string | null) => (iso ? new Date(new Date(iso).getTime() - new Date(iso).getTimezoneOffset() * 60_000).toISOString().slice(0, 16) : '');
 const route = (activity: MyActivity) => `/api/my/activities/${encodeURIComponent(activity.documentId)}`;
 
 function settingsForm(activity: MyActivity, settings: EnrolmentSettings | null, reload: () => Promise<void>): HTMLElement {

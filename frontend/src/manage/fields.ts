@@ -32,7 +32,8 @@ export const reminderEmailField = (organisation: Partial<MyOrganisation> = {}) =
   field({ name: 'reminderEmail', label: t('reminderEmailLabel'), type: 'email', required: true, value: organisation.reminderEmail, hint: t('reminderEmailHint') });
 
 /** ISO → the value of a datetime-local input (local time, minutes). */
-function localInput(iso: string | null | undefined): string {
+/** An ISO instant as a datetime-local input shows it: the browser's own clock. */
+export function localInput(iso: string | null | undefined): string {
   if (!iso) return '';
   const date = new Date(iso);
   return new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);

@@ -1,8 +1,8 @@
 import { signedTokens } from '@buurtplein/plugin-kit';
 import type { Language } from '../../../mail';
+import { DAY } from '../../../lib/settings';
 
 const LIST_LINK_DAYS = 60;
-const DAY_MS = 24 * 3600_000;
 
 /**
  * The links in enrolment mails carry what they are for, signed
@@ -20,7 +20,7 @@ export function enrolmentLinks(secret: string) {
       return typeof id === 'number' && typeof place === 'number' && typeof email === 'string' && !extra.length ? { id, place, email } : null;
     },
     /** Valid for LIST_LINK_DAYS: it shows and cancels every enrolment of the address. */
-    listToken: (email: string, language: Language, now = Date.now()) => list.create([email, language, now + LIST_LINK_DAYS * DAY_MS]),
+    listToken: (email: string, language: Language, now = Date.now()) => list.create([email, language, now + LIST_LINK_DAYS * DAY]),
     readList(token: unknown, now = Date.now()): { email: string; language: Language } | 'expired' | null {
       const [email, language, expiresAt, ...extra] = list.read(token) ?? [];
       if (typeof email !== 'string' || (language !== 'nl' && language !== 'en') || typeof expiresAt !== 'number' || extra.length) return null;

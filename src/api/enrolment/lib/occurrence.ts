@@ -1,5 +1,5 @@
 import { occurrencesOf, type PublicActivity } from '../../../discovery/public-items';
-import { lastOccurrenceStart, nextOccurrence } from '../../../discovery/recurrence';
+import { lastOccurrenceStart, nextOccurrence, parseRecurrence } from '../../../discovery/recurrence';
 
 /** What an enrolment needs to know of its activity: its dates. */
 export type Dated = Pick<PublicActivity, 'startsAt' | 'endsAt' | 'recurrence'>;
@@ -18,13 +18,25 @@ export interface ChosenOccurrence {
 const durationOf = (activity: Dated) =>
   activity.startsAt && activity.endsAt && activity.endsAt >= activity.startsAt ? activity.endsAt.getTime() - activity.startsAt.getTime() : null;
 
+/** When the activity ends as a whole: a one-off's end (or start), a series' last occurrence's; null without a date or for an open-ended rule. */
+export function endOfSeries(activity: Dated): Date | null {
+  if (!activity.startsAt) return null;
+  if (!activity.recurrence) return activity.endsAt ?? activity.startsAt;
+  const last = lastOccurrenceStart(activity.startsAt, activity.recurrence.rule);
+  return last && new Date(last.getTime() + (durationOf(activity) ?? 0));
+}
+
 /** Whether anything of the activity is still to come: one can only enrol for what has not ended. */
 function seriesIsOver(activity: Dated, now: Date): boolean {
-  if (!activity.startsAt) return false;
-  if (!activity.recurrence) return (activity.endsAt ?? activity.startsAt) < now;
-  const last = lastOccurrenceStart(activity.startsAt, activity.recurrence.rule);
-  return last !== null && last.getTime() + (durationOf(activity) ?? 0) < now.getTime();
+  const end = endOfSeries(activity);
+  return end !== null && end < now;
 }
+
+/** The dates of an activity row as read from the database (strings, an RRULE as text). */
+export const datedFrom = (row: Record<string, unknown>): Dated => {
+  const date = (value: unknown) => (value ? new Date(value as string) : null);
+  return { startsAt: date(row.startsAt), endsAt: date(row.endsAt), recurrence: parseRecurrence(row.recurrence as string | null) };
+};
 
 /** Per date only makes sense for a recurring activity; a one-off always takes enrolments as a whole. */
 export const enrolsPerDate = (activity: Dated, perOccurrence: boolean) => perOccurrence && activity.recurrence !== null;

@@ -2,17 +2,16 @@ import type { Core } from '@strapi/strapi';
 import type { EnrolmentSummary, OwnEnrolment } from '../contract';
 import { errors } from '@strapi/utils';
 import { publicRule } from '@buurtplein/plugin-kit';
-import { parseRecurrence } from '../../../discovery/recurrence';
 import type { PublicActivity } from '../../../discovery/public-items';
 import { conflict, forbidden, notFound } from '../../../lib/errors';
 import { coded } from '../../../lib/error-codes';
 import { frontendLink, sendLater, sendMail, type Language } from '../../../mail';
 import { alreadyEnrolledMail, confirmEnrolmentMail } from '../../../mail/enrolment-templates';
 import { enrolmentLinks } from '../lib/links';
-import { settings } from '../../../lib/settings';
+import { HOUR, settings } from '../../../lib/settings';
 import { memoPerGeneration } from '../../../cache';
-import { chooseOccurrence, SERIES, startOfEnrolment, upcomingOccurrences } from '../lib/occurrence';
-import type { EnrolmentRow, Placed, Placement, Settings } from './places';
+import { chooseOccurrence, datedFrom, SERIES, startOfEnrolment, upcomingOccurrences, type Dated } from '../lib/occurrence';
+import { isActive, type EnrolmentRow, type Placed, type Placement, type Settings } from './places';
 import type { Mails } from './mails';
 
 const ENROLMENT = 'api::enrolment.enrolment';
@@ -49,14 +48,6 @@ const CLOSED: EnrolmentSummary = {
   occurrence: null,
 };
 
-const dateOf = (value: unknown) => (value ? new Date(value as string) : null);
-const datesFrom = (documentId: string, row: Record<string, unknown>) => ({
-  documentId,
-  startsAt: dateOf(row.startsAt),
-  endsAt: dateOf(row.endsAt),
-  recurrence: parseRecurrence(row.recurrence as string | null),
-});
-
 const deadlinePassed = (settings: Settings, now = Date.now()) => settings.deadline !== null && new Date(settings.deadline).getTime() <= now;
 const placesLeft = (capacity: number | null, confirmed: number) => (capacity === null ? null : Math.max(0, capacity - confirmed));
 
@@ -90,13 +81,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * its dates), in one lean query: enrolling is the hot path when many people
    * enrol at once.
    */
-  async function datesOf(documentId: string): Promise<Pick<PublicActivity, 'documentId' | 'startsAt' | 'endsAt' | 'recurrence'>> {
+  async function datesOf(documentId: string): Promise<Dated> {
     const row = await strapi.db.query(ACTIVITY).findOne({
       where: { documentId, ...publicRule(strapi, ACTIVITY).where },
       select: ['documentId', 'startsAt', 'endsAt', 'recurrence'],
     });
     if (!row) throw notFound('No public activity with this documentId');
-    return datesFrom(documentId, row);
+    return datedFrom(row);
   }
 
   async function publicActivity(documentId: string, locale: Language = 'nl'): Promise<PublicActivity> {
@@ -105,14 +96,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return activity;
   }
 
-
   const answerOf = (placement: Placed) => ({ status: placement.status, ...(placement.position ? { position: placement.position } : {}) });
 
   /** The row for this person and date, made pending again unless they hold a place or wait for one. */
   async function pendingRow(values: Omit<EnrolmentRow, 'id' | 'status' | 'place' | 'attended' | 'placedAt' | 'cancelledAt'>): Promise<EnrolmentRow> {
     const where = { activity: values.activity, occurrence: values.occurrence, email: values.email };
     const existing: EnrolmentRow | null = await rows().findOne({ where });
-    if (existing && (existing.status === 'confirmed' || existing.status === 'waitlisted')) return existing;
+    if (existing && isActive(existing.status)) return existing;
     const data = { ...values, status: 'pending', attended: null };
     if (existing) return rows().update({ where: { id: existing.id }, data });
     try {
@@ -147,7 +137,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** What a person sees of their own enrolments (the activity by title, their place). */
   async function ownView(found: EnrolmentRow[], language: Language): Promise<OwnEnrolment[]> {
-    const active = found.filter((row) => row.status === 'confirmed' || row.status === 'waitlisted');
+    const active = found.filter((row) => isActive(row.status));
     return Promise.all(
       active.map(async (row): Promise<OwnEnrolment> => {
         const activity = await publicActivity(row.activity, language).catch(() => null);
@@ -163,7 +153,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   const service = {
-
     /**
      * A confirmed account is placed at once (201). Anyone else gets a
      * confirmation link (202): the answer is the same whether the address
@@ -192,7 +181,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const row = await pendingRow(values);
       const details = mails().inMail(await publicActivity(activityId, language), chosen.key, language);
       if (row.status === 'pending') {
-        const { token } = await tokens().issue({ purpose: 'enrolment-confirm', ttlMs: CONFIRM_HOURS * 3600_000, email, payload: { enrolment: row.id } });
+        const { token } = await tokens().issue({ purpose: 'enrolment-confirm', ttlMs: CONFIRM_HOURS * HOUR, email, payload: { enrolment: row.id } });
         const link = frontendLink(strapi, '/meedoen/bevestigen', { token, lang: language });
         sendLater(strapi, 'enrolment confirmation', () => sendMail(strapi, email, confirmEnrolmentMail(language, { activity: details, link, hours: CONFIRM_HOURS })));
       } else {
@@ -254,7 +243,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return cancelled(row);
     },
 
-    /** The public counts of an activity (of its next date, per date also the ones after). */
     /**
      * The public counts of an activity (of its next date; per date also the
      * ones after). One read for an activity without enrolment; its dates are
@@ -263,7 +251,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async summary(documentId: string, answered: Record<string, unknown> = {}): Promise<EnrolmentSummary> {
       const settings = await places().settingsOf(documentId);
       if (!settings) return CLOSED;
-      const activity = 'startsAt' in answered && 'endsAt' in answered && 'recurrence' in answered ? datesFrom(documentId, answered) : await datesOf(documentId).catch(() => null);
+      const activity = 'startsAt' in answered && 'endsAt' in answered && 'recurrence' in answered ? datedFrom(answered) : await datesOf(documentId).catch(() => null);
       if (!activity) return CLOSED;
       const counts = await places().counts(documentId);
       const dates = upcomingOccurrences(activity, settings.perOccurrence, DATES_AHEAD).map(({ key }) => {

@@ -39,7 +39,7 @@ const languageOf = (row: Pick<EnrolmentRow, 'language'>): Language => (row.langu
  * The enrolment mails that must go exactly once, through the outbox: a
  * change of place, the reminder before the date, and the organiser's message
  * to everyone enrolled. Each is composed at send time (and again on a retry)
- * from the enrolment as it is then, with fresh single-use links.
+ * from the enrolment as it is then, with its signed cancel and list links.
  */
 const mails = ({ strapi }: { strapi: Core.Strapi }) => {
   const activities = () => strapi.db.query(ACTIVITY);

@@ -7,7 +7,7 @@ import { coded } from '../../../lib/error-codes';
 import { protectCell } from '../../../export/spreadsheet-cell';
 import { sendLater } from '../../../mail';
 import { SERIES } from '../lib/occurrence';
-import type { EnrolmentRow, Settings } from './places';
+import { ACTIVE, type EnrolmentRow, type Settings } from './places';
 import { MESSAGE_KIND, type MessagePayload, type Mails } from './mails';
 
 const ENROLMENT = 'api::enrolment.enrolment';
@@ -55,7 +55,7 @@ const organiser = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Who is enrolled (and waiting, in order) for one date or all, for the organiser's list and CSV. */
     async enrolees(activityId: string, occurrence?: string): Promise<Enrolee[]> {
       const found: EnrolmentRow[] = await rows().findMany({
-        where: { activity: activityId, status: { $in: ['confirmed', 'waitlisted'] }, ...(occurrence ? { occurrence } : {}) },
+        where: { activity: activityId, status: { $in: ACTIVE }, ...(occurrence ? { occurrence } : {}) },
         orderBy: [{ occurrence: 'asc' }, { place: 'asc' }],
       });
       const waiting = new Map<string, number>();
@@ -101,7 +101,7 @@ const organiser = ({ strapi }: { strapi: Core.Strapi }) => {
       const activity = await mails().activityOf(activityId);
       if (!activity) throw notFound('Only a published activity can be mailed about');
       const recipients: EnrolmentRow[] = await rows().findMany({
-        where: { activity: activityId, status: { $in: ['confirmed', 'waitlisted'] }, ...(occurrence ? { occurrence } : {}) },
+        where: { activity: activityId, status: { $in: ACTIVE }, ...(occurrence ? { occurrence } : {}) },
       });
       const round = `message-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
       const payload = (row: EnrolmentRow): MessagePayload => ({ enrolment: row.id, organisation: activity.organisation?.name ?? '', subject, message });

@@ -45,7 +45,9 @@ export interface Counts {
   waitlist: number;
 }
 
-const ACTIVE: Status[] = ['confirmed', 'waitlisted'];
+/** Who holds a seat or waits for one; the rest (pending, cancelled) count for nothing. */
+export const ACTIVE: Status[] = ['confirmed', 'waitlisted'];
+export const isActive = (status: Status) => ACTIVE.includes(status);
 
 /**
  * Where places are decided. Every decision for one activity (enrol, confirm,
@@ -70,25 +72,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     });
   }
 
-  /** Seats taken, people waiting and the last place given for one date, in one statement. */
-  async function tally(trx: Knex.Transaction, activity: string, occurrence: string): Promise<Tally> {
-    const [row] = await names.table(trx, ENROLMENT).where(dateOf(activity, occurrence)).select(tallyColumns(trx));
-    return tallied(row);
-  }
-
   const dateOf = (activity: string, occurrence: string) => ({ [column('activity')]: activity, [column('occurrence')]: occurrence });
-  const tallyColumns = (trx: Knex.Transaction) => {
-    const counted = (status: Status) => trx.raw(`COALESCE(SUM(CASE WHEN ?? = '${status}' THEN 1 ELSE 0 END), 0) AS ??`, [column('status'), status]);
-    return [counted('confirmed'), counted('waitlisted'), trx.raw('COALESCE(MAX(??), 0) AS last', [column('place')])];
-  };
-  const tallied = (row: Record<string, unknown>): Tally => ({ confirmed: Number(row.confirmed), waitlisted: Number(row.waitlisted), last: Number(row.last) });
 
   /**
    * Everything one enrolment is decided on, read in one statement after the
    * lock (so it sees every earlier decision): the activity's settings, the
    * tally of the date, and this person's row for it if any.
    */
-  async function decisionBasis(trx: Knex.Transaction, { activity, occurrence, email }: NewEnrolment) {
+  async function decisionBasis(trx: Knex.Transaction, { activity, occurrence, email }: Pick<EnrolmentRow, 'activity' | 'occurrence' | 'email'>) {
     const setting = (attribute: string) => names.column(SETTINGS, attribute);
     const ofDate = () => names.table(trx, ENROLMENT).where(dateOf(activity, occurrence));
     const counted = (status: Status) => ofDate().where(column('status'), status).count('*').as(status);
@@ -107,7 +98,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (!row) return null;
     return {
       settings: { open: Boolean(row.open), capacity: row.capacity === null ? null : Number(row.capacity), waitlist: Boolean(row.waitlist) },
-      tally: tallied(row),
+      tally: { confirmed: Number(row.confirmed), waitlisted: Number(row.waitlisted), last: Number(row.last) },
       earlier: row.earlierId ? { id: Number(row.earlierId), status: row.earlierStatus as Status } : null,
     };
   }
@@ -146,11 +137,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return 1 + (await rows().count({ where: { activity: row.activity, occurrence: row.occurrence, status: 'waitlisted', place: { $lt: row.place } } }));
   }
 
-
-
-  /** Gives `row` its place under the lock: two statements (the tally, the update). */
-  async function placeLocked(trx: Knex.Transaction, row: EnrolmentRow, settings: Settings): Promise<Placed | { status: 'full' }> {
-    const decision = decide(settings, await tally(trx, row.activity, row.occurrence));
+  /** Gives `row` its place under the lock: two statements (what it is decided on, the update). */
+  async function placeLocked(trx: Knex.Transaction, row: EnrolmentRow): Promise<Placement> {
+    const basis = await decisionBasis(trx, row);
+    if (!basis?.settings.open) return { status: 'closed' };
+    const decision = decide(basis.settings, basis.tally);
     if (!decision) return { status: 'full' };
     const now = new Date();
     await names
@@ -180,15 +171,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     positionOf,
 
     /** An enrolment whose email is known to be the person's (a confirmed account, a confirm link): placed at once. */
-    async place(enrolmentId: number, mayPlace: (row: EnrolmentRow) => boolean = (row) => !ACTIVE.includes(row.status)): Promise<Placement> {
+    async place(enrolmentId: number, mayPlace: (row: EnrolmentRow) => boolean = (row) => !isActive(row.status)): Promise<Placement> {
       const first = await rows().findOne({ where: { id: enrolmentId } });
       if (!first) return { status: 'closed' };
       return locked(first.activity, async (trx) => {
         const row: EnrolmentRow = await rows().findOne({ where: { id: enrolmentId } });
         if (!mayPlace(row)) return { status: 'already', enrolment: row };
-        const settings = await settingsOf(row.activity);
-        if (!settings?.open) return { status: 'closed' };
-        return placeLocked(trx, row, settings);
+        return placeLocked(trx, row);
       });
     },
 
@@ -203,7 +192,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const basis = await decisionBasis(trx, values);
         if (!basis?.settings.open) return { status: 'closed' };
         const { earlier } = basis;
-        if (earlier && ACTIVE.includes(earlier.status)) return { status: 'already', enrolment: { ...values, ...earlier } as EnrolmentRow };
+        if (earlier && isActive(earlier.status)) return { status: 'already', enrolment: { ...values, ...earlier } as EnrolmentRow };
         const decision = decide(basis.settings, basis.tally);
         if (!decision) return { status: 'full' };
         const now = new Date();

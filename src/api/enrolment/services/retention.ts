@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { parseRecurrence, lastOccurrenceStart } from '../../../discovery/recurrence';
 import { DAY, settings } from '../../../lib/settings';
-import { SERIES } from '../lib/occurrence';
+import { datedFrom, endOfSeries, SERIES } from '../lib/occurrence';
+import { ACTIVE } from './places';
 
 const ENROLMENT = 'api::enrolment.enrolment';
 const ACTIVITY = 'api::activity.activity';
@@ -26,16 +26,10 @@ interface Row {
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const rows = () => strapi.db.query(ENROLMENT as any);
 
-  /** When a whole series ended: its last occurrence's (or its own) end; null while it goes on or has no date. */
+  /** When a series' enrolments stop being needed: its end; 'gone' when the activity was deleted. */
   async function seriesEnd(activityId: string): Promise<Date | null | 'gone'> {
     const activity = await strapi.db.query(ACTIVITY).findOne({ where: { documentId: activityId }, select: ['startsAt', 'endsAt', 'recurrence'] });
-    if (!activity) return 'gone';
-    if (!activity.startsAt) return null;
-    const start = new Date(activity.startsAt);
-    const length = activity.endsAt ? Math.max(0, new Date(activity.endsAt).getTime() - start.getTime()) : 0;
-    if (!activity.recurrence || !parseRecurrence(activity.recurrence)) return new Date(start.getTime() + length);
-    const last = lastOccurrenceStart(start, activity.recurrence);
-    return last ? new Date(last.getTime() + length) : null;
+    return activity ? endOfSeries(datedFrom(activity)) : 'gone';
   }
 
   return {
@@ -51,7 +45,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         },
         select: ['id'],
       });
-      const series: Row[] = await rows().findMany({ where: { occurrence: SERIES, status: { $in: ['confirmed', 'waitlisted'] } }, select: ['id', 'activity', 'updatedAt'] });
+      const series: Row[] = await rows().findMany({ where: { occurrence: SERIES, status: { $in: ACTIVE } }, select: ['id', 'activity', 'updatedAt'] });
       const ended = new Set<string>();
       for (const activity of new Set(series.map((row) => row.activity))) {
         const end = await seriesEnd(activity);
