@@ -1,5 +1,5 @@
 import { api, bearer, createDocument, editor, madeUpWord, mintedSession, resident, tokenFromMail, unique } from '../../../../tests/helpers/fixtures';
-import { mailSink, strapi } from '../../../../tests/helpers/strapi';
+import { FRONTEND_URL, mailSink, strapi } from '../../../../tests/helpers/strapi';
 
 const ACTIVITY = 'api::activity.activity';
 const ENROLMENT = 'api::enrolment.enrolment';
@@ -114,6 +114,8 @@ describe('enrolment: enrolling', () => {
     expect((await publicEnrolment(activity.documentId)).confirmed).toBe(0);
 
     await api().post('/api/enrolments/confirm').send({ token: `${token}x` }).expect(400);
+    for (const body of [{}, { token: 42 }, { token: ['x'] }, { token: 'x', extra: 1 }]) await api().post('/api/enrolments/confirm').send(body).expect(400);
+    await api().post('/api/enrolments/by-link').send({ token: 'forged' }).expect(400);
     const confirmed = await api().post('/api/enrolments/confirm').send({ token }).expect(200);
     expect(confirmed.body.data).toMatchObject({ status: 'confirmed', activity: { documentId: activity.documentId } });
     const reused = await api().post('/api/enrolments/confirm').send({ token }).expect(400);
@@ -132,6 +134,26 @@ describe('enrolment: enrolling', () => {
     await api().post('/api/enrolments/cancel').send({ token: cancelToken }).expect(200);
     expect((await api().post('/api/enrolments/cancel').send({ token: cancelToken }).expect(400)).body.error.details.code).toBe('link.used');
     expect((await publicEnrolment(activity.documentId)).confirmed).toBe(0);
+  });
+
+  it("puts the town's website in every mailed link, whatever Host or X-Forwarded-* the request claims", async () => {
+    const activity = await openActivity(owner, { open: true, capacity: 5 });
+    const email = `${unique('host')}@private.example`;
+    await api()
+      .post(enrolPath(activity.documentId))
+      .set('Host', 'evil.example')
+      .set('X-Forwarded-Host', 'evil.example')
+      .set('X-Forwarded-Proto', 'http')
+      .send({ data: { name: 'A', email } })
+      .expect(202);
+    const { value: token, mail } = await tokenFromMail(email, /Bevestig/);
+    await api().post('/api/enrolments/confirm').set('X-Forwarded-Host', 'evil.example').send({ token }).expect(200);
+    const placed = await mailSink().waitFor({ to: email, subject: /Ingeschreven/ });
+    for (const sent of [mail, placed]) {
+      expect(mailSink().linksIn(sent).length).toBeGreaterThan(0);
+      expect(mailSink().linksIn(sent).every((link) => link.startsWith(`${FRONTEND_URL}/`))).toBe(true);
+      expect(`${sent.text}${sent.html}`).not.toContain('evil.example');
+    }
   });
 
   it('refuses bad input with a clear 4xx and writes nothing', async () => {
