@@ -14,6 +14,7 @@ import { startCache, stopCache } from './cache';
 import { registerCacheInvalidation } from './cache/invalidation';
 import { cacheRolePermissions } from './cache/public-ability';
 import { registerEnrolmentMail } from './api/enrolment/mail-kinds';
+import { registerEnrolmentAdminRoutes } from './api/enrolment/admin-routes';
 import { memoiseDefaultLocale } from './cache/default-locale';
 import { ensurePublicReadIndexes } from './bootstrap/indexes';
 import { closeRateLimitStore, openRateLimitStore } from './bootstrap/rate-limit-store';
@@ -29,6 +30,7 @@ export default {
     hideDeveloperTools(strapi);
     refuseReadOnlyChanges(strapi);
     registerOrganisationApproval(strapi);
+    registerEnrolmentAdminRoutes(strapi);
     registerEmbedRoutes(strapi);
     startCache(strapi);
     openRateLimitStore(strapi);

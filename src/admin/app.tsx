@@ -2,6 +2,7 @@ import type { StrapiApp } from '@strapi/strapi/admin';
 import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
 import { adminTranslations } from '../lib/admin-fields';
 import { ApproveAction } from './approve-action';
+import { EnrolmentPanel } from './enrolment/panel';
 import { translateChoiceColumns } from './enum-cells';
 import { dismissMediaLibraryBanner } from './media-library-banner';
 
@@ -28,6 +29,7 @@ export default {
     dismissMediaLibraryBanner();
     const contentManager = app.getPlugin('content-manager').apis as ContentManagerPlugin['config']['apis'];
     contentManager.addDocumentAction((actions) => [ApproveAction, ...actions]);
+    contentManager.addEditViewSidePanel((panels) => [...panels, EnrolmentPanel]);
     // Content types are defined in code: "Edit the model" leads staff to a Content-Type Builder they cannot use (src/bootstrap/developer-tools.ts).
     contentManager.addDocumentHeaderAction((actions) => actions.filter((action) => (action as { type?: string }).type !== 'edit-the-model'));
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', translateChoiceColumns);

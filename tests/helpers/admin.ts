@@ -5,21 +5,25 @@ const created: number[] = [];
 
 const createdRoles: number[] = [];
 
-/** A role that may do nothing, for the staff member who must be refused. */
-async function roleWithoutRights() {
-  const role = await strapi().service('admin::role').create({ name: unique('Zonder rechten'), description: 'no permissions' });
+type Permission = { action: string; subject: string | null };
+
+/** A role that may do only what is listed (nothing by default), for the staff member who must be refused. */
+async function limitedRole(permissions: Permission[]) {
+  const role = await strapi().service('admin::role').create({ name: unique('Beperkt'), description: 'limited permissions' });
   createdRoles.push(role.id);
+  if (permissions.length) await strapi().service('admin::role').assignPermissions(role.id, permissions);
   return role;
 }
 
 /**
  * A staff member of its own, logged in through the real admin login: a super
- * admin, or (`withoutRights`) one whose role grants nothing. removeAdmins() cleans up.
+ * admin, or one whose role grants nothing (`withoutRights`) or only
+ * `permissions`. removeAdmins() cleans up.
  */
-export async function adminToken({ withoutRights = false } = {}): Promise<string> {
+export async function adminToken({ withoutRights = false, permissions }: { withoutRights?: boolean; permissions?: Permission[] } = {}): Promise<string> {
   const email = `${unique('staff')}@staff.example`;
   const password = 'Staff-Passw0rd';
-  const role = withoutRights ? await roleWithoutRights() : await strapi().service('admin::role').getSuperAdmin();
+  const role = withoutRights || permissions ? await limitedRole(permissions ?? []) : await strapi().service('admin::role').getSuperAdmin();
   const admin = await strapi().service('admin::user').create({ email, password, firstname: 'Staff', lastname: 'Member', isActive: true, registrationToken: null, roles: [role.id] });
   created.push(admin.id);
   return (await api().post('/admin/login').send({ email, password }).expect(200)).body.data.token as string;

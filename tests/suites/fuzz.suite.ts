@@ -15,14 +15,15 @@ import { strapi } from '../helpers/strapi';
 const SEED = process.env.FUZZ_SEED === 'random' ? Date.now() : Number(process.env.FUZZ_SEED || 20261203);
 const RUNS = Number(process.env.FUZZ_RUNS || 12);
 
-const OUR_PLUGINS = ['idea-support', 'content-expiry', 'listing-reminders', 'bulk-import', 'outbox', 'moderation'];
+// Our plugins' admin routes, and the app's own (/buurtplein: approval, the enrolment side panel).
+const OUR_ADMIN_PREFIXES = ['idea-support', 'content-expiry', 'listing-reminders', 'bulk-import', 'outbox', 'moderation', 'buurtplein'];
 // Multipart uploads have a suite of their own; /api/connect only redirects to OAuth providers, none configured.
 const LEFT_OUT = [/^\/api\/upload/, /^\/api\/connect/];
 
-/** Every content-API route, /embed, and our plugins' admin routes, from the router itself: a new route is fuzzed without anyone listing it. */
+/** Every content-API route, /embed, and our admin routes, from the router itself: a new route is fuzzed without anyone listing it. */
 function routesToFuzz(): Route[] {
   const ours = (path: string) =>
-    path.startsWith('/api/') || path.startsWith('/embed/') || OUR_PLUGINS.some((name) => path.startsWith(`/${name}/`));
+    path.startsWith('/api/') || path.startsWith('/embed/') || OUR_ADMIN_PREFIXES.some((name) => path.startsWith(`/${name}/`));
   const routes: Route[] = strapi()
     .server.listRoutes()
     .flatMap((layer: { path: string; methods: string[] }) => layer.methods.filter((m) => m !== 'HEAD').map((method) => ({ method, path: layer.path })))

@@ -1,11 +1,11 @@
 import type { Enrolee, EnrolmentSettings } from '../../../src/api/enrolment/contract';
 import { API_URL, request } from '../api';
 import { h, replace } from '../dom';
+import { localInput } from '../../../src/lib/datetime-local';
 import { formatDateTime } from '../format';
 import { checkboxes, field, onSubmit, statusArea } from '../forms';
 import { t } from '../i18n';
 import { session } from '../session';
-import { localInput } from './fields';
 import type { MyActivity } from './types';
 
 const OPTIONS = ['open', 'waitlist', 'perOccurrence'] as const;

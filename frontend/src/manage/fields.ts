@@ -1,3 +1,4 @@
+import { localInput } from '../../../src/lib/datetime-local';
 import { TARGET_GROUPS } from '../../../src/lib/target-groups';
 import type { Named } from '../api';
 import { targetGroupName } from '../format';
@@ -30,14 +31,6 @@ export function organisationFields(vocabularies: Vocabularies, organisation: Par
 /** Who gets the quarterly "is your listing still right?" mail: seen and changed with the profile. */
 export const reminderEmailField = (organisation: Partial<MyOrganisation> = {}) =>
   field({ name: 'reminderEmail', label: t('reminderEmailLabel'), type: 'email', required: true, value: organisation.reminderEmail, hint: t('reminderEmailHint') });
-
-/** ISO → the value of a datetime-local input (local time, minutes). */
-/** An ISO instant as a datetime-local input shows it: the browser's own clock. */
-export function localInput(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const date = new Date(iso);
-  return new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-}
 
 export function activityFields(vocabularies: Vocabularies, activity: Partial<MyActivity> = {}): HTMLElement[] {
   return [

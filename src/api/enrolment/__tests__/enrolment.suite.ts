@@ -1,5 +1,6 @@
 import { api, bearer, createDocument, editor, madeUpWord, mintedSession, resident, tokenFromMail, unique } from '../../../../tests/helpers/fixtures';
 import { FRONTEND_URL, mailSink, strapi } from '../../../../tests/helpers/strapi';
+import { adminToken, removeAdmins } from '../../../../tests/helpers/admin';
 
 const ACTIVITY = 'api::activity.activity';
 const ENROLMENT = 'api::enrolment.enrolment';
@@ -344,6 +345,61 @@ describe('enrolment: privacy and the organiser', () => {
     await api().post('/api/enrolments/by-link/cancel').send({ token: 'forged', id: mine.body.data[0].id }).expect(400);
     await api().post('/api/enrolments/by-link/cancel').send({ token: listToken, id: mine.body.data[0].id }).expect(200);
     expect((await api().post('/api/enrolments/by-link').send({ token: listToken }).expect(200)).body.data).toHaveLength(1);
+  });
+});
+
+describe('enrolment: staff in the admin panel', () => {
+  afterAll(removeAdmins);
+
+  it("sets an activity's enrolment and sees, exports, marks and mails its list, as its organisation does", async () => {
+    const staff = bearer(await adminToken());
+    const owner = await editor();
+    const activity = await openActivity(owner, { open: false });
+    const base = `/buurtplein/activities/${activity.documentId}`;
+    const saved = await api().put(`${base}/enrolment`).set(staff).send({ data: { open: true, capacity: 2, waitlist: true, questions: ['Dieetwensen?'] } }).expect(200);
+    expect(saved.body.data).toMatchObject({ open: true, capacity: 2, waitlist: true, questions: ['Dieetwensen?'] });
+    expect(await publicEnrolment(activity.documentId)).toMatchObject({ open: true, capacity: 2, placesLeft: 2 });
+
+    const enrolled = await people(3);
+    for (const { jwt } of enrolled) await api().post(enrolPath(activity.documentId)).set(bearer(jwt)).send({ data: { name: '<b>Buur</b>', answers: ['=1+1'] } }).expect(201);
+    const list = await api().get(`${base}/enrolments`).set(staff).expect(200);
+    expect(list.body.data.map((e: { status: string; email: string }) => [e.status, e.email])).toEqual(enrolled.map(({ user }, i) => [i < 2 ? 'confirmed' : 'waitlisted', user.email]));
+    expect(list.body.meta.settings).toMatchObject({ capacity: 2, questions: ['Dieetwensen?'] });
+    expect((await api().get(`${base}/enrolments?format=csv`).set(staff).expect(200)).text).toContain("'=1+1");
+    await api().put(`${base}/enrolments/${list.body.data[0].id}`).set(staff).send({ data: { attended: true } }).expect(200);
+    await api().put(`${base}/enrolments/${list.body.data[2].id}`).set(staff).send({ data: { attended: true } }).expect(404); // waiting, not present
+    const sent = await api().post(`${base}/enrolments/message`).set(staff).send({ data: { subject: 'Andere zaal', message: 'We zitten boven.' } }).expect(202);
+    expect(sent.body.data).toEqual({ recipients: 3 });
+    await mailSink().waitFor({ to: enrolled[2].user.email, subject: /Andere zaal/ });
+
+    // Lowering below who has a seat is refused with the count, as for the organisation.
+    const refused = await api().put(`${base}/enrolment`).set(staff).send({ data: { capacity: 1 } }).expect(409);
+    expect(refused.body.error.details).toMatchObject({ code: 'enrolment.capacity_below_confirmed', confirmed: 2 });
+    for (const bad of [{ capacity: 'veel' }, { capacity: 0 }, { questions: ['a', 'b', 'c', 'd'] }, { seats: 3 }, { deadline: '31-02-2027' }]) {
+      const res = await api().put(`${base}/enrolment`).set(staff).send({ data: bad }).expect(400);
+      expect(res.body.error.name).toBe('ValidationError');
+    }
+    await api().put(`${base}/enrolment`).set(staff).send({ open: true }).expect(400);
+    await api().get(`${base}/enrolments?format=pdf`).set(staff).expect(400);
+    await api().get('/buurtplein/activities/geenactiviteitmetditiddd/enrolments').set(staff).expect(404);
+    expect((await strapi().db.query('api::enrolment.enrolment-settings' as any).findOne({ where: { activity: activity.documentId } })).capacity).toBe(2);
+  });
+
+  it('refuses staff without the right to read (or change) activities, the public and residents', async () => {
+    const owner = await editor();
+    const activity = await openActivity(owner, { open: true, capacity: 5 });
+    const base = `/buurtplein/activities/${activity.documentId}`;
+    const reader = bearer(await adminToken({ permissions: [{ action: 'plugin::content-manager.explorer.read', subject: ACTIVITY }] }));
+    const nobody = bearer(await adminToken({ withoutRights: true }));
+    await api().get(`${base}/enrolments`).set(reader).expect(200);
+    await api().put(`${base}/enrolment`).set(reader).send({ data: { capacity: 50 } }).expect(403);
+    await api().post(`${base}/enrolments/message`).set(reader).send({ data: { subject: 'x', message: 'y' } }).expect(403);
+    await api().get(`${base}/enrolments`).set(nobody).expect(403);
+    await api().get(`${base}/enrolments`).expect(401);
+    // An editor's or resident's session is no admin session.
+    await api().get(`${base}/enrolments`).set(bearer(owner.jwt)).expect(401);
+    await api().put(`${base}/enrolment`).set(bearer(owner.jwt)).send({ data: { capacity: 50 } }).expect(401);
+    expect(await publicEnrolment(activity.documentId)).toMatchObject({ capacity: 5 });
   });
 });
 

@@ -65,6 +65,9 @@ const ENROLMENT_FIELDS = {
   questions: yup.array().of(yup.string().trim().min(1).max(200).required()).max(MAX_QUESTIONS),
 };
 
+/** The enrolment settings on their own: staff save them in the admin panel's side panel of an activity. */
+export const enrolmentSettingsData = yup.object(ENROLMENT_FIELDS);
+
 const RRULE = /^(RRULE:)?FREQ=(DAILY|WEEKLY|MONTHLY|YEARLY)(;[A-Z]+=[A-Za-z0-9,+:-]+)*$/;
 
 const activityFields = {
