@@ -1,3 +1,4 @@
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { siteContext, startSite, type Site } from './harness';
@@ -224,4 +225,69 @@ test('the organisations list has Dutch columns, and a pending organisation is ap
   const approved = await site.strapi.documents(ORG).findOne({ documentId: pending.documentId, status: 'published', locale: 'nl' } as any);
   expect(approved).toMatchObject({ approvalStatus: 'approved' });
   expect(await site.strapi.db.query('api::activity.activity').count({ where: { title: `Concept ${tag}`, publishedAt: { $notNull: true } } })).toBe(0);
+});
+
+test("staff open an activity's enrolment in its side panel, see who enrolled, mark attendance and mail them", async () => {
+  const [activity] = await site.strapi.documents(ACTIVITY).findMany({ status: 'published', locale: 'nl', limit: 1, filters: { recurrence: { $null: true } } } as any);
+  await site.strapi.documents(ACTIVITY).update({ documentId: activity.documentId, locale: 'nl', data: { startsAt: new Date(Date.now() + 5 * 86_400_000).toISOString() } } as any);
+  await site.strapi.documents(ACTIVITY).publish({ documentId: activity.documentId, locale: 'nl' } as any);
+  await page.goto(editView(ACTIVITY, activity.documentId));
+  const panel = page.getByRole('group', { name: 'Inschrijvingen' });
+  await panel.waitFor({ timeout: 60_000 });
+  await panel.getByText('Inschrijven staat open').click();
+  await panel.getByLabel('Aantal plaatsen').fill('1');
+  await panel.getByLabel('Vragen bij het inschrijven').fill('Dieetwensen?');
+  await panel.getByRole('button', { name: 'Instellingen bewaren' }).click();
+  await page.getByText('De inschrijfinstellingen zijn bewaard.').waitFor({ timeout: 30_000 });
+  expect(await site.strapi.db.query('api::enrolment.enrolment-settings' as any).findOne({ where: { activity: activity.documentId } })).toMatchObject({ open: true, capacity: 1 });
+
+  // Two residents enrol, the second on the waiting list; one gave a name meant to run as HTML.
+  const enrol = async (name: string, answer: string) => {
+    const who = `staff-view-${name.length}-${process.pid}@example.org`;
+    const role = await site.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' } });
+    const user = await site.strapi.db.query('plugin::users-permissions.user').create({ data: { username: who, email: who, provider: 'local', confirmed: true, role: role.id } });
+    await site.strapi.service('api::enrolment.enrolment').enrol(activity.documentId, { name, answers: [answer] }, { ...user, confirmed: true }, 'nl');
+    return who;
+  };
+  const first = await enrol('Anna', 'vegetarisch');
+  const second = await enrol('<img src=x onerror="window.pwned=1">', 'geen');
+  await page.reload();
+  await page.getByText('1 ingeschreven · 1 op de wachtlijst').waitFor({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'Lijst bekijken' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByText('Inschrijvingen: ').waitFor();
+  const rows = dialog.locator('tbody tr');
+  expect(await rows.allInnerTexts()).toEqual([
+    expect.stringMatching(/Anna[\s\S]*Ingeschreven[\s\S]*vegetarisch/),
+    expect.stringMatching(/<img src=x onerror="window.pwned=1">[\s\S]*Wachtlijst \(1\)/),
+  ]);
+  expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+  const saved = page.waitForResponse((response) => response.request().method() === 'PUT' && /\/enrolments\/\d+$/.test(response.url()));
+  await dialog.getByRole('checkbox', { name: 'Anna was aanwezig' }).click();
+  expect((await saved).status()).toBe(200);
+  expect((await site.strapi.db.query('api::enrolment.enrolment' as any).findOne({ where: { email: first } })).attended).toBe(true);
+  await page.screenshot({ path: path.join(DOCS, 'admin-enrolment.png') });
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'CSV downloaden' }).click();
+  const csv = await fs.readFile((await (await download).path())!, 'utf8');
+  expect(csv).toContain('Dieetwensen?');
+  expect(csv).toMatch(/Anna,.*vegetarisch,yes/);
+
+  await dialog.getByLabel('Onderwerp').fill('Andere zaal');
+  await dialog.getByRole('textbox', { name: 'Bericht' }).fill('We zitten deze keer boven.');
+  await dialog.getByRole('button', { name: 'Versturen' }).click();
+  await page.getByText('Het bericht gaat naar 2 mensen.').waitFor({ timeout: 30_000 });
+  for (const who of [first, second]) await site.mail.waitFor((m) => m.to.includes(who) && /Andere zaal/.test(m.subject), 15_000);
+  await dialog.getByRole('button', { name: 'Sluiten' }).last().click();
+
+  // More places move the waiting list up; fewer than people who have one is refused in words, and nothing changes.
+  const places = async (count: string) => {
+    await panel.getByLabel('Aantal plaatsen').fill(count);
+    await panel.getByRole('button', { name: 'Instellingen bewaren' }).click();
+  };
+  await places('2');
+  await page.getByText('2 ingeschreven · 0 op de wachtlijst').waitFor({ timeout: 30_000 });
+  await places('1');
+  await page.getByText('2 mensen hebben een plaats: minder plaatsen dan dat kan niet. Er is niets veranderd.').waitFor({ timeout: 30_000 });
+  expect(await site.strapi.db.query('api::enrolment.enrolment-settings' as any).findOne({ where: { activity: activity.documentId } })).toMatchObject({ capacity: 2 });
 });

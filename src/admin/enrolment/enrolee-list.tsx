@@ -40,8 +40,7 @@ function MessageForm({ documentId, occurrence, text }: { documentId: string; occ
   const [subject, setSubject] = React.useState('');
   const [message, setMessage] = React.useState('');
   const [busy, setBusy] = React.useState(false);
-  const send = async (event: React.FormEvent) => {
-    event.preventDefault();
+  const send = async () => {
     setBusy(true);
     try {
       const { recipients } = await api.message(subject, message, occurrence);
@@ -56,26 +55,25 @@ function MessageForm({ documentId, occurrence, text }: { documentId: string; occ
     }
   };
   return (
-    <form onSubmit={send} aria-label={text.messageTitle}>
-      <Flex direction="column" alignItems="stretch" gap={2}>
-        <Typography variant="delta" tag="h3">
-          {text.messageTitle}
-        </Typography>
-        <Field.Root name="enrolment-message-subject" required>
-          <Field.Label>{text.subject}</Field.Label>
-          <TextInput value={subject} maxLength={150} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setSubject(e.target.value)} />
-        </Field.Root>
-        <Field.Root name="enrolment-message-text" required>
-          <Field.Label>{text.message}</Field.Label>
-          <Textarea value={message} maxLength={5000} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setMessage(e.target.value)} />
-        </Field.Root>
-        <Box>
-          <Button type="submit" loading={busy} disabled={!subject.trim() || !message.trim()}>
-            {text.send}
-          </Button>
-        </Box>
-      </Flex>
-    </form>
+    // No <form>: React carries a submit from this dialog up to the edit view's own form, which would save the document.
+    <Flex role="group" aria-label={text.messageTitle} direction="column" alignItems="stretch" gap={2}>
+      <Typography variant="delta" tag="h3">
+        {text.messageTitle}
+      </Typography>
+      <Field.Root name="enrolment-message-subject" required>
+        <Field.Label>{text.subject}</Field.Label>
+        <TextInput value={subject} maxLength={150} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setSubject(e.target.value)} />
+      </Field.Root>
+      <Field.Root name="enrolment-message-text" required>
+        <Field.Label>{text.message}</Field.Label>
+        <Textarea value={message} maxLength={5000} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setMessage(e.target.value)} />
+      </Field.Root>
+      <Box>
+        <Button loading={busy} disabled={!subject.trim() || !message.trim()} onClick={send}>
+          {text.send}
+        </Button>
+      </Box>
+    </Flex>
   );
 }
 
@@ -99,7 +97,8 @@ export function EnroleeList({ documentId, title, enrolees, questions, text, form
   const [date, setDate] = React.useState(ALL);
   const occurrence = date === ALL ? undefined : date;
   const shown = occurrence ? enrolees.filter((e) => e.occurrence === occurrence) : enrolees;
-  const columns = [text.date, text.name, text.email, text.status, ...questions, text.attended];
+  // A date column only where people enrol per date.
+  const columns = [...(dates.length ? [text.date] : []), text.name, text.email, text.status, ...questions, text.attended];
 
   return (
     <Modal.Root>
@@ -108,7 +107,8 @@ export function EnroleeList({ documentId, title, enrolees, questions, text, form
           {text.showList}
         </Button>
       </Modal.Trigger>
-      <Modal.Content>
+      {/* Wide enough for the list with three questions, on a laptop screen. */}
+      <Modal.Content style={{ width: 'min(110rem, 94vw)', maxWidth: 'none' }}>
         <Modal.Header closeLabel={text.close}>
           <Modal.Title>{text.listTitle(title)}</Modal.Title>
         </Modal.Header>
@@ -143,9 +143,11 @@ export function EnroleeList({ documentId, title, enrolees, questions, text, form
                 <Tbody>
                   {shown.map((enrolee) => (
                     <Tr key={enrolee.id}>
-                      <Td>
-                        <Typography>{enrolee.occurrence ? formatDate(enrolee.occurrence) : text.series}</Typography>
-                      </Td>
+                      {dates.length > 0 && (
+                        <Td>
+                          <Typography>{enrolee.occurrence ? formatDate(enrolee.occurrence) : text.series}</Typography>
+                        </Td>
+                      )}
                       <Td>
                         <Typography>{enrolee.name}</Typography>
                       </Td>

@@ -41,8 +41,7 @@ export function SettingsForm({ documentId, settings, recurring, text, formatDate
   const [questions, setQuestions] = React.useState(current.questions.join('\n'));
   const [busy, setBusy] = React.useState(false);
 
-  const save = async (event: React.FormEvent) => {
-    event.preventDefault();
+  const save = async () => {
     setBusy(true);
     try {
       await api.saveSettings({
@@ -69,29 +68,28 @@ export function SettingsForm({ documentId, settings, recurring, text, formatDate
   );
 
   return (
-    <form onSubmit={save} aria-label={text.title}>
-      <Flex direction="column" alignItems="stretch" gap={3}>
-        {checkbox(text.open, open, setOpen)}
-        {checkbox(text.waitlist, waitlist, setWaitlist)}
-        {recurring && checkbox(text.perOccurrence, perOccurrence, setPerOccurrence)}
-        <Field.Root name="enrolment-capacity" hint={text.capacityHint}>
-          <Field.Label>{text.capacity}</Field.Label>
-          <TextInput type="number" min={1} value={capacity} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setCapacity(e.target.value)} />
-          <Field.Hint />
-        </Field.Root>
-        <Field.Root name="enrolment-deadline">
-          <Field.Label>{text.deadline}</Field.Label>
-          <TextInput type="datetime-local" value={deadline} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setDeadline(e.target.value)} />
-        </Field.Root>
-        <Field.Root name="enrolment-questions" hint={text.questionsHint}>
-          <Field.Label>{text.questions}</Field.Label>
-          <Textarea value={questions} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setQuestions(e.target.value)} />
-          <Field.Hint />
-        </Field.Root>
-        <Button type="submit" variant="secondary" loading={busy} fullWidth>
-          {text.save}
-        </Button>
-      </Flex>
-    </form>
+    // No <form>: the panel sits inside the edit view's own form, and a submit would bubble up and save the document.
+    <Flex role="group" aria-label={text.title} direction="column" alignItems="stretch" gap={3}>
+      {checkbox(text.open, open, setOpen)}
+      {checkbox(text.waitlist, waitlist, setWaitlist)}
+      {recurring && checkbox(text.perOccurrence, perOccurrence, setPerOccurrence)}
+      <Field.Root name="enrolment-capacity" hint={text.capacityHint}>
+        <Field.Label>{text.capacity}</Field.Label>
+        <TextInput type="number" min={1} value={capacity} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setCapacity(e.target.value)} />
+        <Field.Hint />
+      </Field.Root>
+      <Field.Root name="enrolment-deadline">
+        <Field.Label>{text.deadline}</Field.Label>
+        <TextInput type="datetime-local" value={deadline} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setDeadline(e.target.value)} />
+      </Field.Root>
+      <Field.Root name="enrolment-questions" hint={text.questionsHint}>
+        <Field.Label>{text.questions}</Field.Label>
+        <Textarea value={questions} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setQuestions(e.target.value)} />
+        <Field.Hint />
+      </Field.Root>
+      <Button variant="secondary" loading={busy} fullWidth onClick={save}>
+        {text.save}
+      </Button>
+    </Flex>
   );
 }
