@@ -15,6 +15,7 @@ import { registerCacheInvalidation } from './cache/invalidation';
 import { cacheRolePermissions } from './cache/public-ability';
 import { registerEnrolmentMail } from './api/enrolment/mail-kinds';
 import { registerEnrolmentAdminRoutes } from './api/enrolment/admin-routes';
+import { registerQuestions } from './api/question/lib/register';
 import { memoiseDefaultLocale } from './cache/default-locale';
 import { ensurePublicReadIndexes } from './bootstrap/indexes';
 import { closeRateLimitStore, openRateLimitStore } from './bootstrap/rate-limit-store';
@@ -40,6 +41,7 @@ export default {
     registerCacheInvalidation(strapi);
     cacheRolePermissions(strapi);
     registerEnrolmentMail(strapi);
+    registerQuestions(strapi);
     warnWithoutPublicUrl(strapi);
     nameNewAccounts(strapi);
     memoiseDefaultLocale(strapi);

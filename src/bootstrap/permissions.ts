@@ -9,9 +9,12 @@ export const PUBLIC_CONTENT_TYPES = [
   'api::subsidy.subsidy',
 ] as const;
 
+/** Types whose reads depend on who asks (src/visibility): everyone may ask, each sees their own share. */
+export const VISIBILITY_CONTENT_TYPES = ['api::group.group', 'api::article.article', 'api::question.question', 'api::answer.answer'] as const;
+
 /** Read actions everyone (signed in or not) gets. */
 export const PUBLIC_ACTIONS = [
-  ...PUBLIC_CONTENT_TYPES.flatMap((uid) => [`${uid}.find`, `${uid}.findOne`]),
+  ...[...PUBLIC_CONTENT_TYPES, ...VISIBILITY_CONTENT_TYPES].flatMap((uid) => [`${uid}.find`, `${uid}.findOne`]),
   'plugin::idea-support.support.status',
   'plugin::idea-support.support.ranking',
   'plugin::idea-support.comments.list',
@@ -34,6 +37,9 @@ export const SIGNED_IN_ACTIONS = [
   ...['initiatives', 'createInitiative', 'updateInitiative'].map((handler) => `api::my.initiatives.${handler}`),
   'api::enrolment.enrolment.mine',
   'api::enrolment.enrolment.cancelMine',
+  'api::group.membership.join',
+  'api::group.membership.leave',
+  ...['ask', 'answer', 'accept', 'reportQuestion', 'reportAnswer'].map((handler) => `api::question.asking.${handler}`),
 ];
 
 export const EDITOR_ACTIONS = [

@@ -5,6 +5,8 @@ import type { CachedResponse } from './store';
 /** Public reads whose answers are kept: collections, finding endpoints, feeds, embeds, support counts. */
 const CACHEABLE_PATHS = [
   /^\/api\/(activities|organisations|initiatives|categories|neighbourhoods|subsidies)(\/[^/]+(\/jsonld)?)?$/,
+  // Answers that depend on who asks (src/visibility) are kept for the public only: a request with Authorization skips the cache.
+  /^\/api\/(groups|articles|questions|answers)(\/[^/]+)?$/,
   /^\/api\/(search|agenda)$/,
   /^\/api\/(map|feeds)\/[^/]+$/,
   /^\/embed\/[^/]+$/,

@@ -37,6 +37,8 @@ export const SPECIFIC_ERROR_CODES = [
   'enrolment.full',
   'enrolment.capacity_below_confirmed',
   'enrolment.mode_locked',
+  'group.not_member',
+  'question.locked',
 ] as const;
 
 export const GENERIC_ERROR_CODES = {

@@ -50,6 +50,8 @@ export function createMemoryStore({ now = Date.now, sweepIntervalMs = 60_000 }: 
 export interface RateLimitInput {
   ip: string;
   email?: string;
+  /** The signed-in account, for limits per person whatever address they come from. */
+  userId?: number;
 }
 
 export interface RateLimitRule {

@@ -10,6 +10,8 @@ export interface RateLimitRouteConfig {
   scope: string;
   /** Where the email is in the JSON body, dotted; default `email`. */
   emailField?: string;
+  /** Also per signed-in account (as many as per email): against one person flooding from many addresses. */
+  perUser?: boolean;
 }
 
 const valueAt = (body: unknown, dotted: string) =>
@@ -32,11 +34,13 @@ export default (config: RateLimitRouteConfig, { strapi }: { strapi: Core.Strapi 
       rules: [
         { name: `${config.scope}:ip`, windowMs, max: maxPerIp, key: ({ ip }) => (ip ? rateLimitKey(ip) : 'unknown-ip') },
         { name: `${config.scope}:email`, windowMs, max: maxPerEmail, key: ({ email }) => email ?? null },
+        ...(config.perUser ? [{ name: `${config.scope}:user`, windowMs, max: maxPerEmail, key: ({ userId }: { userId?: number }) => (userId ? String(userId) : null) }] : []),
       ],
     });
     const result = await limiter.check({
       ip: ctx.request.ip,
       email: normaliseEmail(valueAt(ctx.request.body, config.emailField ?? 'email')),
+      userId: ctx.state.user?.id,
     });
     if (!result.allowed) {
       ctx.set('Retry-After', String(result.retryAfterSeconds));

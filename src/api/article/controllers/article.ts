@@ -1,0 +1,3 @@
+import { visibleReadController } from '../../../visibility/visible-read-controller';
+
+export default visibleReadController('api::article.article');

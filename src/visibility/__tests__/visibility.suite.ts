@@ -1,0 +1,218 @@
+import { api, bearer, createDocument, resident, unique } from '../../../tests/helpers/fixtures';
+import { strapi } from '../../../tests/helpers/strapi';
+
+const GROUP = 'api::group.group';
+const ARTICLE = 'api::article.article';
+const QUESTION = 'api::question.question';
+const ANSWER = 'api::answer.answer';
+const MEMBERSHIP = 'api::group.membership';
+
+type Headers = Record<string, string>;
+type Named = { title?: string; name?: string };
+
+/**
+ * The visibility matrix: every kind of reader against every kind of item,
+ * through every REST read path. A reader who may not see an item finds
+ * nothing: not in a list, not by documentId or slug, not through populate,
+ * not by filtering on a relation.
+ */
+describe('visibility of groups, articles, questions and answers', () => {
+  const tag = unique('vis');
+  const groups: Record<'open' | 'closed' | 'secret', { documentId: string; name: string }> = {} as any;
+  const articles: Record<string, { documentId: string; title: string; slug: string }> = {};
+  const questions: Record<string, { documentId: string; title: string }> = {};
+  const answers: Record<string, { documentId: string; body: string }> = {};
+  const readers: Record<string, Headers> = {};
+
+  const ARTICLE_KINDS = {
+    public: { visibility: 'public' },
+    members: { visibility: 'members' },
+    closedGroup: { visibility: 'group', group: 'closed' },
+    hidden: { visibility: 'hidden' },
+    publicInSecret: { visibility: 'public', group: 'secret' },
+    secretGroup: { visibility: 'group', group: 'secret' },
+  } as const;
+
+  /** Which article, question and answer each reader sees (the linking article is public and seen by all). */
+  const SEES: Record<string, { articles: string[]; groups: string[]; questions: string[] }> = {
+    anonymous: { articles: ['public'], groups: ['open', 'closed'], questions: ['public'] },
+    resident: { articles: ['public', 'members'], groups: ['open', 'closed'], questions: ['public'] },
+    closedMember: { articles: ['public', 'members', 'closedGroup'], groups: ['open', 'closed'], questions: ['public', 'closed'] },
+    secretAdmin: { articles: ['public', 'members', 'publicInSecret', 'secretGroup'], groups: ['open', 'closed', 'secret'], questions: ['public', 'secret'] },
+    staff: { articles: Object.keys(ARTICLE_KINDS), groups: ['open', 'closed', 'secret'], questions: ['public', 'closed', 'secret', 'reported'] },
+  };
+  const READERS = Object.keys(SEES);
+
+  const member = async (group: string, role: 'member' | 'admin' = 'member') => {
+    const { user, jwt } = await resident();
+    await strapi().db.query(MEMBERSHIP as any).create({ data: { group, userId: user.id, role, status: 'active' } });
+    return bearer(jwt);
+  };
+
+  beforeAll(async () => {
+    for (const visibility of ['open', 'closed', 'secret'] as const) {
+      groups[visibility] = await createDocument(GROUP, { name: `Groep ${visibility} ${tag}`, slug: `groep-${visibility}-${tag}`, visibility });
+    }
+    for (const [kind, { visibility, group }] of Object.entries(ARTICLE_KINDS) as [string, { visibility: string; group?: 'closed' | 'secret' }][]) {
+      articles[kind] = await createDocument(ARTICLE, {
+        title: `Artikel ${kind} ${tag}`,
+        slug: `artikel-${kind}-${tag}`.toLowerCase(),
+        body: 'Over subsidies en zonnepanelen',
+        visibility,
+        ...(group ? { group: groups[group].documentId } : {}),
+      });
+    }
+    // One public article that links to all the others.
+    articles.linker = await createDocument(ARTICLE, {
+      title: `Artikel linker ${tag}`,
+      slug: `artikel-linker-${tag}`,
+      visibility: 'public',
+      related: Object.keys(ARTICLE_KINDS).map((kind) => articles[kind].documentId),
+    });
+    for (const [kind, group] of [['public', null], ['closed', 'closed'], ['secret', 'secret'], ['reported', null]] as const) {
+      questions[kind] = await createDocument(QUESTION, { title: `Vraag ${kind} ${tag}`, body: 'Hoe?', status: kind === 'reported' ? 'hidden' : 'visible', ...(group ? { group: groups[group].documentId } : {}) });
+      answers[kind] = await createDocument(ANSWER, { body: `Antwoord ${kind} ${tag}`, question: questions[kind].documentId });
+    }
+    readers.anonymous = {};
+    readers.resident = bearer((await resident()).jwt);
+    readers.closedMember = await member(groups.closed.documentId);
+    readers.secretAdmin = await member(groups.secret.documentId, 'admin');
+    const token = await strapi().service('admin::api-token').create({ name: unique('staff'), type: 'full-access', lifespan: null });
+    readers.staff = bearer(token.accessKey);
+  });
+
+  const titles = (body: { data: Named[] | null }) => (body.data ?? []).map((item) => item.title ?? item.name).sort();
+  const articleTitles = (kinds: string[]) => kinds.map((kind) => articles[kind].title).sort();
+
+  it.each(READERS)('lists, finds by documentId and by slug only the articles the %s may see', async (reader) => {
+    const seen = SEES[reader].articles;
+    const list = await api().get(`/api/articles?filters[title][$endsWith]=${tag}&pagination[pageSize]=50`).set(readers[reader]).expect(200);
+    expect(titles(list.body)).toEqual(articleTitles([...seen, 'linker']));
+    expect(list.body.meta.pagination.total).toBe(seen.length + 1);
+    for (const [kind, article] of Object.entries(articles)) {
+      const visible = kind === 'linker' || seen.includes(kind);
+      const one = await api().get(`/api/articles/${article.documentId}`).set(readers[reader]);
+      expect([kind, one.status]).toEqual([kind, visible ? 200 : 404]);
+      const bySlug = await api().get(`/api/articles?filters[slug][$eq]=${article.slug}`).set(readers[reader]).expect(200);
+      expect([kind, bySlug.body.data.length]).toEqual([kind, visible ? 1 : 0]);
+    }
+  });
+
+  it.each(READERS)('shows the %s only the related articles they may see, in every form of populate', async (reader) => {
+    const expected = articleTitles(SEES[reader].articles);
+    const linker = `/api/articles/${articles.linker.documentId}`;
+    for (const populate of ['populate=related', 'populate=*', 'populate[0]=related', 'populate[related]=true', 'populate[related][populate][group]=true', 'populate[related][filters][title][$contains]=Artikel']) {
+      const res = await api().get(`${linker}?${populate}`).set(readers[reader]).expect(200);
+      expect([populate, titles({ data: res.body.data.related })]).toEqual([populate, expected]);
+    }
+    // Two levels deep: the related articles' own related articles.
+    const deep = await api().get(`${linker}?populate[related][populate][related]=true`).set(readers[reader]).expect(200);
+    for (const related of deep.body.data.related) expect(related.related.every((item: Named) => expected.includes(item.title!) || item.title === articles.linker.title)).toBe(true);
+  });
+
+  it.each(READERS)('lets the %s filter and sort through relations only by what they may see', async (reader) => {
+    for (const kind of Object.keys(ARTICLE_KINDS)) {
+      const res = await api().get(`/api/articles?filters[related][title][$eq]=${encodeURIComponent(articles[kind].title)}`).set(readers[reader]).expect(200);
+      expect([kind, titles(res.body)]).toEqual([kind, SEES[reader].articles.includes(kind) ? [articles.linker.title] : []]);
+    }
+    // Strapi negates relation filters per joined row, so a hidden related row would count as "not matching": refused.
+    const negated = await api().get(`/api/articles?filters[$not][related][id][$null]=true`).set(readers[reader]);
+    expect(negated.status).toBe(reader === 'staff' ? 200 : 400);
+    const byGroup = await api().get(`/api/articles?filters[group][name][$eq]=${encodeURIComponent(groups.secret.name)}`).set(readers[reader]).expect(200);
+    expect(titles(byGroup.body)).toEqual(articleTitles(SEES[reader].articles.filter((kind) => kind === 'publicInSecret' || kind === 'secretGroup')));
+    const sorted = await api().get('/api/articles?sort=related.title').set(readers[reader]);
+    expect(sorted.status).toBe(reader === 'staff' ? 200 : 400);
+  });
+
+  it.each(READERS)('shows the %s only the groups, questions and answers they may see', async (reader) => {
+    const seen = SEES[reader];
+    const list = await api().get(`/api/groups?filters[name][$endsWith]=${tag}`).set(readers[reader]).expect(200);
+    expect(titles(list.body)).toEqual(seen.groups.map((kind) => groups[kind as 'open'].name).sort());
+    for (const [kind, group] of Object.entries(groups)) {
+      expect([kind, (await api().get(`/api/groups/${group.documentId}`).set(readers[reader])).status]).toEqual([kind, seen.groups.includes(kind) ? 200 : 404]);
+    }
+    const asked = await api().get(`/api/questions?filters[title][$endsWith]=${tag}`).set(readers[reader]).expect(200);
+    expect(titles(asked.body)).toEqual(seen.questions.map((kind) => questions[kind].title).sort());
+    const answered = await api().get(`/api/answers?filters[body][$endsWith]=${tag}&populate=question`).set(readers[reader]).expect(200);
+    expect(answered.body.data.map((a: { body: string }) => a.body).sort()).toEqual(seen.questions.map((kind) => answers[kind].body).sort());
+    for (const [kind, answer] of Object.entries(answers)) {
+      expect([kind, (await api().get(`/api/answers/${answer.documentId}`).set(readers[reader])).status]).toEqual([kind, seen.questions.includes(kind) ? 200 : 404]);
+    }
+    const viaQuestion = await api().get(`/api/answers?filters[question][title][$eq]=${encodeURIComponent(questions.secret.title)}`).set(readers[reader]).expect(200);
+    expect(viaQuestion.body.data.length).toBe(seen.questions.includes('secret') ? 1 : 0);
+  });
+
+  it('never serves a member what was cached for the public, nor the public what a member saw', async () => {
+    const url = `/api/articles?filters[title][$endsWith]=${tag}&pagination[pageSize]=50&filters[documentId][$ne]=${unique('c')}`;
+    const first = await api().get(url).expect(200);
+    const again = await api().get(url).expect(200);
+    expect(again.headers['x-cache']).toBe('HIT');
+    expect(titles(again.body)).toEqual(articleTitles(['public', 'linker']));
+    const asMember = await api().get(url).set(readers.closedMember).expect(200);
+    expect(asMember.headers['x-cache']).toBeUndefined();
+    expect(asMember.headers['cache-control']).toBe('private, no-store');
+    expect(titles(asMember.body)).toEqual(articleTitles(['public', 'members', 'closedGroup', 'linker']));
+    expect(asMember.headers.etag).not.toBe(first.headers.etag);
+    expect(titles((await api().get(url).expect(200)).body)).toEqual(articleTitles(['public', 'linker']));
+  });
+
+  it('refuses drafts, and an unknown status, to everyone but staff', async () => {
+    const draft = await createDocument(ARTICLE, { title: `Concept ${tag}`, slug: `concept-${tag}`, visibility: 'public' }, 'draft');
+    await api().get(`/api/articles?status=draft`).expect(403);
+    await api().get(`/api/articles?status=nieuw`).set(readers.resident).expect(400);
+    await api().get(`/api/articles/${draft.documentId}`).expect(404);
+    await api().get(`/api/articles/${draft.documentId}?status=draft`).set(readers.staff).expect(200);
+  });
+});
+
+describe('joining a group', () => {
+  const tag = unique('join');
+  const group = async (visibility: string) => createDocument(GROUP, { name: `Groep ${visibility} ${tag}`, slug: `groep-${visibility}-${tag}-${unique('g')}`, visibility });
+  const memberCount = async (documentId: string) => (await strapi().db.query(GROUP).findOne({ where: { documentId } })).memberCount;
+
+  it('joins an open group at once, files a request for a closed one, and leaves', async () => {
+    const { jwt } = await resident();
+    const open = await group('open');
+    const joined = await api().post(`/api/groups/${open.documentId}/join`).set(bearer(jwt)).expect(200);
+    expect(joined.body.data).toEqual({ status: 'active', role: 'member' });
+    await api().post(`/api/groups/${open.documentId}/join`).set(bearer(jwt)).expect(200);
+    expect(await memberCount(open.documentId)).toBe(1);
+
+    const closed = await group('closed');
+    const requested = await api().post(`/api/groups/${closed.documentId}/join`).set(bearer(jwt)).expect(202);
+    expect(requested.body.data.status).toBe('requested');
+    expect(await memberCount(closed.documentId)).toBe(0);
+
+    expect((await api().delete(`/api/groups/${open.documentId}/join`).set(bearer(jwt)).expect(200)).body.data).toEqual({ left: true });
+    expect(await memberCount(open.documentId)).toBe(0);
+    expect((await api().delete(`/api/groups/${open.documentId}/join`).set(bearer(jwt)).expect(200)).body.data).toEqual({ left: false });
+  });
+
+  it('counts twenty people joining at once exactly, each once', async () => {
+    const open = await group('open');
+    const people = await Promise.all(Array.from({ length: 20 }, () => resident()));
+    await Promise.all(people.flatMap(({ jwt }) => [1, 2].map(() => api().post(`/api/groups/${open.documentId}/join`).set(bearer(jwt)).expect(200))));
+    expect(await memberCount(open.documentId)).toBe(20);
+    expect(await strapi().db.query(MEMBERSHIP as any).count({ where: { group: open.documentId } })).toBe(20);
+  });
+
+  it('lets nobody into a secret group without an invitation (404: it does not exist), and accepts one', async () => {
+    const secret = await group('secret');
+    const { user, jwt } = await resident();
+    await api().post(`/api/groups/${secret.documentId}/join`).set(bearer(jwt)).expect(404);
+    expect(await strapi().db.query(MEMBERSHIP as any).count({ where: { group: secret.documentId } })).toBe(0);
+    await strapi().db.query(MEMBERSHIP as any).create({ data: { group: secret.documentId, userId: user.id, status: 'invited' } });
+    await api().get(`/api/groups/${secret.documentId}`).set(bearer(jwt)).expect(404);
+    expect((await api().post(`/api/groups/${secret.documentId}/join`).set(bearer(jwt)).expect(200)).body.data.status).toBe('active');
+    await api().get(`/api/groups/${secret.documentId}`).set(bearer(jwt)).expect(200);
+  });
+
+  it('refuses the public, a malformed or unknown documentId', async () => {
+    const open = await group('open');
+    const { jwt } = await resident();
+    await api().post(`/api/groups/${open.documentId}/join`).expect(403);
+    await api().post('/api/groups/not-a-document-id!/join').set(bearer(jwt)).expect(400);
+    await api().post('/api/groups/abcdefghijklmnopqrstuvwx/join').set(bearer(jwt)).expect(404);
+    expect(await memberCount(open.documentId)).toBe(0);
+  });
+});
