@@ -173,10 +173,13 @@ describe('joining a group', () => {
   it('joins an open group at once, files a request for a closed one, and leaves', async () => {
     const { jwt } = await resident();
     const open = await group('open');
+    expect((await api().get(`/api/groups/${open.documentId}`).expect(200)).body.data.memberCount).toBe(0);
     const joined = await api().post(`/api/groups/${open.documentId}/join`).set(bearer(jwt)).expect(200);
     expect(joined.body.data).toEqual({ status: 'active', role: 'member' });
     await api().post(`/api/groups/${open.documentId}/join`).set(bearer(jwt)).expect(200);
     expect(await memberCount(open.documentId)).toBe(1);
+    // The public (cached) read follows at once.
+    expect((await api().get(`/api/groups/${open.documentId}`).expect(200)).body.data.memberCount).toBe(1);
 
     const closed = await group('closed');
     const requested = await api().post(`/api/groups/${closed.documentId}/join`).set(bearer(jwt)).expect(202);

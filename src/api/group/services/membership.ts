@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { sqlNames } from '@buurtplein/plugin-kit';
+import { bumpAfterCommit } from '../../../cache';
 import { notFound } from '../../../lib/errors';
 
 const GROUP = 'api::group.group';
@@ -33,6 +34,8 @@ const membership = ({ strapi }: { strapi: Core.Strapi }) => {
       .table(knex, GROUP)
       .where(names.column(GROUP, 'documentId'), group)
       .update({ [names.column(GROUP, 'memberCount')]: active });
+    // Plain SQL skips the lifecycles that keep the public cache fresh.
+    await bumpAfterCommit(strapi);
   }
 
   const find = (group: string, userId: number): Promise<Membership | null> => rows().findOne({ where: { group, userId } });

@@ -66,6 +66,8 @@ describe('questions and answers', () => {
   it('answers, counts, and mails who asked once per answer (escaped), not when they answer themselves', async () => {
     const asked = await ask(asker, { title: `Zonnepanelen op een monument? ${unique('q')}` }).expect(201);
     const question = asked.body.data.documentId;
+    await api().get(`/api/questions/${question}`).expect(200);
+    expect((await api().get(`/api/questions/${question}`).expect(200)).headers['x-cache']).toBe('HIT');
     const given = await answer(helper, question, 'Ja, met een <b>vergunning</b>: https://evil.example').expect(201);
     await answer(asker, question, 'Dank je!').expect(201);
     const read = await api().get(`/api/questions/${question}`).expect(200);

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { moderationOf, outboxOf, sqlNames, type ModeratedType } from '@buurtplein/plugin-kit';
 import { conflict, forbidden, notFound } from '../../../lib/errors';
 import { coded } from '../../../lib/error-codes';
+import { bumpAfterCommit } from '../../../cache';
 import { sendLater } from '../../../mail';
 import { visibilityFilter, ANSWER, GROUP, QUESTION } from '../../../visibility/rules';
 import type { Viewer } from '../../../visibility/viewer';
@@ -61,6 +62,8 @@ const asking = ({ strapi }: { strapi: Core.Strapi }) => {
         .table(strapi.db.connection, QUESTION)
         .where(names.column(QUESTION, 'documentId'), question.documentId)
         .increment(names.column(QUESTION, 'answerCount'), 1);
+      // Plain SQL skips the lifecycles that keep the public cache fresh.
+      await bumpAfterCommit(strapi);
       if (question.userId && question.userId !== author.id) {
         const asker = await strapi.db.query('plugin::users-permissions.user').findOne({ where: { id: question.userId }, select: ['email', 'language'] });
         if (asker?.email) {
