@@ -17,6 +17,8 @@ export const CONTENT_EVENTS = {
   deleted: 'content-expiry.deleted',
   restored: 'content-expiry.restored',
   countChanged: 'idea-support.count-changed',
+  /** An item hidden by reports, or approved or removed by staff (plugins/moderation). */
+  moderated: 'moderation.status-changed',
 } as const;
 
 export type ContentEvent = (typeof CONTENT_EVENTS)[keyof typeof CONTENT_EVENTS];
@@ -25,7 +27,7 @@ export type ContentEvent = (typeof CONTENT_EVENTS)[keyof typeof CONTENT_EVENTS];
 export const ALL_CONTENT_EVENTS: readonly ContentEvent[] = Object.values(CONTENT_EVENTS);
 
 /** Events that change which documents are public, and so what search finds (not a count). */
-export const VISIBILITY_EVENTS: readonly ContentEvent[] = [CONTENT_EVENTS.archived, CONTENT_EVENTS.deleted, CONTENT_EVENTS.restored];
+export const VISIBILITY_EVENTS: readonly ContentEvent[] = [CONTENT_EVENTS.archived, CONTENT_EVENTS.deleted, CONTENT_EVENTS.restored, CONTENT_EVENTS.moderated];
 
 /** The write already happened: a failing listener is logged under `by`, never thrown back at it. */
 export async function announceChange(strapi: Core.Strapi, by: string, event: ContentEvent, change: ContentChange) {

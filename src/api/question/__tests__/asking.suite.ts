@@ -88,6 +88,16 @@ describe('questions and answers', () => {
     expect(await count(ANSWER, { question: { documentId: question } })).toBe(2);
   });
 
+  it('counts twenty answers given at once as twenty, and an answer staff delete in the admin panel no more', async () => {
+    const question = (await ask(asker, { title: `Veel antwoorden ${unique('q')}` }).expect(201)).body.data.documentId;
+    const people = await Promise.all(Array.from({ length: 20 }, () => resident()));
+    await Promise.all(people.map((who, i) => answer(who, question, `Antwoord ${i}`).expect(201)));
+    expect((await api().get(`/api/questions/${question}`).expect(200)).body.data.answerCount).toBe(20);
+    const [first] = (await api().get(`/api/answers?filters[question][documentId][$eq]=${question}`).expect(200)).body.data;
+    await strapi().documents(ANSWER).delete({ documentId: first.documentId } as any);
+    expect((await api().get(`/api/questions/${question}`).expect(200)).body.data.answerCount).toBe(19);
+  });
+
   it('lets only who asked accept an answer, and only one to their own question', async () => {
     const mine = (await ask(asker, { title: `Wie kent een goede vrijwilligersverzekering? ${unique('q')}` }).expect(201)).body.data.documentId;
     const other = (await ask(helper, { title: `Een andere vraag ${unique('q')}` }).expect(201)).body.data.documentId;
@@ -105,6 +115,8 @@ describe('questions and answers', () => {
   it('hides an answer after enough reports, each person once, and puts it in the one moderation queue', async () => {
     const question = (await ask(asker, { title: `Gemeld antwoord ${unique('q')}` }).expect(201)).body.data.documentId;
     const spam = (await answer(helper, question, `Koop nu ${unique('spam')}`).expect(201)).body.data.documentId;
+    // Read (and so cached) before the reports: hiding must reach the cached answer too.
+    expect((await api().get(`/api/questions/${question}`).expect(200)).body.data.answerCount).toBe(1);
     const report = (who: Person) => api().post(`/api/answers/${spam}/report`).set(bearer(who.jwt)).send({});
     expect((await report(helper).expect(400)).body.error.message).toMatch(/yourself/);
     const reporters = [asker, await resident(), await resident()];
@@ -113,6 +125,7 @@ describe('questions and answers', () => {
     await report(reporters[1]).expect(200);
     expect((await report(reporters[2]).expect(200)).body.data.hidden).toBe(true);
     await api().get(`/api/answers/${spam}`).expect(404);
+    expect((await api().get(`/api/questions/${question}`).expect(200)).body.data.answerCount).toBe(0);
     await report(await resident()).expect(404);
 
     const staff = bearer(await adminToken());
@@ -121,6 +134,7 @@ describe('questions and answers', () => {
     expect(item).toMatchObject({ status: 'hidden', reportCount: 3, author: helper.user.displayName });
     await api().post('/moderation/decisions').set(staff).send({ type: 'knowledge.answer', id: item.id, decision: 'approve' }).expect(200);
     await api().get(`/api/answers/${spam}`).expect(200);
+    expect((await api().get(`/api/questions/${question}`).expect(200)).body.data.answerCount).toBe(1);
 
     const reportedQuestion = await api().post(`/api/questions/${question}/report`).set(bearer(helper.jwt)).send({}).expect(200);
     expect(reportedQuestion.body.data.counted).toBe(true);

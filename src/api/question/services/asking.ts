@@ -1,8 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { moderationOf, outboxOf, sqlNames, type ModeratedType } from '@buurtplein/plugin-kit';
+import { moderationOf, outboxOf, type ModeratedType } from '@buurtplein/plugin-kit';
 import { conflict, forbidden, notFound } from '../../../lib/errors';
 import { coded } from '../../../lib/error-codes';
-import { bumpAfterCommit } from '../../../cache';
 import { sendLater } from '../../../mail';
 import { visibilityFilter, ANSWER, GROUP, QUESTION } from '../../../visibility/rules';
 import type { Viewer } from '../../../visibility/viewer';
@@ -27,8 +26,6 @@ export const answerModeration: ModeratedType = { uid: ANSWER, label: { nl: 'Antw
  * may not see does not exist for them (404).
  */
 const asking = ({ strapi }: { strapi: Core.Strapi }) => {
-  const names = sqlNames(strapi);
-
   /** The question as the viewer may see it, or a 404. */
   async function visibleQuestion(documentId: string, viewer: Member) {
     const question = await strapi.documents(QUESTION).findFirst({
@@ -58,12 +55,6 @@ const asking = ({ strapi }: { strapi: Core.Strapi }) => {
       const question = await visibleQuestion(questionId, viewer);
       if (question.locked) throw conflict('This question is closed for answers', coded('question.locked'));
       const created = await strapi.documents(ANSWER).create({ data: { body, question: question.documentId, userId: author.id, authorName: author.name, status: 'visible' } } as any);
-      await names
-        .table(strapi.db.connection, QUESTION)
-        .where(names.column(QUESTION, 'documentId'), question.documentId)
-        .increment(names.column(QUESTION, 'answerCount'), 1);
-      // Plain SQL skips the lifecycles that keep the public cache fresh.
-      await bumpAfterCommit(strapi);
       if (question.userId && question.userId !== author.id) {
         const asker = await strapi.db.query('plugin::users-permissions.user').findOne({ where: { id: question.userId }, select: ['email', 'language'] });
         if (asker?.email) {

@@ -14,7 +14,8 @@ async function reportedComment(reports: number, body = unique('Reactie')) {
   const posted = await api().post(`/api/idea-support/initiatives/${initiative.documentId}/comments`).set(bearer(author.jwt)).send({ data: { body } }).expect(201);
   const reporters = [];
   for (let i = 0; i < reports; i++) {
-    const reporter = await resident();
+    // A name of its own: generated names ("Bewoner 4991") can repeat among many accounts, and the queue must be seen to leave reporters out.
+    const reporter = await resident({ displayName: unique('Melder') });
     reporters.push(reporter);
     await api().post(`/api/idea-support/comments/${posted.body.data.id}/report`).set(bearer(reporter.jwt)).expect(200);
   }

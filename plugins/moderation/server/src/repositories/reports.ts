@@ -5,6 +5,7 @@ export const REPORT_UID = 'plugin::moderation.report';
 
 export interface ModeratedRow {
   id: number;
+  documentId: string;
   status: ModerationStatus;
   authorId: number | null;
 }
@@ -20,8 +21,8 @@ export function createReportsRepository(strapi: Core.Strapi) {
 
   return {
     async find(uid: string, id: number, authorField: string): Promise<ModeratedRow | null> {
-      const row = await strapi.db.query(uid as any).findOne({ where: { id }, select: ['id', 'status', authorField] });
-      return row ? { id: row.id, status: row.status, authorId: row[authorField] ?? null } : null;
+      const row = await strapi.db.query(uid as any).findOne({ where: { id }, select: ['id', 'documentId', 'status', authorField] });
+      return row ? { id: row.id, documentId: row.documentId, status: row.status, authorId: row[authorField] ?? null } : null;
     },
 
     /**

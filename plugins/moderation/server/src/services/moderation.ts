@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { PUBLIC_MODERATION_STATUSES, type ModeratedType, type Moderation, type ReportOutcome } from '@buurtplein/plugin-kit';
+import { announceChange, CONTENT_EVENTS, PUBLIC_MODERATION_STATUSES, type ModeratedType, type Moderation, type ReportOutcome } from '@buurtplein/plugin-kit';
+import { PLUGIN_ID } from '../plugin-id';
 import { createReportsRepository } from '../repositories/reports';
 import { pluginConfig } from '../utils/plugin-config';
 import type { Decision, DecisionResult, QueueItem } from '../../../shared/queue';
@@ -40,7 +41,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // Hidden and removed items answer as if they did not exist: they are already out of sight.
       if (!item || !PUBLIC_MODERATION_STATUSES.includes(item.status)) throw new errors.NotFoundError('Nothing visible to report with this id');
       if (item.authorId === reporterId) throw new errors.ValidationError('You cannot report what you wrote yourself');
-      return reports().report(type, uid, id, reporterId, pluginConfig(strapi).reportsToHide);
+      const outcome = await reports().report(type, uid, id, reporterId, pluginConfig(strapi).reportsToHide);
+      // Plain SQL: the cache, counts and search hear of it on the event hub.
+      if (outcome.hidden) await announceChange(strapi, PLUGIN_ID, CONTENT_EVENTS.moderated, { uid, documentIds: [item.documentId] });
+      return outcome;
     },
 
     async carryOver(type: string, rows: { subjectId: number; userId: number }[]) {
@@ -69,7 +73,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async decide(type: string, id: number, decision: Decision): Promise<DecisionResult> {
       const status = STATUS_OF[decision];
-      if (!(await reports().decide(typeOf(type).uid, id, status))) throw new errors.NotFoundError(`No ${type} with id ${id}`);
+      const { uid } = typeOf(type);
+      const item = await reports().find(uid, id, 'id');
+      if (!item || !(await reports().decide(uid, id, status))) throw new errors.NotFoundError(`No ${type} with id ${id}`);
+      await announceChange(strapi, PLUGIN_ID, CONTENT_EVENTS.moderated, { uid, documentIds: [item.documentId] });
       return { type, id, status };
     },
   });
