@@ -39,6 +39,7 @@ export const SIGNED_IN_ACTIONS = [
   'api::enrolment.enrolment.cancelMine',
   'api::group.membership.join',
   'api::group.membership.leave',
+  ...['list', 'change', 'remove', 'invite'].map((handler) => `api::group.members.${handler}`),
   ...['ask', 'answer', 'accept', 'reportQuestion', 'reportAnswer'].map((handler) => `api::question.asking.${handler}`),
 ];
 

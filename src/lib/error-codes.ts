@@ -38,6 +38,8 @@ export const SPECIFIC_ERROR_CODES = [
   'enrolment.capacity_below_confirmed',
   'enrolment.mode_locked',
   'group.not_member',
+  'group.last_admin',
+  'group.invitation_pending',
   'question.locked',
 ] as const;
 

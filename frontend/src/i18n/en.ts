@@ -352,6 +352,8 @@ export const en: Strings = {
   'error.enrolment.capacity_below_confirmed': 'More people are already enrolled than this number of places. Choose a higher number, or cancel participants first.',
   'error.enrolment.mode_locked': 'There are enrolments already: per date or for the whole series can no longer change.',
   'error.group.not_member': 'Only members of this group can post here. Join the group first.',
+  'error.group.last_admin': 'A group keeps at least one admin. Make someone else admin first.',
+  'error.group.invitation_pending': 'This person was invited: they accept the invitation themselves.',
   'error.question.locked': 'This question is closed: no more answers can be added.',
   'error.invalid_request': 'This request is not right.',
   'error.auth.required': 'You are not logged in (any more). Log in to go on.',

@@ -352,6 +352,8 @@ export const nl = {
   'error.enrolment.capacity_below_confirmed': 'Er zijn al meer mensen ingeschreven dan dit aantal plaatsen. Kies een hoger aantal, of meld eerst deelnemers af.',
   'error.enrolment.mode_locked': 'Er zijn al inschrijvingen: per datum of voor de hele reeks kan nu niet meer veranderen.',
   'error.group.not_member': 'Alleen leden van deze groep kunnen hier iets plaatsen. Word eerst lid van de groep.',
+  'error.group.last_admin': 'Een groep houdt minstens één beheerder. Maak eerst iemand anders beheerder.',
+  'error.group.invitation_pending': 'Deze persoon is uitgenodigd: de uitnodiging neemt die zelf aan.',
   'error.question.locked': 'Deze vraag is gesloten: er kunnen geen antwoorden meer bij.',
   'error.invalid_request': 'Dit verzoek klopt niet.',
   'error.auth.required': 'Je bent niet (meer) ingelogd. Log in om verder te gaan.',

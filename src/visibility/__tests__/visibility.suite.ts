@@ -1,5 +1,5 @@
 import { api, bearer, createDocument, resident, unique } from '../../../tests/helpers/fixtures';
-import { strapi } from '../../../tests/helpers/strapi';
+import { mailSink, strapi } from '../../../tests/helpers/strapi';
 
 const GROUP = 'api::group.group';
 const ARTICLE = 'api::article.article';
@@ -217,5 +217,62 @@ describe('joining a group', () => {
     await api().post('/api/groups/not-a-document-id!/join').set(bearer(jwt)).expect(400);
     await api().post('/api/groups/abcdefghijklmnopqrstuvwx/join').set(bearer(jwt)).expect(404);
     expect(await memberCount(open.documentId)).toBe(0);
+  });
+
+  it("lets a group's admins see its members, accept requests, change roles, remove and invite; nobody else", async () => {
+    const closed = await group('closed');
+    const admin = await resident();
+    await strapi().db.query(MEMBERSHIP as any).create({ data: { group: closed.documentId, userId: admin.user.id, role: 'admin', status: 'active' } });
+    const asker = await resident();
+    await api().post(`/api/groups/${closed.documentId}/join`).set(bearer(asker.jwt)).expect(202);
+    const base = `/api/groups/${closed.documentId}/members`;
+    const listed = await api().get(base).set(bearer(admin.jwt)).expect(200);
+    expect(listed.body.data.map((m: { name: string; role: string; status: string }) => [m.name, m.role, m.status])).toEqual([
+      [admin.user.displayName, 'admin', 'active'],
+      [asker.user.displayName, 'member', 'requested'],
+    ]);
+    expect(JSON.stringify(listed.body)).not.toContain('@');
+    const request = listed.body.data[1].id;
+    // The one who asked, someone outside and the public cannot manage it.
+    await api().get(base).set(bearer(asker.jwt)).expect(403);
+    await api().put(`${base}/${request}`).set(bearer(asker.jwt)).send({ data: { status: 'active' } }).expect(403);
+    await api().get(base).expect(403);
+
+    for (const bad of [{}, { role: 'owner' }, { status: 'requested' }, { status: 'active', colour: 'red' }]) await api().put(`${base}/${request}`).set(bearer(admin.jwt)).send({ data: bad }).expect(400);
+    await api().put(`${base}/999999`).set(bearer(admin.jwt)).send({ data: { status: 'active' } }).expect(404);
+    expect((await api().put(`${base}/${request}`).set(bearer(admin.jwt)).send({ data: { status: 'active' } }).expect(200)).body.data.status).toBe('active');
+    expect(await memberCount(closed.documentId)).toBe(2);
+
+    // The last admin stays, until there is another.
+    const own = listed.body.data[0].id;
+    expect((await api().put(`${base}/${own}`).set(bearer(admin.jwt)).send({ data: { role: 'member' } }).expect(409)).body.error.details.code).toBe('group.last_admin');
+    await api().delete(`/api/groups/${closed.documentId}/join`).set(bearer(admin.jwt)).expect(409);
+    await api().put(`${base}/${request}`).set(bearer(admin.jwt)).send({ data: { role: 'admin' } }).expect(200);
+    await api().put(`${base}/${own}`).set(bearer(admin.jwt)).send({ data: { role: 'member' } }).expect(200);
+    await api().get(base).set(bearer(admin.jwt)).expect(403);
+    expect((await api().delete(`${base}/${own}`).set(bearer(asker.jwt)).expect(200)).body.data).toEqual({ removed: true });
+    expect(await memberCount(closed.documentId)).toBe(1);
+  });
+
+  it('invites an account by its address without telling whether it has one; the invited accept by joining', async () => {
+    const secret = await group('secret');
+    const admin = await resident();
+    await strapi().db.query(MEMBERSHIP as any).create({ data: { group: secret.documentId, userId: admin.user.id, role: 'admin', status: 'active' } });
+    const guest = await resident();
+    const invite = (email: string) => api().post(`/api/groups/${secret.documentId}/invitations`).set(bearer(admin.jwt)).send({ data: { email } });
+    const known = await invite(guest.user.email.toUpperCase()).expect(202);
+    const unknown = await invite(`${unique('niemand')}@private.example`).expect(202);
+    expect(unknown.body).toEqual(known.body);
+    const mail = await mailSink().waitFor({ to: guest.user.email, subject: /Uitnodiging voor een groep/ });
+    expect(mail.text).toContain(`/group.html?id=${secret.documentId}`);
+    await invite('geen adres').expect(400);
+    const [, invited] = (await api().get(`/api/groups/${secret.documentId}/members`).set(bearer(admin.jwt)).expect(200)).body.data;
+    expect(invited.status).toBe('invited');
+    expect((await api().put(`/api/groups/${secret.documentId}/members/${invited.id}`).set(bearer(admin.jwt)).send({ data: { status: 'active' } }).expect(409)).body.error.details.code).toBe('group.invitation_pending');
+    // Outsiders of a secret group find nothing to manage.
+    await api().get(`/api/groups/${secret.documentId}/members`).set(bearer((await resident()).jwt)).expect(404);
+    await api().get(`/api/groups/${secret.documentId}/members`).set(bearer(guest.jwt)).expect(404);
+    expect((await api().post(`/api/groups/${secret.documentId}/join`).set(bearer(guest.jwt)).expect(200)).body.data.status).toBe('active');
+    await api().get(`/api/groups/${secret.documentId}/members`).set(bearer(guest.jwt)).expect(403);
   });
 });

@@ -1,7 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { sqlNames } from '@buurtplein/plugin-kit';
 import { bumpAfterCommit } from '../../../cache';
-import { notFound } from '../../../lib/errors';
+import { conflict, forbidden, notFound } from '../../../lib/errors';
+import { coded } from '../../../lib/error-codes';
+import { sendLater, sendMail, frontendLink, languageOf } from '../../../mail';
+import { groupInvitationMail } from '../../../mail/knowledge-templates';
 
 const GROUP = 'api::group.group';
 const MEMBERSHIP = 'api::group.membership';
@@ -40,6 +43,16 @@ const membership = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const find = (group: string, userId: number): Promise<Membership | null> => rows().findOne({ where: { group, userId } });
 
+  /** Members, requests and invitations, admins first; names as they show publicly. */
+  async function members(group: string): Promise<Member[]> {
+    const found: Membership[] = await rows().findMany({ where: { group }, orderBy: [{ role: 'asc' }, { id: 'asc' }] });
+    const users: { id: number; displayName?: string; username: string }[] = found.length
+      ? await strapi.db.query('plugin::users-permissions.user').findMany({ where: { id: { $in: found.map((m) => m.userId) } }, select: ['id', 'displayName', 'username'] })
+      : [];
+    const shown = new Map(users.map((u) => [u.id, u.displayName || u.username]));
+    return found.map((m) => ({ id: m.id, name: shown.get(m.userId) ?? '—', role: m.role, status: m.status }));
+  }
+
   return {
     find,
 
@@ -70,16 +83,90 @@ const membership = ({ strapi }: { strapi: Core.Strapi }) => {
       }
     },
 
-    /** Leaving, or withdrawing a request or invitation. */
+    /** Leaving, or withdrawing a request or invitation; the last admin of a group with members stays. */
     async leave(group: string, userId: number): Promise<{ left: boolean }> {
       const earlier = await find(group, userId);
       if (!earlier) return { left: false };
+      await keepAnAdmin(group, earlier, null);
       await rows().delete({ where: { id: earlier.id } });
       await recount(group);
       return { left: true };
     },
+
+    /** Who may manage a group's members: its active admins (staff do it in the admin panel). */
+    async assertAdmin(group: string, userId: number) {
+      const own = await find(group, userId);
+      if (own?.status === 'active' && own.role === 'admin') return;
+      // A secret group one is not in does not exist for them.
+      const found = await strapi.db.query(GROUP).findOne({ where: { documentId: group }, select: ['visibility'] });
+      if (!found || (found.visibility === 'secret' && own?.status !== 'active')) throw notFound('No group with this documentId');
+      throw forbidden('Only the group\'s admins manage its members');
+    },
+
+    members,
+
+    /** Accepting a request, or making someone admin or member again. */
+    async change(group: string, id: number, change: { status?: 'active'; role?: Membership['role'] }): Promise<Member> {
+      const earlier: Membership | null = await rows().findOne({ where: { id, group } });
+      if (!earlier) throw notFound('No member with this id in this group');
+      if (change.status === 'active' && earlier.status === 'invited') throw conflict('An invitation is accepted by who was invited', coded('group.invitation_pending'));
+      const next = { ...earlier, ...change };
+      await keepAnAdmin(group, earlier, next);
+      await rows().update({ where: { id }, data: change });
+      await recount(group);
+      return (await members(group)).find((m) => m.id === id)!;
+    },
+
+    /** Removing a member, or declining a request or withdrawing an invitation. */
+    async remove(group: string, id: number) {
+      const earlier: Membership | null = await rows().findOne({ where: { id, group } });
+      if (!earlier) throw notFound('No member with this id in this group');
+      await keepAnAdmin(group, earlier, null);
+      await rows().delete({ where: { id } });
+      await recount(group);
+      return { removed: true };
+    },
+
+    /**
+     * An invitation to an account by its email address, mailed to it. The
+     * answer is the same whether the address has an account or is in the
+     * group already: nobody learns who uses buurtplein by inviting them.
+     */
+    async invite(group: string, email: string, inviter: string) {
+      const user = await strapi.db.query('plugin::users-permissions.user').findOne({ where: { email: email.toLowerCase() }, select: ['id', 'email', 'language'] });
+      if (!user || (await find(group, user.id))) return { invited: true };
+      try {
+        await rows().create({ data: { group, userId: user.id, role: 'member', status: 'invited' } });
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        return { invited: true };
+      }
+      const { name } = await strapi.db.query(GROUP).findOne({ where: { documentId: group }, select: ['name'] });
+      const language = languageOf(user.language);
+      const link = frontendLink(strapi, '/group.html', { id: group, lang: language });
+      sendLater(strapi, 'group invitation', () => sendMail(strapi, user.email, groupInvitationMail(language, { group: name, inviter, link })));
+      return { invited: true };
+    },
   };
+
+  /** A group with members keeps at least one active admin: refused when this change would take away the last. */
+  async function keepAnAdmin(group: string, before: Membership, after: Membership | null) {
+    const wasAdmin = before.role === 'admin' && before.status === 'active';
+    const staysAdmin = after !== null && after.role === 'admin' && after.status === 'active';
+    if (!wasAdmin || staysAdmin) return;
+    const admins = await rows().count({ where: { group, role: 'admin', status: 'active' } });
+    const members = await rows().count({ where: { group, status: 'active' } });
+    if (admins <= 1 && members > 1) throw conflict('A group keeps at least one admin: make someone else admin first', coded('group.last_admin'));
+  }
 };
 
 export type MembershipService = ReturnType<typeof membership>;
+
+/** One line of a group admin's member list: a display name, never an address. */
+export interface Member {
+  id: number;
+  name: string;
+  role: Membership['role'];
+  status: MembershipStatus;
+}
 export default membership;

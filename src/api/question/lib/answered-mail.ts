@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { outboxOf, PUBLIC_MODERATION_STATUSES, type MailKind } from '@buurtplein/plugin-kit';
 import { frontendLink, inTownVoice } from '../../../mail';
-import { questionAnsweredMail } from '../../../mail/question-templates';
+import { questionAnsweredMail } from '../../../mail/knowledge-templates';
 import { ANSWER, QUESTION } from '../../../visibility/rules';
 
 export const ANSWERED_KIND = 'question.answered';

@@ -22,3 +22,16 @@ export const questionAnsweredMail = (language: Language, { question, answerer, a
       paragraphs: ['Hello,', `${answerer} answered your question:\n${question}`, `The answer begins:\n${excerptOf(answer)}`, 'Read the whole answer, and mark it as the accepted one if it helped you:', link, signature.en],
     },
   });
+
+/** To an account invited into a group; the group's name and who invited are members' own text. */
+export const groupInvitationMail = (language: Language, { group, inviter, link }: { group: string; inviter: string; link: string }) =>
+  renderMail(language, {
+    nl: {
+      subject: 'Uitnodiging voor een groep op buurtplein',
+      paragraphs: ['Hallo,', `${inviter} nodigt {{je|u}} uit voor de groep:\n${group}`, 'Log in en open de groep om de uitnodiging aan te nemen:', link, signature.nl],
+    },
+    en: {
+      subject: 'Invitation to a group on buurtplein',
+      paragraphs: ['Hello,', `${inviter} invites you to the group:\n${group}`, 'Log in and open the group to accept the invitation:', link, signature.en],
+    },
+  });
