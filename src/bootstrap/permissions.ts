@@ -19,6 +19,7 @@ export const PUBLIC_ACTIONS = [
   'plugin::idea-support.support.ranking',
   'plugin::idea-support.comments.list',
   'api::enrolment.enrolment.enrol',
+  'api::search.search.search',
 ];
 
 /**

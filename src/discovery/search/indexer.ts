@@ -7,6 +7,7 @@ import { bumpAfterCommit } from '../../cache';
 
 const BATCH = 200;
 const ORGANISATION = SEARCH_SOURCES.organisation.uid;
+const GROUP = 'api::group.group';
 /** Document Service actions that can change what the public sees. */
 const WRITES = ['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft'];
 
@@ -64,6 +65,16 @@ export function createIndexer(strapi: Core.Strapi, store: SearchStore) {
       select: ['documentId'],
     });
     await indexDocuments('activity', rows.map((r: { documentId: string }) => r.documentId));
+  }
+
+  /** The articles and questions in these groups, per type. */
+  async function contentOfGroups(groupIds: string[]) {
+    const found: Partial<Record<SearchType, string[]>> = {};
+    for (const type of ['article', 'question'] as const) {
+      const rows = await strapi.db.query(SEARCH_SOURCES[type].uid as any).findMany({ where: { group: { documentId: { $in: groupIds } } }, select: ['documentId'] });
+      found[type] = rows.map((r: { documentId: string }) => r.documentId);
+    }
+    return found;
   }
 
   /** What an activity's entry shows of its organisation: the names of the organisation's published versions. */
@@ -131,6 +142,18 @@ export function createIndexer(strapi: Core.Strapi, store: SearchStore) {
    * `npm run search:rebuild` repairs the index.
    */
   function follow() {
+    strapi.documents.use(async (context, next) => {
+      const params = context.params as { documentId?: string };
+      if (context.uid !== GROUP || !['update', 'delete'].includes(context.action) || !params.documentId) return next();
+      // Who may find an article or question depends on its group (turned secret, or deleted): found before, re-indexed after.
+      const content = await contentOfGroups([params.documentId]);
+      const result = await next();
+      const reindex = async () => {
+        for (const [type, ids] of Object.entries(content) as [SearchType, string[]][]) await indexDocuments(type, ids);
+      };
+      await reindex().catch(logFailure(context.uid, context.action));
+      return result;
+    });
     strapi.documents.use(async (context, next) => {
       if (!WRITES.includes(context.action) || !typeOfUid(context.uid)) return next();
       const params = context.params as { documentId?: string; status?: string };

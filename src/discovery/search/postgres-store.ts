@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import {
-  deleteEntries, ENTRIES, ENTRY_COLUMNS, entryIndexes, entryValues, insertTags, placeholders, rowsOf, tagsTable,
+  AUDIENCE_COLUMN, deleteEntries, ENTRIES, ENTRY_COLUMNS, entryIndexes, entryValues, insertTags, placeholders, rowsOf, tagsTable,
   type QueryTerm, type SearchStore, type WordLookup,
 } from './store';
 import { words } from './words';
@@ -57,7 +57,8 @@ export function postgresStore(strapi: Core.Strapi, knex: Knex): SearchStore {
         `CREATE TABLE IF NOT EXISTS ${ENTRIES} (id bigserial PRIMARY KEY, type varchar(20) NOT NULL, document_id varchar(255) NOT NULL,
           locale varchar(10) NOT NULL, slug varchar(255), title text NOT NULL, body text NOT NULL, latitude double precision,
           longitude double precision, starts_at bigint, ends_at bigint, last_at bigint, free smallint, stage varchar(20),
-          published_at bigint, indexed_at bigint NOT NULL, document tsvector NOT NULL)`,
+          published_at bigint, indexed_at bigint NOT NULL, document tsvector NOT NULL, ${AUDIENCE_COLUMN})`,
+        `ALTER TABLE ${ENTRIES} ADD COLUMN IF NOT EXISTS ${AUDIENCE_COLUMN}`,
         ...entryIndexes,
         `CREATE INDEX IF NOT EXISTS ${ENTRIES}_text ON ${ENTRIES} USING gin (document)`,
         ...tagsTable('bigint'),

@@ -2,8 +2,10 @@ import { errors } from '@strapi/utils';
 import { parseFindingFilters, type FindingFilters } from '../filters';
 import { fold, isStopWord, words } from './words';
 
-export const SEARCH_TYPES = ['activity', 'organisation', 'initiative'] as const;
+export const SEARCH_TYPES = ['activity', 'organisation', 'initiative', 'article', 'question'] as const;
 export type SearchType = (typeof SEARCH_TYPES)[number];
+/** What a search without `types` looks through: the social map. The knowledge base is asked for by name (types=article,question). */
+export const DEFAULT_SEARCH_TYPES: SearchType[] = ['activity', 'organisation', 'initiative'];
 
 export const MAX_QUERY_LENGTH = 200;
 /** More words than this narrow nothing further and only make the query slower. */
@@ -17,6 +19,8 @@ export interface SearchRequest extends Omit<FindingFilters, 'bbox' | 'organisati
   /** True when q was given: a q of stop words only then finds nothing rather than everything. */
   hasQuery: boolean;
   types: SearchType[];
+  /** The index audiences the caller may see ('public', 'members', 'group:<documentId>'); null: everything (staff). */
+  audiences: string[] | null;
 }
 
 const invalid = (param: string, message: string): never => {
@@ -24,7 +28,7 @@ const invalid = (param: string, message: string): never => {
 };
 
 function parseTypes(value: unknown): SearchType[] {
-  if (value === undefined || value === '') return [...SEARCH_TYPES];
+  if (value === undefined || value === '') return [...DEFAULT_SEARCH_TYPES];
   if (typeof value !== 'string') return invalid('types', 'give it once, as a comma-separated list');
   const types = [...new Set(value.split(',').map((t) => t.trim()).filter(Boolean))];
   const unknown = types.filter((t) => !(SEARCH_TYPES as readonly string[]).includes(t));
@@ -45,7 +49,7 @@ function parseWords(value: unknown): { words: string[]; hasQuery: boolean } {
 /** GET /api/search's query string, checked at the edge: anything odd is a 400 that says what to change. */
 export function parseSearchQuery(query: Record<string, unknown>): SearchRequest {
   const { bbox: _bbox, organisation: _organisation, ...filters } = parseFindingFilters(query, { params: PARAMS });
-  const request: SearchRequest = { ...filters, ...parseWords(query.q), types: parseTypes(query.types) };
+  const request: SearchRequest = { ...filters, ...parseWords(query.q), types: parseTypes(query.types), audiences: ['public'] };
   const narrowed = query.types !== undefined || ['category', 'neighbourhood', 'near', 'from', 'to', 'free', 'hasPlaces'].some((k) => request[k as keyof SearchRequest] !== undefined);
   if (!request.hasQuery && !narrowed) invalid('q', 'type what to search for, or give a filter such as category, neighbourhood, near or from');
   return request;

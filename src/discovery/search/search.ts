@@ -4,6 +4,7 @@ import { activitiesWithPlaces } from '../public-items';
 import { errors } from '@strapi/utils';
 import { memoPerGeneration } from '../../cache';
 import { settings } from '../../lib/settings';
+import { LANGUAGES } from '../../mail';
 import type { SearchRequest, SearchType } from './query';
 import { snippet, wordMatcher } from './snippet';
 import { SEARCH_SOURCES } from './sources';
@@ -28,6 +29,8 @@ export interface SearchHit {
   startsAt?: string | null;
   endsAt?: string | null;
   stage?: string | null;
+  /** Of an article: article or guide. */
+  kind?: string | null;
   categories: Named[];
   neighbourhood?: Named | null;
 }
@@ -105,6 +108,7 @@ async function loadNames(strapi: Core.Strapi) {
 }
 
 const sourceTable = (strapi: Core.Strapi, type: SearchType) => strapi.getModel(SEARCH_SOURCES[type].uid as any).collectionName;
+const isLocalized = (strapi: Core.Strapi, type: SearchType) => Boolean((strapi.getModel(SEARCH_SOURCES[type].uid as any) as { pluginOptions?: { i18n?: { localized?: boolean } } }).pluginOptions?.i18n?.localized);
 
 /**
  * Public means published and not archived, checked against the content tables too, not only trusted from the index.
@@ -112,15 +116,22 @@ const sourceTable = (strapi: Core.Strapi, type: SearchType) => strapi.getModel(S
  * semi-join over the partial `*_public_doc_idx` indexes (src/bootstrap/indexes.ts), instead of a subplan that reads every content row per search.
  */
 function visibleClause(strapi: Core.Strapi, types: SearchType[]): string {
-  const visible = types
-    .map((type) => `SELECT '${type}' AS type, document_id, locale FROM "${sourceTable(strapi, type)}" WHERE ${publicRule(strapi, SEARCH_SOURCES[type].uid).sql()}`)
-    .join(' UNION ALL ');
+  // A type without locales (questions) is indexed once per language (sources.ts): its rows stand for each.
+  const rowsOfType = (type: SearchType) =>
+    isLocalized(strapi, type)
+      ? `SELECT '${type}' AS type, document_id, locale FROM "${sourceTable(strapi, type)}"`
+      : `SELECT '${type}' AS type, document_id, languages.code AS locale FROM "${sourceTable(strapi, type)}" CROSS JOIN (${LANGUAGES.map((l) => `SELECT '${l}' AS code`).join(' UNION ALL ')}) languages`;
+  const visible = types.map((type) => `${rowsOfType(type)} WHERE ${publicRule(strapi, SEARCH_SOURCES[type].uid).sql()}`).join(' UNION ALL ');
   return `EXISTS (SELECT 1 FROM (${visible}) v WHERE v.type = e.type AND v.document_id = e.document_id AND v.locale = e.locale)`;
 }
 
 function filterClause(strapi: Core.Strapi, request: SearchRequest, tagIds: Partial<Record<Kind, string>>, withPlaces: string[] | null): Statement {
   const where = [`e.locale = ?`, `e.type IN (${request.types.map(() => '?').join(', ')})`, `(${visibleClause(strapi, request.types)})`];
   const bindings: unknown[] = [request.locale, ...request.types];
+  if (request.audiences) {
+    where.push(`e.audience IN (${request.audiences.map(() => '?').join(', ')})`);
+    bindings.push(...request.audiences);
+  }
   for (const kind of ['category', 'neighbourhood'] as const) {
     if (!tagIds[kind]) continue;
     where.push(`EXISTS (SELECT 1 FROM ${TAGS} t WHERE t.entry_id = e.id AND t.kind = ? AND t.document_id = ?)`);
@@ -225,6 +236,8 @@ export function createSearch(strapi: Core.Strapi, store: SearchStore) {
       };
       if (r.type === 'activity') Object.assign(hit, { startsAt: iso(r.starts_at), endsAt: iso(r.ends_at) });
       if (r.type === 'initiative') hit.stage = r.stage;
+      // An article's kind travels in the stage column: one column for each type's one label.
+      if (r.type === 'article') hit.kind = r.stage;
       return hit;
     });
 

@@ -1,6 +1,8 @@
 import { publicRule } from '@buurtplein/plugin-kit';
 import type { Core } from '@strapi/strapi';
 import { lastOccurrenceStart } from '../recurrence';
+import { articleAudience, questionAudience } from '../../visibility/audience';
+import { LANGUAGES } from '../../mail';
 import type { SearchType } from './query';
 import { plainText } from './words';
 
@@ -22,6 +24,8 @@ export interface IndexDocument {
   free: number | null;
   stage: string | null;
   publishedAt: number;
+  /** Who may find it (src/visibility/audience.ts): 'public' for everything on the social map. */
+  audience: string;
   tags: { kind: 'category' | 'neighbourhood'; documentId: string }[];
 }
 
@@ -42,7 +46,7 @@ const common = (type: SearchType, row: Row, title: string, body: string) => ({
   type,
   documentId: row.documentId,
   locale: row.locale,
-  slug: row.slug,
+  slug: row.slug ?? null,
   title,
   body,
   latitude: num(row.latitude),
@@ -53,6 +57,7 @@ const common = (type: SearchType, row: Row, title: string, body: string) => ({
   free: null,
   stage: null,
   publishedAt: ms(row.publishedAt) ?? 0,
+  audience: 'public',
 });
 
 const lastOf = (row: Row) => {
@@ -68,6 +73,7 @@ interface Source {
 }
 
 const onlyId = { select: ['documentId'] };
+const groupOf = { select: ['documentId', 'visibility'] };
 
 export const SEARCH_SOURCES: Record<SearchType, Source> = {
   activity: {
@@ -97,6 +103,25 @@ export const SEARCH_SOURCES: Record<SearchType, Source> = {
       ...common('initiative', row, row.title, joined(row.summary, plainText(row.description))),
       stage: row.stage ?? null,
       tags: [...related('category', row.theme), ...related('neighbourhood', row.neighbourhood)],
+    }),
+  },
+  article: {
+    uid: 'api::article.article',
+    populate: { categories: onlyId, group: groupOf },
+    toDocument: (row) => ({
+      ...common('article', row, row.title, joined(row.summary, plainText(row.body), Array.isArray(row.tags) ? row.tags.filter((t: unknown) => typeof t === 'string').join(' ') : null)),
+      stage: row.kind ?? null,
+      audience: articleAudience(row as { visibility: string }),
+      tags: related('category', row.categories),
+    }),
+  },
+  question: {
+    uid: 'api::question.question',
+    populate: { categories: onlyId, group: groupOf },
+    toDocument: (row) => ({
+      ...common('question', row, row.title, joined(row.body)),
+      audience: questionAudience(row as { status: string }),
+      tags: related('category', row.categories),
     }),
   },
 };
@@ -162,7 +187,9 @@ export function documentsOf(type: SearchType, rows: Row[]): IndexDocument[] {
     for (const key of relations) if (isEmpty(row[key])) filled[key] = shared.get(row.documentId)![key] ?? row[key];
     return filled;
   };
-  return rows.map((row) => {
+  // Types without locales (questions) are written in one language and found in either.
+  const perLocale = rows.flatMap((row) => (row.locale ? [row] : LANGUAGES.map((locale) => ({ ...row, locale }))));
+  return perLocale.map((row) => {
     const doc = source.toDocument(withSharedRelations(row));
     const seen = new Set<string>();
     doc.tags = doc.tags.filter((t) => t.documentId && !seen.has(`${t.kind}:${t.documentId}`) && seen.add(`${t.kind}:${t.documentId}`));

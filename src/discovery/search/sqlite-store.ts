@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { stemDutch } from './dutch-stemmer';
 import {
-  deleteEntries, ENTRIES, ENTRY_COLUMNS, entryIndexes, entryValues, insertTags, placeholders, rowsOf, tagsTable,
+  AUDIENCE_COLUMN, deleteEntries, ENTRIES, ENTRY_COLUMNS, entryIndexes, entryValues, insertTags, placeholders, rowsOf, tagsTable,
   type QueryTerm, type SearchStore, type WordLookup,
 } from './store';
 import { fold, indexTerms, LOOSE_ENDING, typoBudget } from './words';
@@ -30,13 +30,16 @@ export function sqliteStore(knex: Knex): SearchStore {
       const statements = [
         `CREATE TABLE IF NOT EXISTS ${ENTRIES} (id INTEGER PRIMARY KEY, type TEXT NOT NULL, document_id TEXT NOT NULL, locale TEXT NOT NULL,
           slug TEXT, title TEXT NOT NULL, body TEXT NOT NULL, latitude REAL, longitude REAL, starts_at INTEGER, ends_at INTEGER,
-          last_at INTEGER, free INTEGER, stage TEXT, published_at INTEGER, indexed_at INTEGER NOT NULL)`,
+          last_at INTEGER, free INTEGER, stage TEXT, published_at INTEGER, indexed_at INTEGER NOT NULL, ${AUDIENCE_COLUMN})`,
         ...entryIndexes,
         ...tagsTable('INTEGER'),
         `CREATE VIRTUAL TABLE IF NOT EXISTS ${FTS} USING fts5(title, body, content='', contentless_delete=1, tokenize='unicode61')`,
         `CREATE VIRTUAL TABLE IF NOT EXISTS ${VOCAB} USING fts5vocab(${FTS}, 'row')`,
       ];
       for (const sql of statements) await knex.raw(sql);
+      // SQLite has no ADD COLUMN IF NOT EXISTS: look first.
+      const columns = rowsOf(await knex.raw(`PRAGMA table_info(${ENTRIES})`)).map((c) => c.name);
+      if (!columns.includes('audience')) await knex.raw(`ALTER TABLE ${ENTRIES} ADD COLUMN ${AUDIENCE_COLUMN}`);
     },
 
     async replace(trx, type, documentIds, docs, indexedAt) {

@@ -77,13 +77,16 @@ export async function insertTags(trx: Knex.Transaction, inserted: any[], docs: I
 /** The entry columns both stores write, in order, and their values for one document. */
 export const ENTRY_COLUMNS = [
   'type', 'document_id', 'locale', 'slug', 'title', 'body', 'latitude', 'longitude',
-  'starts_at', 'ends_at', 'last_at', 'free', 'stage', 'published_at', 'indexed_at',
+  'starts_at', 'ends_at', 'last_at', 'free', 'stage', 'published_at', 'indexed_at', 'audience',
 ];
 
 export const entryValues = (doc: IndexDocument, indexedAt: number) => [
   doc.type, doc.documentId, doc.locale, doc.slug, doc.title, doc.body, doc.latitude, doc.longitude,
-  doc.startsAt, doc.endsAt, doc.lastAt, doc.free, doc.stage, doc.publishedAt, indexedAt,
+  doc.startsAt, doc.endsAt, doc.lastAt, doc.free, doc.stage, doc.publishedAt, indexedAt, doc.audience,
 ];
+
+/** Indexes made before the knowledge base (issue #18) lack the audience column: everything in them was public. */
+export const AUDIENCE_COLUMN = `audience varchar(100) NOT NULL DEFAULT 'public'`;
 
 /** Shared DDL of the tag table; id types differ per database. */
 export const tagsTable = (idType: string) => [

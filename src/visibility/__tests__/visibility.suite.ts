@@ -1,4 +1,4 @@
-import { api, bearer, createDocument, resident, unique } from '../../../tests/helpers/fixtures';
+import { api, bearer, createDocument, madeUpWord, resident, unique } from '../../../tests/helpers/fixtures';
 import { mailSink, strapi } from '../../../tests/helpers/strapi';
 
 const GROUP = 'api::group.group';
@@ -18,6 +18,8 @@ type Named = { title?: string; name?: string };
  */
 describe('visibility of groups, articles, questions and answers', () => {
   const tag = unique('vis');
+  // A word only this suite's items hold, for search.
+  const word = madeUpWord();
   const groups: Record<'open' | 'closed' | 'secret', { documentId: string; name: string }> = {} as any;
   const articles: Record<string, { documentId: string; title: string; slug: string }> = {};
   const questions: Record<string, { documentId: string; title: string }> = {};
@@ -57,7 +59,7 @@ describe('visibility of groups, articles, questions and answers', () => {
       articles[kind] = await createDocument(ARTICLE, {
         title: `Artikel ${kind} ${tag}`,
         slug: `artikel-${kind}-${tag}`.toLowerCase(),
-        body: 'Over subsidies en zonnepanelen',
+        body: `Over subsidies en zonnepanelen, ${word}`,
         visibility,
         ...(group ? { group: groups[group].documentId } : {}),
       });
@@ -66,11 +68,12 @@ describe('visibility of groups, articles, questions and answers', () => {
     articles.linker = await createDocument(ARTICLE, {
       title: `Artikel linker ${tag}`,
       slug: `artikel-linker-${tag}`,
+      body: `Alles over ${word}`,
       visibility: 'public',
       related: Object.keys(ARTICLE_KINDS).map((kind) => articles[kind].documentId),
     });
     for (const [kind, group] of [['public', null], ['closed', 'closed'], ['secret', 'secret'], ['reported', null]] as const) {
-      questions[kind] = await createDocument(QUESTION, { title: `Vraag ${kind} ${tag}`, body: 'Hoe?', status: kind === 'reported' ? 'hidden' : 'visible', ...(group ? { group: groups[group].documentId } : {}) });
+      questions[kind] = await createDocument(QUESTION, { title: `Vraag ${kind} ${tag}`, body: `Hoe zit het met ${word}?`, status: kind === 'reported' ? 'hidden' : 'visible', ...(group ? { group: groups[group].documentId } : {}) });
       answers[kind] = await createDocument(ANSWER, { body: `Antwoord ${kind} ${tag}`, question: questions[kind].documentId });
     }
     readers.anonymous = {};
@@ -140,6 +143,25 @@ describe('visibility of groups, articles, questions and answers', () => {
     }
     const viaQuestion = await api().get(`/api/answers?filters[question][title][$eq]=${encodeURIComponent(questions.secret.title)}`).set(readers[reader]).expect(200);
     expect(viaQuestion.body.data.length).toBe(seen.questions.includes('secret') ? 1 : 0);
+  });
+
+  it.each(READERS)('lets search find for the %s exactly the articles and questions the lists show them', async (reader) => {
+    const found = await api().get(`/api/search?q=${word}&types=article,question&pageSize=50`).set(readers[reader]).expect(200);
+    const expected = [...articleTitles([...SEES[reader].articles, 'linker']), ...SEES[reader].questions.map((kind) => questions[kind].title)].sort();
+    expect(found.body.data.map((hit: { title: string }) => hit.title).sort()).toEqual(expected);
+    expect(found.body.meta.pagination.total).toBe(expected.length);
+    // Without types, search keeps to the social map.
+    expect((await api().get(`/api/search?q=${word}`).set(readers[reader]).expect(200)).body.data).toEqual([]);
+  });
+
+  it('re-indexes what is in a group when the group turns secret', async () => {
+    const open = await createDocument(GROUP, { name: `Wordt geheim ${tag}`, slug: `wordt-geheim-${tag}`, visibility: 'open' });
+    const inside = madeUpWord();
+    await createDocument(ARTICLE, { title: `In de groep ${tag}`, slug: `in-de-groep-${tag}`, body: inside, visibility: 'public', group: open.documentId });
+    const find = async () => (await api().get(`/api/search?q=${inside}&types=article`).expect(200)).body.data.length;
+    expect(await find()).toBe(1);
+    await strapi().documents(GROUP).update({ documentId: open.documentId, data: { visibility: 'secret' } } as any);
+    expect(await find()).toBe(0);
   });
 
   it('never serves a member what was cached for the public, nor the public what a member saw', async () => {
