@@ -41,6 +41,7 @@ export const SIGNED_IN_ACTIONS = [
   'api::group.membership.join',
   'api::group.membership.leave',
   ...['list', 'change', 'remove', 'invite'].map((handler) => `api::group.members.${handler}`),
+  ...['create', 'update', 'publish'].map((handler) => `api::article.authoring.${handler}`),
   ...['ask', 'answer', 'accept', 'reportQuestion', 'reportAnswer'].map((handler) => `api::question.asking.${handler}`),
 ];
 

@@ -43,6 +43,15 @@ const membership = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const find = (group: string, userId: number): Promise<Membership | null> => rows().findOne({ where: { group, userId } });
 
+  /** Someone's membership of a group that exists for them (null: none yet); a secret group they are not in does not (404). */
+  async function seenGroup(group: string, userId: number) {
+    const own = await find(group, userId);
+    if (own?.status === 'active') return own;
+    const found = await strapi.db.query(GROUP).findOne({ where: { documentId: group }, select: ['visibility'] });
+    if (!found || found.visibility === 'secret') throw notFound('No group with this documentId');
+    return own;
+  }
+
   /** Members, requests and invitations, admins first; names as they show publicly. */
   async function members(group: string): Promise<Member[]> {
     const found: Membership[] = await rows().findMany({ where: { group }, orderBy: [{ role: 'asc' }, { id: 'asc' }] });
@@ -95,12 +104,16 @@ const membership = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Who may manage a group's members: its active admins (staff do it in the admin panel). */
     async assertAdmin(group: string, userId: number) {
-      const own = await find(group, userId);
-      if (own?.status === 'active' && own.role === 'admin') return;
-      // A secret group one is not in does not exist for them.
-      const found = await strapi.db.query(GROUP).findOne({ where: { documentId: group }, select: ['visibility'] });
-      if (!found || (found.visibility === 'secret' && own?.status !== 'active')) throw notFound('No group with this documentId');
-      throw forbidden('Only the group\'s admins manage its members');
+      const own = await seenGroup(group, userId);
+      if (own?.status !== 'active' || own.role !== 'admin') throw forbidden("Only the group's admins manage its members");
+      return own;
+    },
+
+    /** Who may post in a group: its active members. */
+    async assertMember(group: string, userId: number) {
+      const own = await seenGroup(group, userId);
+      if (own?.status !== 'active') throw forbidden('Only members of this group can post in it', coded('group.not_member'));
+      return own;
     },
 
     members,

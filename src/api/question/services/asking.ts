@@ -3,8 +3,9 @@ import { moderationOf, outboxOf, type ModeratedType } from '@buurtplein/plugin-k
 import { conflict, forbidden, notFound } from '../../../lib/errors';
 import { coded } from '../../../lib/error-codes';
 import { sendLater } from '../../../mail';
-import { visibilityFilter, ANSWER, GROUP, QUESTION } from '../../../visibility/rules';
+import { visibilityFilter, ANSWER, QUESTION } from '../../../visibility/rules';
 import type { Viewer } from '../../../visibility/viewer';
+import type { MembershipService } from '../../group/services/membership';
 import { ANSWERED_KIND, type AnsweredPayload } from '../lib/answered-mail';
 
 export interface Person {
@@ -39,11 +40,7 @@ const asking = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** In public, or inside a group the asker is an active member of (a group they cannot see: 404; one they are not in: 403). */
     async ask(viewer: Member, author: Person, input: { title: string; body?: string; group?: string; categories?: string[] }) {
-      if (input.group) {
-        const group = await strapi.documents(GROUP).findFirst({ filters: { $and: [{ documentId: input.group }, visibilityFilter(GROUP, viewer) ?? {}] }, fields: ['id'] } as any);
-        if (!group) throw notFound('No group with this documentId');
-        if (!viewer.groups.includes(input.group)) throw forbidden('Only members of this group can ask in it', coded('group.not_member'));
-      }
+      if (input.group) await (strapi.service('api::group.membership') as unknown as MembershipService).assertMember(input.group, viewer.userId);
       const created = await strapi.documents(QUESTION).create({
         data: { title: input.title, body: input.body ?? null, group: input.group ?? null, categories: input.categories ?? [], userId: author.id, authorName: author.name, status: 'visible' },
       } as any);
