@@ -38,6 +38,7 @@ export const SIGNED_IN_ACTIONS = [
   ...['initiatives', 'createInitiative', 'updateInitiative'].map((handler) => `api::my.initiatives.${handler}`),
   'api::enrolment.enrolment.mine',
   'api::enrolment.enrolment.cancelMine',
+  'api::group.membership.mine',
   'api::group.membership.join',
   'api::group.membership.leave',
   ...['list', 'change', 'remove', 'invite'].map((handler) => `api::group.members.${handler}`),

@@ -196,6 +196,7 @@ describe('joining a group', () => {
     const { jwt } = await resident();
     const open = await group('open');
     expect((await api().get(`/api/groups/${open.documentId}`).expect(200)).body.data.memberCount).toBe(0);
+    expect((await api().get(`/api/groups/${open.documentId}/join`).set(bearer(jwt)).expect(200)).body.data).toBeNull();
     const joined = await api().post(`/api/groups/${open.documentId}/join`).set(bearer(jwt)).expect(200);
     expect(joined.body.data).toEqual({ status: 'active', role: 'member' });
     await api().post(`/api/groups/${open.documentId}/join`).set(bearer(jwt)).expect(200);
@@ -206,6 +207,8 @@ describe('joining a group', () => {
     const closed = await group('closed');
     const requested = await api().post(`/api/groups/${closed.documentId}/join`).set(bearer(jwt)).expect(202);
     expect(requested.body.data.status).toBe('requested');
+    expect((await api().get(`/api/groups/${closed.documentId}/join`).set(bearer(jwt)).expect(200)).body.data).toEqual({ status: 'requested', role: 'member' });
+    await api().get(`/api/groups/${closed.documentId}/join`).expect(403);
     expect(await memberCount(closed.documentId)).toBe(0);
 
     expect((await api().delete(`/api/groups/${open.documentId}/join`).set(bearer(jwt)).expect(200)).body.data).toEqual({ left: true });
@@ -225,9 +228,11 @@ describe('joining a group', () => {
     const secret = await group('secret');
     const { user, jwt } = await resident();
     await api().post(`/api/groups/${secret.documentId}/join`).set(bearer(jwt)).expect(404);
+    await api().get(`/api/groups/${secret.documentId}/join`).set(bearer(jwt)).expect(404);
     expect(await strapi().db.query(MEMBERSHIP as any).count({ where: { group: secret.documentId } })).toBe(0);
     await strapi().db.query(MEMBERSHIP as any).create({ data: { group: secret.documentId, userId: user.id, status: 'invited' } });
     await api().get(`/api/groups/${secret.documentId}`).set(bearer(jwt)).expect(404);
+    expect((await api().get(`/api/groups/${secret.documentId}/join`).set(bearer(jwt)).expect(200)).body.data.status).toBe('invited');
     expect((await api().post(`/api/groups/${secret.documentId}/join`).set(bearer(jwt)).expect(200)).body.data.status).toBe('active');
     await api().get(`/api/groups/${secret.documentId}`).set(bearer(jwt)).expect(200);
   });

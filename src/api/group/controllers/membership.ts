@@ -2,10 +2,17 @@ import type { Core } from '@strapi/strapi';
 import { documentIdParam, signedInUser } from '../../../lib/validation';
 import type { MembershipService } from '../services/membership';
 
-/** POST/DELETE /api/groups/:documentId/join, for someone signed in. */
+/** GET/POST/DELETE /api/groups/:documentId/join, for someone signed in. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const memberships = () => strapi.service('api::group.membership') as unknown as MembershipService;
   return {
+    /** One's own standing in a group (null: none), so a page shows "join", "requested" or "leave". */
+    async mine(ctx: any) {
+      const { id } = signedInUser(ctx);
+      const own = await memberships().standing(documentIdParam(ctx.params), id);
+      ctx.body = { data: own ? { status: own.status, role: own.role } : null };
+    },
+
     async join(ctx: any) {
       const { id } = signedInUser(ctx);
       const { status, role } = await memberships().join(documentIdParam(ctx.params), id);

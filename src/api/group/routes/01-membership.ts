@@ -6,6 +6,7 @@ const limited = (scope: string) => ({ middlewares: [{ name: 'global::rate-limit'
  */
 export default {
   routes: [
+    { method: 'GET', path: '/groups/:documentId/join', handler: 'membership.mine', config: {} },
     { method: 'POST', path: '/groups/:documentId/join', handler: 'membership.join', config: limited('group-join') },
     { method: 'DELETE', path: '/groups/:documentId/join', handler: 'membership.leave', config: {} },
     { method: 'GET', path: '/groups/:documentId/members', handler: 'members.list', config: {} },

@@ -102,6 +102,12 @@ const membership = ({ strapi }: { strapi: Core.Strapi }) => {
       return { left: true };
     },
 
+    /** Someone's membership of a group that exists for them; an invitation to a secret group shows, so it can be accepted. */
+    async standing(group: string, userId: number) {
+      const own = await find(group, userId);
+      return own?.status === 'invited' ? own : seenGroup(group, userId);
+    },
+
     /** Who may manage a group's members: its active admins (staff do it in the admin panel). */
     async assertAdmin(group: string, userId: number) {
       const own = await seenGroup(group, userId);
