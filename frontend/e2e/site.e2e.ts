@@ -512,3 +512,87 @@ describe('enrolling for an activity', () => {
     await expectAccessible();
   });
 });
+
+describe('the knowledge base', () => {
+  const member = `groepslid-${process.pid}@example.org`;
+  const tag = `${process.pid}`;
+  let group: { documentId: string; name: string };
+  let question: { documentId: string };
+
+  beforeAll(async () => {
+    const documents = (uid: string) => site.strapi.documents(uid as any);
+    group = (await documents('api::group.group').create({ data: { name: `Werkgroep zonnepanelen ${tag}`, slug: `werkgroep-zon-${tag}`, visibility: 'closed', description: 'Samen zonnepanelen op de daken.' } } as any)) as any;
+    await documents('api::article.article').create({
+      data: { title: `Vrijwilligersbeleid opstellen ${tag}`, slug: `vrijwilligersbeleid-${tag}`, kind: 'guide', visibility: 'public', summary: 'In vijf stappen.', body: 'Stap 1: schrijf op wat vrijwilligers doen.\n\nStap 2: <script>window.pwned=1</script> spreek verwachtingen af.', lastReviewedAt: '2026-11-01' },
+      locale: 'nl',
+      status: 'published',
+    } as any);
+    await documents('api::article.article').create({
+      data: { title: `Offertes vergelijken ${tag}`, slug: `offertes-${tag}`, visibility: 'group', group: group.documentId, body: 'Alleen voor de werkgroep.' },
+      locale: 'nl',
+      status: 'published',
+    } as any);
+    question = (await documents('api::question.question').create({ data: { title: `Wie weet iets van subsidie voor buurthuizen ${tag}?`, authorName: 'Bewoner 1234' } } as any)) as any;
+    await documents('api::answer.answer').create({ data: { body: 'Kijk bij het fonds van de gemeente.', question: question.documentId, official: true, authorName: 'Gemeente' } } as any);
+  });
+
+  test('the public reads public guides, questions and groups, not what a group keeps to itself', async () => {
+    await open(page, url('knowledge.html'));
+    const text = await page.locator('main').innerText();
+    expect(text).toContain(`Vrijwilligersbeleid opstellen ${tag}`);
+    expect(text).not.toContain(`Offertes vergelijken ${tag}`);
+    expect(text).toContain(`Werkgroep zonnepanelen ${tag}`);
+    await expectAccessible();
+
+    await page.getByRole('link', { name: `Vrijwilligersbeleid opstellen ${tag}` }).click();
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(await page.locator('h1').innerText()).toBe(`Vrijwilligersbeleid opstellen ${tag}`);
+    // Shown as text (markdown marks dropped), never run.
+    expect(await page.locator('main').innerText()).toMatch(/Handleiding · gecontroleerd op \w+ 1 november 2026[\s\S]*Stap 2: <script/);
+    expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    await expectAccessible();
+
+    await open(page, url(`question.html?id=${question.documentId}`));
+    expect(await page.locator('.answer.official').innerText()).toContain('Officieel antwoord van de gemeente');
+    await page.getByText('Log in om te antwoorden.').waitFor();
+    await expectAccessible();
+
+    // Search finds the public guide, not the group's article.
+    await open(page, url(`knowledge.html?q=vrijwilligersbeleid`));
+    expect(await page.locator('.search-results').innerText()).toContain(`Vrijwilligersbeleid opstellen ${tag}`);
+  });
+
+  test('a member logs in, asks to join, is let in, then reads the group\'s article and asks inside the group', async () => {
+    await open(page, url(`group.html?id=${group.documentId}`));
+    await page.getByText('Log in om mee te doen met deze groep.').waitFor();
+    await expectAccessible();
+    await logInByEmailLink(member);
+    await page.waitForURL(/group\.html\?id=/);
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.getByRole('button', { name: 'Vragen om lid te worden' }).click();
+    await page.getByText('Je hebt gevraagd om lid te worden.').waitFor();
+    expect(await page.locator('main').innerText()).not.toContain(`Offertes vergelijken ${tag}`);
+
+    // A group admin lets them in.
+    const user = await site.strapi.db.query('plugin::users-permissions.user').findOne({ where: { email: member } });
+    await site.strapi.db.query('api::group.membership' as any).update({ where: { group: group.documentId, userId: user.id }, data: { status: 'active' } });
+    await open(page, url(`group.html?id=${group.documentId}`));
+    await page.getByText('Je bent lid van deze groep.').waitFor();
+    expect(await page.locator('main').innerText()).toContain(`Offertes vergelijken ${tag}`);
+    await expectAccessible();
+
+    await page.getByLabel('Je vraag').fill(`Welke installateur raden jullie aan ${tag}?`);
+    await page.getByRole('button', { name: 'Vraag stellen' }).click();
+    await page.waitForURL(/question\.html\?id=/);
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(await page.locator('main').innerText()).toContain('In de groep');
+    await page.getByLabel('Je antwoord').fill('Vraag drie offertes aan.');
+    await page.getByRole('button', { name: 'Antwoord plaatsen' }).click();
+    await page.waitForSelector('.answers li');
+    expect(await page.locator('.answers').innerText()).toContain('Vraag drie offertes aan.');
+    await expectAccessible();
+    await logOut(page);
+    // Logged out, the group's question does not exist.
+    await page.getByText('Niet gevonden').first().waitFor();
+  });
+});

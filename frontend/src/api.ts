@@ -48,7 +48,7 @@ export class ApiError extends Error {
   }
 }
 
-type QueryValue = string | number | boolean | null | undefined | QueryValue[] | { [key: string]: QueryValue };
+export type QueryValue = string | number | boolean | null | undefined | QueryValue[] | { [key: string]: QueryValue };
 
 /** Strapi's bracket grammar, like `qs`: { filters: { slug: { $eq: 'x' } } } → filters[slug][$eq]=x. */
 export function encodeQuery(value: QueryValue, prefix = '', out = new URLSearchParams()): URLSearchParams {
@@ -170,9 +170,13 @@ export interface Page<T> {
   meta: { pagination?: { page: number; pageSize: number; pageCount: number; total: number } };
 }
 
-/** Published items of a core collection, in the reader's language. */
-export const list = <T>(collection: string, query: { [key: string]: QueryValue } = {}) =>
-  request<Page<T>>(`/api/${collection}`, { query: { locale: lang, ...query } });
+/**
+ * Published items of a core collection, in the reader's language. `auth`
+ * sends the session where the answer depends on who asks (the knowledge base:
+ * members see more); without one the request is the same as anyone's.
+ */
+export const list = <T>(collection: string, query: { [key: string]: QueryValue } = {}, { auth = false } = {}) =>
+  request<Page<T>>(`/api/${collection}`, { query: { locale: lang, ...query }, auth });
 
 /** The one published item with this slug, or null. */
 export async function bySlug<T>(collection: string, slug: string, query: { [key: string]: QueryValue } = {}): Promise<T | null> {

@@ -10,6 +10,7 @@ const NAV: [Page, Key][] = [
   ['home', 'navMap'],
   ['agenda', 'navAgenda'],
   ['initiatives', 'navInitiatives'],
+  ['knowledge', 'navKnowledge'],
   ['manage', 'navManage'],
 ];
 

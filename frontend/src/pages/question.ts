@@ -1,0 +1,65 @@
+import { list, request } from '../api';
+import { h, paragraphs, replace } from '../dom';
+import { formatDate } from '../format';
+import { field, onSubmit, statusArea } from '../forms';
+import { count, t } from '../i18n';
+import { loginForm } from '../login-form';
+import { notFound, runPage, setTitle } from '../layout';
+import { param } from '../paths';
+import { asReader, groupHref, signedIn, type Answer, type Question } from '../knowledge';
+
+function answerItem(answer: Answer, accepted: boolean): HTMLElement {
+  const marks = [answer.official ? t('officialAnswer') : null, accepted ? t('acceptedAnswer') : null].filter(Boolean) as string[];
+  return h(
+    'li',
+    { class: `answer${answer.official ? ' official' : ''}${accepted ? ' accepted' : ''}` },
+    marks.length ? h('p', { class: 'answer-mark' }, marks.join(' · ')) : null,
+    ...paragraphs(answer.body),
+    h('p', { class: 'meta' }, [answer.authorName, formatDate(answer.createdAt)].filter(Boolean).join(' · '))
+  );
+}
+
+function answerForm(question: Question): HTMLElement {
+  if (question.locked) return h('p', {}, t('error.question.locked'));
+  if (!signedIn()) return loginForm(t('loginToAnswer'));
+  const status = statusArea();
+  const form = h('form', { class: 'answer-form' }, field({ name: 'body', label: t('answerLabel'), required: true, multiline: true }), h('button', { type: 'submit' }, t('answerButton')), status);
+  onSubmit(form, status, async (values) => {
+    await request(`/api/questions/${encodeURIComponent(question.documentId)}/answers`, { method: 'POST', auth: true, body: { data: { body: values.body } } });
+    window.location.reload();
+  });
+  return h('section', { 'aria-labelledby': 'answer-heading' }, h('h2', { id: 'answer-heading' }, t('answerHeading')), form);
+}
+
+/** A question and its answers: the official answer first, then the accepted one, then the rest in order. */
+runPage('knowledge', t('typeQuestion'), async (main) => {
+  const id = param('id');
+  const question = await request<{ data: Question }>(`/api/questions/${encodeURIComponent(id)}`, {
+    query: { populate: { group: { fields: ['documentId', 'name'] }, acceptedAnswer: { fields: ['documentId'] } } },
+    auth: true,
+  }).then(
+    ({ data }) => data,
+    (error: { status?: number }) => {
+      if (error.status === 404 || error.status === 400) throw notFound();
+      throw error;
+    }
+  );
+  setTitle(question.title);
+  const answers = await list<Answer>('answers', { filters: { question: { documentId: { $eq: id } } }, sort: ['official:desc', 'createdAt:asc'], pagination: { pageSize: 100 } }, asReader);
+  const acceptedId = question.acceptedAnswer?.documentId;
+  const ordered = [...answers.data].sort((a, b) => Number(b.official) - Number(a.official) || Number(b.documentId === acceptedId) - Number(a.documentId === acceptedId));
+  replace(
+    main,
+    h('h1', {}, question.title),
+    h('p', { class: 'meta' }, [question.authorName, formatDate(question.createdAt)].filter(Boolean).join(' · ')),
+    question.group ? h('p', {}, t('inGroup'), ' ', h('a', { href: groupHref(question.group) }, question.group.name)) : null,
+    ...paragraphs(question.body),
+    h(
+      'section',
+      { 'aria-labelledby': 'answers-heading' },
+      h('h2', { id: 'answers-heading' }, count('answerCountOne', 'answerCount', ordered.length)),
+      ordered.length ? h('ol', { class: 'answers' }, ordered.map((answer) => answerItem(answer, answer.documentId === acceptedId))) : h('p', {}, t('noAnswers'))
+    ),
+    answerForm(question)
+  );
+});
