@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { generatedDisplayName } from '../api/account/services/people';
+import { renameAuthor } from '../api/account/lib/rename-author';
 
 const USER_UID = 'plugin::users-permissions.user';
 
@@ -25,11 +26,10 @@ export function nameNewAccounts(strapi: Core.Strapi) {
 export async function ensureDisplayNames(strapi: Core.Strapi) {
   const users = strapi.db.query(USER_UID);
   const nameless = await users.findMany({ where: { $or: [{ displayName: { $null: true } }, { displayName: '' }] }, select: ['id'] });
-  const comments = strapi.plugin('idea-support').service('comments');
   for (const { id } of nameless) {
     const displayName = generatedDisplayName();
     await users.update({ where: { id }, data: { displayName } });
-    await comments.renameAuthor(id, displayName);
+    await renameAuthor(strapi, id, displayName);
   }
   if (nameless.length) strapi.log.info(`[accounts] gave ${nameless.length} account(s) a display name`);
 }

@@ -337,11 +337,14 @@ describe('attack: public names reveal addresses (#14.15)', () => {
     const path = `/api/idea-support/initiatives/${initiative.documentId}/comments`;
     await api().post(path).set(bearer(session.jwt)).send({ data: { body: 'Goed plan' } }).expect(201);
     expect((await api().get(path).expect(200)).text).not.toContain('jan.de.vries');
+    const asked = (await api().post('/api/questions').set(bearer(session.jwt)).send({ data: { title: `Wie helpt mee ${unique('q')}?` } }).expect(201)).body.data.documentId;
+    expect((await api().get(`/api/questions/${asked}`).expect(200)).text).not.toContain('jan.de.vries');
 
-    // The person chooses a name; earlier reactions show it too.
+    // The person chooses a name; earlier reactions and questions show it too.
     const renamed = await api().put('/api/my/account').set(bearer(session.jwt)).send({ data: { displayName: 'Jan uit de Hoven' } }).expect(200);
     expect(renamed.body.data).toEqual({ displayName: 'Jan uit de Hoven', language: 'nl' });
     expect((await api().get(`${path}?page=1`).expect(200)).body.data[0].authorName).toBe('Jan uit de Hoven');
+    expect((await api().get(`/api/questions/${asked}`).expect(200)).body.data.authorName).toBe('Jan uit de Hoven');
     await api().put('/api/my/account').set(bearer(session.jwt)).send({ data: { displayName: email } }).expect(400);
     await api().put('/api/my/account').set(bearer(session.jwt)).send({ data: { username: 'x' } }).expect(400);
     await api().put('/api/my/account').send({ data: { displayName: 'Niemand' } }).expect(403);

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { Language } from '../../../mail';
+import { renameAuthor } from '../lib/rename-author';
 
 const USER_UID = 'plugin::users-permissions.user';
 const ROLE_UID = 'plugin::users-permissions.role';
@@ -99,10 +100,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return (await this.findById(created.id))!;
     },
 
-    /** What a person changes about themselves; their earlier reactions show a new name too. */
+    /** What a person changes about themselves; what they wrote earlier shows a new name too. */
     async updateProfile(userId: number, data: { displayName?: string; language?: Language }) {
       if (Object.keys(data).length) await users().update({ where: { id: userId }, data });
-      if (data.displayName) await strapi.plugin('idea-support').service('comments').renameAuthor(userId, data.displayName);
+      if (data.displayName) await renameAuthor(strapi, userId, data.displayName);
       const { displayName, language } = (await this.findById(userId))!;
       return { displayName, language };
     },
