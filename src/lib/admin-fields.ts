@@ -53,6 +53,14 @@ const archivedAt = {
   readOnly: true,
 };
 
+/** The fields of what residents write and the moderation flow looks after (reactions, questions, answers). */
+const moderated = {
+  status: { nl: 'Status', en: 'Status', hint: { nl: 'Verborgen na meldingen; verwijderen of goedkeuren', en: 'Hidden after reports; remove or approve' } },
+  authorName: { nl: 'Naam schrijver', en: 'Author name' },
+  userId: { nl: 'Account-ID', en: 'Account ID', readOnly: true },
+  reportCount: { nl: 'Meldingen', en: 'Reports', readOnly: true },
+};
+
 export const ADMIN_VIEWS: Record<string, TypeView> = {
   'api::activity.activity': {
     displayName: 'Activity',
@@ -242,11 +250,9 @@ export const ADMIN_VIEWS: Record<string, TypeView> = {
       categories,
       acceptedAnswer: { nl: 'Geaccepteerd antwoord', en: 'Accepted answer' },
       locked: { nl: 'Gesloten voor antwoorden', en: 'Closed for answers' },
-      status: { nl: 'Status', en: 'Status', hint: { nl: 'Verborgen na meldingen; verwijderen of goedkeuren', en: 'Hidden after reports; remove or approve' } },
-      authorName: { nl: 'Naam vraagsteller', en: 'Name of who asked' },
       answerCount: { nl: 'Antwoorden', en: 'Answers', readOnly: true },
-      userId: { nl: 'Account-ID', en: 'Account ID', readOnly: true },
-      reportCount: { nl: 'Meldingen', en: 'Reports', readOnly: true },
+      ...moderated,
+      authorName: { nl: 'Naam vraagsteller', en: 'Name of who asked' },
     },
   },
   'api::answer.answer': {
@@ -257,10 +263,7 @@ export const ADMIN_VIEWS: Record<string, TypeView> = {
       body: { nl: 'Tekst', en: 'Text' },
       question: { nl: 'Vraag', en: 'Question' },
       official: { nl: 'Officieel antwoord', en: 'Official answer', hint: { nl: 'Gegeven door de gemeente; zo gemarkeerd', en: 'Given by the municipality; shown marked' } },
-      status: { nl: 'Status', en: 'Status', hint: { nl: 'Verborgen na meldingen; verwijderen of goedkeuren', en: 'Hidden after reports; remove or approve' } },
-      authorName: { nl: 'Naam schrijver', en: 'Author name' },
-      userId: { nl: 'Account-ID', en: 'Account ID', readOnly: true },
-      reportCount: { nl: 'Meldingen', en: 'Reports', readOnly: true },
+      ...moderated,
     },
   },
   'plugin::idea-support.comment': {
@@ -269,11 +272,8 @@ export const ADMIN_VIEWS: Record<string, TypeView> = {
     list: ['authorName', 'body', 'status', 'reportCount'],
     fields: {
       body: { nl: 'Tekst', en: 'Text' },
-      status: { nl: 'Status', en: 'Status', hint: { nl: 'Verborgen na meldingen; verwijderen of goedkeuren', en: 'Hidden after reports; remove or approve' } },
-      authorName: { nl: 'Naam schrijver', en: 'Author name' },
       initiative: { nl: 'Initiatief (documentId)', en: 'Initiative (documentId)', readOnly: true },
-      userId: { nl: 'Account-ID', en: 'Account ID', readOnly: true },
-      reportCount: { nl: 'Meldingen', en: 'Reports', readOnly: true },
+      ...moderated,
     },
   },
 };
