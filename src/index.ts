@@ -16,6 +16,7 @@ import { cacheRolePermissions } from './cache/public-ability';
 import { registerEnrolmentMail } from './api/enrolment/mail-kinds';
 import { registerEnrolmentAdminRoutes } from './api/enrolment/admin-routes';
 import { registerQuestions } from './api/question/lib/register';
+import { registerGroupAdminRoutes } from './api/group/admin-routes';
 import { memoiseDefaultLocale } from './cache/default-locale';
 import { ensurePublicReadIndexes } from './bootstrap/indexes';
 import { closeRateLimitStore, openRateLimitStore } from './bootstrap/rate-limit-store';
@@ -32,6 +33,7 @@ export default {
     refuseReadOnlyChanges(strapi);
     registerOrganisationApproval(strapi);
     registerEnrolmentAdminRoutes(strapi);
+    registerGroupAdminRoutes(strapi);
     registerEmbedRoutes(strapi);
     startCache(strapi);
     openRateLimitStore(strapi);

@@ -291,3 +291,24 @@ test("staff open an activity's enrolment in its side panel, see who enrolled, ma
   await page.getByText('2 mensen hebben een plaats: minder plaatsen dan dat kan niet. Er is niets veranderd.').waitFor({ timeout: 30_000 });
   expect(await site.strapi.db.query('api::enrolment.enrolment-settings' as any).findOne({ where: { activity: activity.documentId } })).toMatchObject({ capacity: 2 });
 });
+
+test("staff let someone into a closed group from the group's side panel, and invite by address", async () => {
+  const tag = `${process.pid}`;
+  const group = (await site.strapi.documents('api::group.group').create({ data: { name: `Taalmaatjes ${tag}`, slug: `taalmaatjes-${tag}`, visibility: 'closed' } } as any)) as any;
+  const role = await site.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' } });
+  const who = `aanvraag-${tag}@example.org`;
+  const user = await site.strapi.db.query('plugin::users-permissions.user').create({ data: { username: who, email: who, displayName: 'Fatima', provider: 'local', confirmed: true, role: role.id } });
+  await site.strapi.db.query('api::group.membership' as any).create({ data: { group: group.documentId, userId: user.id, status: 'requested' } });
+  await page.goto(editView('api::group.group', group.documentId).replace('?plugins[i18n][locale]=nl', ''));
+  const members = page.getByRole('list', { name: 'Leden' });
+  await members.waitFor({ timeout: 60_000 });
+  expect(await members.innerText()).toMatch(/Fatima\s*lid · vraagt om lid te worden/);
+  await members.getByRole('button', { name: 'Toelaten' }).click();
+  await members.getByRole('button', { name: 'Beheerder maken' }).waitFor({ timeout: 30_000 });
+  expect(await site.strapi.db.query('api::group.membership' as any).findOne({ where: { group: group.documentId, userId: user.id } })).toMatchObject({ status: 'active' });
+
+  await page.getByLabel('E-mailadres om uit te nodigen').fill(`niemand-${tag}@example.org`);
+  await page.getByRole('button', { name: 'Uitnodigen' }).click();
+  await page.getByText('Als dit adres een account heeft, krijgt het een uitnodiging.').waitFor({ timeout: 30_000 });
+  await page.screenshot({ path: path.join(DOCS, 'admin-group-members.png') });
+});

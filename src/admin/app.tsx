@@ -3,6 +3,7 @@ import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin'
 import { adminTranslations } from '../lib/admin-fields';
 import { ApproveAction } from './approve-action';
 import { EnrolmentPanel } from './enrolment/panel';
+import { GroupMembersPanel } from './group-members/panel';
 import { translateChoiceColumns } from './enum-cells';
 import { dismissMediaLibraryBanner } from './media-library-banner';
 
@@ -29,7 +30,7 @@ export default {
     dismissMediaLibraryBanner();
     const contentManager = app.getPlugin('content-manager').apis as ContentManagerPlugin['config']['apis'];
     contentManager.addDocumentAction((actions) => [ApproveAction, ...actions]);
-    contentManager.addEditViewSidePanel((panels) => [...panels, EnrolmentPanel]);
+    contentManager.addEditViewSidePanel((panels) => [...panels, EnrolmentPanel, GroupMembersPanel]);
     // Content types are defined in code: "Edit the model" leads staff to a Content-Type Builder they cannot use (src/bootstrap/developer-tools.ts).
     contentManager.addDocumentHeaderAction((actions) => actions.filter((action) => (action as { type?: string }).type !== 'edit-the-model'));
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', translateChoiceColumns);

@@ -3,6 +3,7 @@ import { useFetchClient } from '@strapi/strapi/admin';
 import type { Enrolee, EnrolmentSettings } from '../../api/enrolment/contract';
 
 export type { Enrolee, EnrolmentSettings };
+export { refusal } from '../refusal';
 
 /** What the admin routes of src/api/enrolment/admin-routes.ts answer, as typed calls. */
 export function useEnrolmentApi(documentId: string) {
@@ -18,9 +19,4 @@ export function useEnrolmentApi(documentId: string) {
       csv: async (occurrence?: string) => (await get<Blob>(`${base}/enrolments?format=csv${occurrence ? `&occurrence=${encodeURIComponent(occurrence)}` : ''}`, { responseType: 'blob' })).data,
     };
   }, [get, put, post, documentId]);
-}
-
-/** The error a refused request carries in Strapi's shape, when it does. */
-export function refusal(error: unknown): { message?: string; details?: { code?: string; confirmed?: number; occurrence?: string } } {
-  return (error as { response?: { data?: { error?: object } } })?.response?.data?.error ?? {};
 }

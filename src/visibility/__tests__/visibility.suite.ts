@@ -1,5 +1,6 @@
 import { api, bearer, createDocument, madeUpWord, resident, unique } from '../../../tests/helpers/fixtures';
 import { mailSink, strapi } from '../../../tests/helpers/strapi';
+import { adminToken, removeAdmins } from '../../../tests/helpers/admin';
 
 const GROUP = 'api::group.group';
 const ARTICLE = 'api::article.article';
@@ -302,4 +303,31 @@ describe('joining a group', () => {
     expect((await api().post(`/api/groups/${secret.documentId}/join`).set(bearer(guest.jwt)).expect(200)).body.data.status).toBe('active');
     await api().get(`/api/groups/${secret.documentId}/members`).set(bearer(guest.jwt)).expect(403);
   });
+
+  it("lets staff manage a group's members from the admin panel, by their Content Manager rights", async () => {
+    const closed = await group('closed');
+    const asker = await resident();
+    await api().post(`/api/groups/${closed.documentId}/join`).set(bearer(asker.jwt)).expect(202);
+    const staff = bearer(await adminToken());
+    const base = `/buurtplein/groups/${closed.documentId}`;
+    const [request] = (await api().get(`${base}/members`).set(staff).expect(200)).body.data;
+    expect(request).toMatchObject({ name: asker.user.displayName, status: 'requested' });
+    await api().put(`${base}/members/${request.id}`).set(staff).send({ data: { status: 'active', role: 'admin' } }).expect(200);
+    expect(await memberCount(closed.documentId)).toBe(1);
+    const guest = await resident();
+    await api().post(`${base}/invitations`).set(staff).send({ data: { email: guest.user.email } }).expect(202);
+    await mailSink().waitFor({ to: guest.user.email, subject: /Uitnodiging voor een groep/ });
+    await api().put(`${base}/members/${request.id}`).set(staff).send({ data: { role: 'owner' } }).expect(400);
+    await api().get('/buurtplein/groups/abcdefghijklmnopqrstuvwx/members').set(staff).expect(404);
+
+    const reader = bearer(await adminToken({ permissions: [{ action: 'plugin::content-manager.explorer.read', subject: GROUP }] }));
+    await api().get(`${base}/members`).set(reader).expect(200);
+    await api().delete(`${base}/members/${request.id}`).set(reader).expect(403);
+    await api().get(`${base}/members`).set(bearer(await adminToken({ withoutRights: true }))).expect(403);
+    await api().get(`${base}/members`).set(bearer(asker.jwt)).expect(401);
+    await api().get(`${base}/members`).expect(401);
+    expect(await memberCount(closed.documentId)).toBe(1);
+  });
 });
+
+afterAll(removeAdmins);
