@@ -109,6 +109,10 @@ describe('visibility of groups, articles, questions and answers', () => {
       const res = await api().get(`${linker}?${populate}`).set(readers[reader]).expect(200);
       expect([populate, titles({ data: res.body.data.related })]).toEqual([populate, expected]);
     }
+    // Counting related articles counts only what the reader may see (or is refused).
+    const counted = await api().get(`${linker}?populate[related][count]=true`).set(readers[reader]);
+    if (counted.status === 200) expect(counted.body.data.related).toEqual({ count: expected.length });
+    else expect(counted.status).toBe(400);
     // Two levels deep: the related articles' own related articles.
     const deep = await api().get(`${linker}?populate[related][populate][related]=true`).set(readers[reader]).expect(200);
     for (const related of deep.body.data.related) expect(related.related.every((item: Named) => expected.includes(item.title!) || item.title === articles.linker.title)).toBe(true);
