@@ -590,6 +590,10 @@ describe('the knowledge base', () => {
     await page.getByRole('button', { name: 'Antwoord plaatsen' }).click();
     await page.waitForSelector('.answers li');
     expect(await page.locator('.answers').innerText()).toContain('Vraag drie offertes aan.');
+    // Who asked marks the answer that helped.
+    await page.getByRole('button', { name: 'Dit antwoord heeft me geholpen' }).click();
+    await page.locator('.answer.accepted').waitFor();
+    expect(await page.locator('.answer.accepted').innerText()).toContain('Geaccepteerd antwoord');
     await expectAccessible();
     await logOut(page);
     // Logged out, the group's question does not exist.

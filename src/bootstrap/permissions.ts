@@ -43,7 +43,7 @@ export const SIGNED_IN_ACTIONS = [
   'api::group.membership.leave',
   ...['list', 'change', 'remove', 'invite'].map((handler) => `api::group.members.${handler}`),
   ...['create', 'update', 'publish'].map((handler) => `api::article.authoring.${handler}`),
-  ...['ask', 'answer', 'accept', 'reportQuestion', 'reportAnswer'].map((handler) => `api::question.asking.${handler}`),
+  ...['mine', 'ask', 'answer', 'accept', 'reportQuestion', 'reportAnswer'].map((handler) => `api::question.asking.${handler}`),
 ];
 
 export const EDITOR_ACTIONS = [

@@ -371,6 +371,7 @@ export const en: Strings = {
   withdrawRequest: 'Withdraw the request',
   groupQuestionsHint: 'Only members see the questions in this group.',
   officialAnswer: 'Official answer from the municipality',
+  acceptButton: 'This answer helped me',
   acceptedAnswer: 'Accepted answer',
   loginToAnswer: 'Log in to answer.',
   answerLabel: 'Your answer',

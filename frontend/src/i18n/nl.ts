@@ -371,6 +371,7 @@ export const nl = {
   withdrawRequest: 'Verzoek intrekken',
   groupQuestionsHint: 'Vragen in deze groep zien alleen de leden.',
   officialAnswer: 'Officieel antwoord van de gemeente',
+  acceptButton: 'Dit antwoord heeft me geholpen',
   acceptedAnswer: 'Geaccepteerd antwoord',
   loginToAnswer: 'Log in om te antwoorden.',
   answerLabel: 'Je antwoord',

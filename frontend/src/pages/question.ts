@@ -1,5 +1,5 @@
 import { list, request } from '../api';
-import { h, paragraphs, replace } from '../dom';
+import { h, notice, paragraphs, replace } from '../dom';
 import { formatDate } from '../format';
 import { field, onSubmit, statusArea } from '../forms';
 import { count, t } from '../i18n';
@@ -8,14 +8,29 @@ import { notFound, runPage, setTitle } from '../layout';
 import { param } from '../paths';
 import { asReader, groupHref, signedIn, type Answer, type Question } from '../knowledge';
 
-function answerItem(answer: Answer, accepted: boolean): HTMLElement {
+/** Who asked marks the answer that helped them; the page reloads to show it marked. */
+function acceptButton(question: Question, answer: Answer): HTMLElement {
+  const message = h('span', { 'aria-live': 'polite' });
+  const accept = async () => {
+    try {
+      await request(`/api/questions/${encodeURIComponent(question.documentId)}/accept`, { method: 'POST', auth: true, body: { data: { answer: answer.documentId } } });
+      window.location.reload();
+    } catch (error) {
+      replace(message, notice((error as Error).message, 'error'));
+    }
+  };
+  return h('p', {}, h('button', { type: 'button', class: 'link-button', onclick: accept }, t('acceptButton')), message);
+}
+
+function answerItem(question: Question, answer: Answer, { accepted, askedByReader }: { accepted: boolean; askedByReader: boolean }): HTMLElement {
   const marks = [answer.official ? t('officialAnswer') : null, accepted ? t('acceptedAnswer') : null].filter(Boolean) as string[];
   return h(
     'li',
     { class: `answer${answer.official ? ' official' : ''}${accepted ? ' accepted' : ''}` },
     marks.length ? h('p', { class: 'answer-mark' }, marks.join(' · ')) : null,
     ...paragraphs(answer.body),
-    h('p', { class: 'meta' }, [answer.authorName, formatDate(answer.createdAt)].filter(Boolean).join(' · '))
+    h('p', { class: 'meta' }, [answer.authorName, formatDate(answer.createdAt)].filter(Boolean).join(' · ')),
+    askedByReader && !accepted ? acceptButton(question, answer) : null
   );
 }
 
@@ -45,7 +60,11 @@ runPage('knowledge', t('typeQuestion'), async (main) => {
     }
   );
   setTitle(question.title);
-  const answers = await list<Answer>('answers', { filters: { question: { documentId: { $eq: id } } }, sort: ['official:desc', 'createdAt:asc'], pagination: { pageSize: 100 } }, asReader);
+  const [answers, mine] = await Promise.all([
+    list<Answer>('answers', { filters: { question: { documentId: { $eq: id } } }, sort: ['official:desc', 'createdAt:asc'], pagination: { pageSize: 100 } }, asReader),
+    signedIn() ? request<{ data: { documentId: string }[] }>('/api/my/questions', { auth: true }).then((r) => r.data) : Promise.resolve([]),
+  ]);
+  const askedByReader = mine.some((own) => own.documentId === question.documentId);
   const acceptedId = question.acceptedAnswer?.documentId;
   const ordered = [...answers.data].sort((a, b) => Number(b.official) - Number(a.official) || Number(b.documentId === acceptedId) - Number(a.documentId === acceptedId));
   replace(
@@ -58,7 +77,7 @@ runPage('knowledge', t('typeQuestion'), async (main) => {
       'section',
       { 'aria-labelledby': 'answers-heading' },
       h('h2', { id: 'answers-heading' }, count('answerCountOne', 'answerCount', ordered.length)),
-      ordered.length ? h('ol', { class: 'answers' }, ordered.map((answer) => answerItem(answer, answer.documentId === acceptedId))) : h('p', {}, t('noAnswers'))
+      ordered.length ? h('ol', { class: 'answers' }, ordered.map((answer) => answerItem(question, answer, { accepted: answer.documentId === acceptedId, askedByReader }))) : h('p', {}, t('noAnswers'))
     ),
     answerForm(question)
   );

@@ -107,6 +107,10 @@ describe('questions and answers', () => {
     await accept(helper, mine, good).expect(403);
     await accept(asker, mine, elsewhere).expect(404);
     await accept(asker, mine, 'geen id').expect(400);
+    const own = (await api().get('/api/my/questions').set(bearer(asker.jwt)).expect(200)).body.data.map((q: { documentId: string }) => q.documentId);
+    expect(own).toContain(mine);
+    expect(own).not.toContain(other);
+    await api().get('/api/my/questions').expect(403);
     await accept(asker, mine, good).expect(200);
     const read = await api().get(`/api/questions/${mine}?populate=acceptedAnswer`).expect(200);
     expect(read.body.data.acceptedAnswer.documentId).toBe(good);

@@ -40,6 +40,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: await asking().accept(viewer, documentIdParam(ctx.params), answer) };
     },
 
+    async mine(ctx: any) {
+      const user = ctx.state.user;
+      if (!user) throw new errors.UnauthorizedError('Log in first');
+      ctx.body = { data: await asking().mine(user.id) };
+    },
+
     async reportQuestion(ctx: any) {
       const { viewer } = await askerOf(strapi, ctx);
       ctx.body = { data: await asking().report(viewer, QUESTION_TYPE, documentIdParam(ctx.params)) };

@@ -4,6 +4,7 @@ const limited = (scope: string) => ({ middlewares: [{ name: 'global::rate-limit'
 /** Writing questions and answers takes a confirmed account (src/bootstrap/permissions.ts). */
 export default {
   routes: [
+    { method: 'GET', path: '/my/questions', handler: 'asking.mine', config: {} },
     { method: 'POST', path: '/questions', handler: 'asking.ask', config: limited('question') },
     { method: 'POST', path: '/questions/:documentId/answers', handler: 'asking.answer', config: limited('answer') },
     { method: 'POST', path: '/questions/:documentId/accept', handler: 'asking.accept', config: {} },

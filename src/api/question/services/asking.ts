@@ -77,6 +77,17 @@ const asking = ({ strapi }: { strapi: Core.Strapi }) => {
       return { question: question.documentId, acceptedAnswer: answerId };
     },
 
+    /** One's own questions, newest first, whatever moderation decided (one sees what became of them). */
+    async mine(userId: number) {
+      const rows: { documentId: string; title: string; answerCount: number; status: string; createdAt: string }[] = await strapi.db.query(QUESTION).findMany({
+        where: { userId },
+        select: ['documentId', 'title', 'answerCount', 'status', 'createdAt'],
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        limit: 200,
+      });
+      return rows;
+    },
+
     /** One report per person, through the one moderation flow (plugins/moderation). */
     async report(viewer: Member, type: typeof QUESTION_TYPE | typeof ANSWER_TYPE, documentId: string) {
       const uid = type === QUESTION_TYPE ? QUESTION : ANSWER;
