@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { frontendLink, languageOf, sendLater, sendMail } from '../mail';
 import { organisationApprovedMail } from '../mail/templates';
+import { registerStaffRoutes } from '../lib/staff-routes';
 
 const ORG = 'api::organisation.organisation';
 
@@ -11,18 +12,7 @@ const ORG = 'api::organisation.organisation';
  */
 export function registerOrganisationApproval(strapi: Core.Strapi) {
   // The admin panel's "Approve" button (src/admin/approve-action.tsx): publishing in one step, with what it does said in words.
-  strapi.server.routes({
-    type: 'admin',
-    prefix: '/buurtplein',
-    routes: [
-      {
-        method: 'POST',
-        path: '/organisations/:documentId/approve',
-        handler: 'api::organisation.approval.approve',
-        config: { policies: ['admin::isAuthenticatedAdmin'] },
-      },
-    ],
-  } as any);
+  registerStaffRoutes(strapi, 'api::organisation.approval', [['POST', '/organisations/:documentId/approve', 'approve']]);
   strapi.documents.use(async (context, next) => {
     if (context.uid !== ORG || context.action !== 'publish') return next();
     const { documentId } = context.params as { documentId: string };

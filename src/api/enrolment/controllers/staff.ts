@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { forbidden, notFound } from '../../../lib/errors';
-import { documentIdParam, parseData } from '../../../lib/validation';
+import { parseData } from '../../../lib/validation';
+import { staffDocument } from '../../../lib/staff-routes';
 import { enrolmentSettingsData } from '../../my/validation';
 import type { Settings } from '../services/places';
 import type { Organiser } from '../services/organiser';
@@ -14,15 +14,7 @@ const ACTIVITY = 'api::activity.activity';
  * see the list; those who may update them change settings, attendance and mail.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const access = async (ctx: any, change: boolean) => {
-    const activityId = documentIdParam(ctx.params);
-    const action = change ? 'update' : 'read';
-    if (!ctx.state.userAbility?.can(`plugin::content-manager.explorer.${action}`, ACTIVITY)) {
-      throw forbidden(change ? 'You may not change activities' : 'You may not see activities');
-    }
-    if ((await strapi.db.query(ACTIVITY).count({ where: { documentId: activityId } })) === 0) throw notFound('No activity with this documentId');
-    return activityId;
-  };
+  const access = (ctx: any, change: boolean) => staffDocument(strapi, ctx, ACTIVITY, change);
 
   return {
     ...enroleeHandlers(strapi, access),

@@ -1,9 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { forbidden, notFound } from '../../../lib/errors';
-import { documentIdParam } from '../../../lib/validation';
+import { staffDocument } from '../../../lib/staff-routes';
 import { memberHandlers } from '../lib/member-handlers';
-
-const GROUP = 'api::group.group';
 
 /**
  * The admin panel's member side panel of a group (../admin-routes.ts): staff
@@ -13,10 +10,7 @@ const GROUP = 'api::group.group';
  */
 export default ({ strapi }: { strapi: Core.Strapi }) =>
   memberHandlers(strapi, async (ctx, change) => {
-    const group = documentIdParam(ctx.params);
-    const action = change ? 'update' : 'read';
-    if (!ctx.state.userAbility?.can(`plugin::content-manager.explorer.${action}`, GROUP)) throw forbidden(change ? 'You may not change groups' : 'You may not see groups');
-    if ((await strapi.db.query(GROUP).count({ where: { documentId: group } })) === 0) throw notFound('No group with this documentId');
+    const group = await staffDocument(strapi, ctx, 'api::group.group', change);
     const { firstname, lastname } = (ctx.state.user ?? {}) as { firstname?: string; lastname?: string };
     return { group, inviter: [firstname, lastname].filter(Boolean).join(' ') || 'buurtplein' };
   });
