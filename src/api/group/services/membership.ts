@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { sqlNames } from '@buurtplein/plugin-kit';
+import { claimRow, sqlNames } from '@buurtplein/plugin-kit';
 import { bumpAfterCommit } from '../../../cache';
 import { conflict, forbidden, notFound } from '../../../lib/errors';
 import { coded } from '../../../lib/error-codes';
@@ -18,7 +18,6 @@ export interface Membership {
   status: MembershipStatus;
 }
 
-const isUniqueViolation = (error: unknown) => /unique|duplicate/i.test(String((error as Error)?.message ?? error));
 
 /** Joining, requesting, accepting an invitation and leaving a group; the member count follows in SQL. */
 const membership = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -42,6 +41,8 @@ const membership = ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   const find = (group: string, userId: number): Promise<Membership | null> => rows().findOne({ where: { group, userId } });
+  /** A new membership row, or null when this person has one in this group already. */
+  const claim = (group: string, userId: number, status: MembershipStatus) => claimRow(strapi, MEMBERSHIP, { group, userId, role: 'member', status }, ['group', 'userId']);
 
   /** Someone's membership of a group that exists for them (null: none yet); a secret group they are not in does not (404). */
   async function seenGroup(group: string, userId: number) {
@@ -81,15 +82,10 @@ const membership = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       if (earlier) return earlier;
       const status: MembershipStatus = found.visibility === 'open' ? 'active' : 'requested';
-      try {
-        const made: Membership = await rows().create({ data: { group, userId, role: 'member', status } });
-        if (status === 'active') await recount(group);
-        return made;
-      } catch (error) {
-        // The same person twice at once: the unique index lets one row in, the other reads it.
-        if (!isUniqueViolation(error)) throw error;
-        return (await find(group, userId))!;
-      }
+      // The same person twice at once: the unique (group, user) index lets one row in, the other reads it.
+      const made = await claim(group, userId, status);
+      if (made !== null && status === 'active') await recount(group);
+      return (await find(group, userId))!;
     },
 
     /** Leaving, or withdrawing a request or invitation; the last admin of a group with members stays. */
@@ -153,13 +149,7 @@ const membership = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async invite(group: string, email: string, inviter: string) {
       const user = await strapi.db.query('plugin::users-permissions.user').findOne({ where: { email: email.toLowerCase() }, select: ['id', 'email', 'language'] });
-      if (!user || (await find(group, user.id))) return { invited: true };
-      try {
-        await rows().create({ data: { group, userId: user.id, role: 'member', status: 'invited' } });
-      } catch (error) {
-        if (!isUniqueViolation(error)) throw error;
-        return { invited: true };
-      }
+      if (!user || (await claim(group, user.id, 'invited')) === null) return { invited: true };
       const { name } = await strapi.db.query(GROUP).findOne({ where: { documentId: group }, select: ['name'] });
       const language = languageOf(user.language);
       const link = frontendLink(strapi, '/group.html', { id: group, lang: language });
