@@ -179,8 +179,8 @@ export const list = <T>(collection: string, query: { [key: string]: QueryValue }
   request<Page<T>>(`/api/${collection}`, { query: { locale: lang, ...query }, auth });
 
 /** The one published item with this slug, or null. */
-export async function bySlug<T>(collection: string, slug: string, query: { [key: string]: QueryValue } = {}): Promise<T | null> {
-  const page = await list<T>(collection, { ...query, filters: { slug: { $eq: slug } }, pagination: { pageSize: 1 } });
+export async function bySlug<T>(collection: string, slug: string, query: { [key: string]: QueryValue } = {}, options: { auth?: boolean } = {}): Promise<T | null> {
+  const page = await list<T>(collection, { ...query, filters: { slug: { $eq: slug } }, pagination: { pageSize: 1 } }, options);
   return page.data[0] ?? null;
 }
 

@@ -4,6 +4,7 @@ import { formatDate } from './format';
 import { field, onSubmit, statusArea } from './forms';
 import { count, t, type Key } from './i18n';
 import { loginForm } from './login-form';
+import { notFound } from './layout';
 import { href } from './paths';
 import { session } from './session';
 
@@ -50,6 +51,17 @@ export interface Answer {
 export const signedIn = () => Boolean(session.jwt());
 /** Knowledge answers depend on who asks: send the session when there is one. */
 export const asReader = { auth: true };
+
+/** One group or question by documentId, read as this reader: what they may not see (or a made-up id) is "not found". */
+export function readOne<T>(collection: 'groups' | 'questions', documentId: string, query: { [key: string]: QueryValue } = {}): Promise<T> {
+  return request<{ data: T }>(`/api/${collection}/${encodeURIComponent(documentId)}`, { query, auth: true }).then(
+    ({ data }) => data,
+    (error: { status?: number }) => {
+      if (error.status === 404 || error.status === 400) throw notFound();
+      throw error;
+    }
+  );
+}
 
 export const articleHref = (article: Pick<Article, 'slug'>) => href('article', { slug: article.slug });
 export const groupHref = (group: Pick<Group, 'documentId'>) => href('group', { id: group.documentId });

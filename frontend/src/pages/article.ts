@@ -1,4 +1,4 @@
-import { list } from '../api';
+import { bySlug } from '../api';
 import { h, paragraphs, replace } from '../dom';
 import { t } from '../i18n';
 import { notFound, runPage, setTitle } from '../layout';
@@ -10,16 +10,12 @@ import { articleHref, articleMeta, asReader, groupHref, type Article } from '../
  * that member); related articles only as far as the reader may see them.
  */
 runPage('knowledge', t('typeArticle'), async (main) => {
-  const found = await list<Article>(
+  const article = await bySlug<Article>(
     'articles',
-    {
-      filters: { slug: { $eq: param('slug') } },
-      populate: { group: { fields: ['documentId', 'name'] }, related: { fields: ['slug', 'title'] }, categories: { fields: ['name', 'slug'] } },
-      pagination: { pageSize: 1 },
-    },
+    param('slug'),
+    { populate: { group: { fields: ['documentId', 'name'] }, related: { fields: ['slug', 'title'] }, categories: { fields: ['name', 'slug'] } } },
     asReader
   );
-  const article = found.data[0];
   if (!article) throw notFound();
   setTitle(article.title);
   replace(

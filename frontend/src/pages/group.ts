@@ -2,9 +2,9 @@ import { list, request } from '../api';
 import { h, notice, paragraphs, replace } from '../dom';
 import { count, t, type Key } from '../i18n';
 import { loginForm } from '../login-form';
-import { notFound, runPage, setTitle } from '../layout';
+import { runPage, setTitle } from '../layout';
 import { param } from '../paths';
-import { articleList, askForm, asReader, questionList, recentQuestions, section, signedIn, type Article, type Group } from '../knowledge';
+import { articleList, askForm, asReader, questionList, readOne, recentQuestions, section, signedIn, type Article, type Group } from '../knowledge';
 
 type Standing = { status: 'active' | 'requested' | 'invited'; role: 'member' | 'admin' } | null;
 
@@ -39,13 +39,7 @@ function membershipBox(group: Group, standing: Standing): HTMLElement {
 /** A group: what it is about, joining, and its articles and questions (which only its members see where it keeps them to itself). */
 runPage('knowledge', t('typeGroup'), async (main) => {
   const id = param('id');
-  const group = await request<{ data: Group }>(`/api/groups/${encodeURIComponent(id)}`, { auth: true }).then(
-    ({ data }) => data,
-    (error: { status?: number }) => {
-      if (error.status === 404 || error.status === 400) throw notFound();
-      throw error;
-    }
-  );
+  const group = await readOne<Group>('groups', id);
   setTitle(group.name);
   const [standing, articles, questions] = await Promise.all([
     signedIn() ? request<{ data: Standing }>(`/api/groups/${encodeURIComponent(id)}/join`, { auth: true }).then((r) => r.data) : Promise.resolve(null),

@@ -4,9 +4,9 @@ import { formatDate } from '../format';
 import { field, onSubmit, statusArea } from '../forms';
 import { count, t } from '../i18n';
 import { loginForm } from '../login-form';
-import { notFound, runPage, setTitle } from '../layout';
+import { runPage, setTitle } from '../layout';
 import { param } from '../paths';
-import { asReader, groupHref, signedIn, type Answer, type Question } from '../knowledge';
+import { asReader, groupHref, readOne, signedIn, type Answer, type Question } from '../knowledge';
 
 /** Who asked marks the answer that helped them; the page reloads to show it marked. */
 function acceptButton(question: Question, answer: Answer): HTMLElement {
@@ -49,16 +49,7 @@ function answerForm(question: Question): HTMLElement {
 /** A question and its answers: the official answer first, then the accepted one, then the rest in order. */
 runPage('knowledge', t('typeQuestion'), async (main) => {
   const id = param('id');
-  const question = await request<{ data: Question }>(`/api/questions/${encodeURIComponent(id)}`, {
-    query: { populate: { group: { fields: ['documentId', 'name'] }, acceptedAnswer: { fields: ['documentId'] } } },
-    auth: true,
-  }).then(
-    ({ data }) => data,
-    (error: { status?: number }) => {
-      if (error.status === 404 || error.status === 400) throw notFound();
-      throw error;
-    }
-  );
+  const question = await readOne<Question>('questions', id, { populate: { group: { fields: ['documentId', 'name'] }, acceptedAnswer: { fields: ['documentId'] } } });
   setTitle(question.title);
   const [answers, mine] = await Promise.all([
     list<Answer>('answers', { filters: { question: { documentId: { $eq: id } } }, sort: ['official:desc', 'createdAt:asc'], pagination: { pageSize: 100 } }, asReader),
