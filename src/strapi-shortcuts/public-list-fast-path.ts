@@ -1,4 +1,4 @@
-import { publicRule, type PublicRule } from '@buurtplein/plugin-kit';
+import { publicRule } from '@buurtplein/plugin-kit';
 import type { Core, UID } from '@strapi/strapi';
 import { contentTypes } from '@strapi/utils';
 
@@ -13,21 +13,31 @@ import { contentTypes } from '@strapi/utils';
  * keeps: attributes that are neither private nor passwords, relations only where the
  * caller may read the target.
  *
- * Only this grammar, for anonymous callers; anything else (sort, fields, locale, status,
- * other operators, a relation the caller may not read) is `undefined`, and the caller
- * goes Strapi's way:
+ * Only this grammar, for anonymous and signed-in callers (API tokens, which may be staff,
+ * go Strapi's way); anything else (sort, fields, locale, status, other operators, a
+ * relation the caller may not read) is `undefined`, and the caller goes Strapi's way:
  *   filters[<relation>][slug][$eq]=<text>  (owning side of a relation to a type with a slug)
- *   populate[<relation>]=true              (owning side, target with draft & publish)
+ *   populate[<relation>]=true              (owning side)
  *   pagination[page]=<n>&pagination[pageSize]=<n ≤ maxLimit>
  */
 interface FastListQuery {
-  filters: Array<{ relation: any; slug: string }>;
+  filters: Array<{ key: string; relation: any; slug: string }>;
   populate: Array<{ key: string; relation: any }>;
   page: number;
   pageSize: number;
 }
 
 type Query = Record<string, unknown>;
+type Where = Record<string, unknown>;
+
+export interface FastListOptions {
+  /**
+   * What the caller may see of a type, as a Query Engine where (the viewer's rule of
+   * src/visibility/rules.ts); null where they see every published row. Applied to the
+   * listed type and to every filtered or populated relation, as restrictQuery does.
+   */
+  visibleTo?: (uid: string) => Where | null;
+}
 
 const POSITIVE_INT = /^[1-9]\d{0,8}$/;
 const isPlainObject = (value: unknown): value is Query =>
@@ -58,11 +68,11 @@ export function parseFastListQuery(strapi: Core.Strapi, uid: string, query: Quer
     if (!relation || !(strapi.db.metadata.get(relation.target) as any).attributes.slug) return undefined;
     if (!isPlainObject(condition) || !onlyKeys(condition, ['slug']) || !isPlainObject(condition.slug)) return undefined;
     if (!onlyKeys(condition.slug, ['$eq']) || typeof condition.slug.$eq !== 'string') return undefined;
-    parsed.filters.push({ relation, slug: condition.slug.$eq });
+    parsed.filters.push({ key, relation, slug: condition.slug.$eq });
   }
   for (const [key, value] of Object.entries(populate)) {
     const relation = ownedLinkRelation(strapi, uid, key);
-    if (!relation || value !== 'true' || !strapi.contentTypes[relation.target as UID.ContentType]?.options?.draftAndPublish) return undefined;
+    if (!relation || value !== 'true') return undefined;
     parsed.populate.push({ key, relation });
   }
 
@@ -99,28 +109,23 @@ async function canRead(strapi: Core.Strapi, auth: unknown, target: string): Prom
   }
 }
 
-interface Visibility {
-  rule: PublicRule;
-  locale?: { column: string; value: string };
-}
+/** A published read populates the published versions of a target with draft & publish; other types have one version. */
+const publishedOnly = (strapi: Core.Strapi, uid: string): Where | null =>
+  strapi.contentTypes[uid as UID.ContentType]?.options?.draftAndPublish ? { publishedAt: { $notNull: true } } : null;
 
-/** Page ids and the total in one statement: the page's rows come from the Query Engine. */
-async function findPage(strapi: Core.Strapi, tableName: string, query: FastListQuery, visible: Visibility) {
+const all = (conditions: Array<Where | null | undefined>): Where => {
+  const present = conditions.filter((c): c is Where => Boolean(c));
+  return present.length <= 1 ? (present[0] ?? {}) : { $and: present };
+};
+
+/**
+ * Page ids and the total in one statement: the Query Engine turns the where into SQL
+ * (joins and DISTINCT as Strapi's own find would), the window count adds the total, and
+ * the page's rows come from the Query Engine after.
+ */
+async function findPage(strapi: Core.Strapi, uid: string, where: Where, query: FastListQuery) {
   const knex = strapi.db.connection;
-  const schema = strapi.db.getSchemaName();
-  const qualified = (table: string) => (schema ? `${schema}.${table}` : table);
-
-  // Joined from the link tables, as the bench's baseline does: PostgreSQL starts from the few matching links.
-  const matched = visible.rule.narrow(knex.from({ a: qualified(tableName) }).distinct('a.id'), 'a');
-  if (visible.locale) matched.where(`a.${visible.locale.column}`, visible.locale.value);
-  query.filters.forEach(({ relation, slug }, i) => {
-    const { joinTable } = relation;
-    const targetTable = (strapi.db.metadata.get(relation.target) as any).tableName;
-    matched
-      .join({ [`l${i}`]: qualified(joinTable.name) }, `l${i}.${joinTable.joinColumn.name}`, 'a.id')
-      .join({ [`t${i}`]: qualified(targetTable) }, `t${i}.id`, `l${i}.${joinTable.inverseJoinColumn.name}`)
-      .where(`t${i}.slug`, slug);
-  });
+  const matched = (strapi.db as any).queryBuilder(uid).select('id').where(where).getKnexQuery();
   const rows: Array<{ id: number; total: number | string }> = await knex
     .select('id', knex.raw('count(*) over () as total'))
     .from(matched.clone().as('matched'))
@@ -134,33 +139,37 @@ async function findPage(strapi: Core.Strapi, tableName: string, query: FastListQ
   return { ids: [], total: Number(total) };
 }
 
+const isApiToken = (ctx: any) => Boolean(ctx.request.header.authorization) && ctx.state.auth?.strategy?.name !== 'users-permissions';
+
 /**
  * The public list (published, not archived, default locale) for the grammar above, as the
  * REST body Strapi's `find` would send; `undefined` when Strapi must answer.
  */
-export async function fastPublicList(strapi: Core.Strapi, uid: UID.ContentType, ctx: any): Promise<Query | undefined> {
-  if (ctx.request.header.authorization) return undefined; // tokens and users: Strapi's full path
+export async function fastPublicList(strapi: Core.Strapi, uid: UID.ContentType, ctx: any, { visibleTo = () => null }: FastListOptions = {}): Promise<Query | undefined> {
+  if (isApiToken(ctx)) return undefined;
   const query = parseFastListQuery(strapi, uid, ctx.query ?? {});
   if (!query) return undefined;
-  for (const { relation } of query.populate) {
+  // Strapi refuses to filter by, or leaves out, a relation the caller's role may not read: its way, then.
+  for (const { relation } of [...query.filters, ...query.populate]) {
     if (!(await canRead(strapi, ctx.state.auth, relation.target))) return undefined;
   }
 
-  const meta = strapi.db.metadata.get(uid) as any;
   const model = strapi.getModel(uid);
-  const columnOf = (attribute: string) => meta.attributes[attribute]?.columnName as string | undefined;
   // The same rule as src/public-reads/public-query.ts's restriction, in the locale the Document Service picks by default.
-  const visible: Visibility = { rule: publicRule(strapi, uid) };
-  const localeColumn = columnOf('locale');
-  if (localeColumn) visible.locale = { column: localeColumn, value: await strapi.plugin('i18n').service('locales').getDefaultLocale() };
-
-  const { ids, total } = await findPage(strapi, meta.tableName, query, visible);
-  const published = { where: { publishedAt: { $notNull: true } } };
+  const where = all([
+    publicRule(strapi, uid).where,
+    strapi.plugin('i18n').service('content-types').isLocalizedContentType(model)
+      ? { locale: await strapi.plugin('i18n').service('locales').getDefaultLocale() }
+      : null,
+    visibleTo(uid),
+    ...query.filters.map(({ key, relation, slug }) => ({ [key]: all([{ slug: { $eq: slug } }, visibleTo(relation.target)]) })),
+  ]);
+  const { ids, total } = await findPage(strapi, uid, where, query);
   const rows = ids.length
     ? await strapi.db.query(uid).findMany({
         where: { id: { $in: ids } },
         orderBy: { id: 'asc' },
-        populate: Object.fromEntries(query.populate.map(({ key }) => [key, published])),
+        populate: Object.fromEntries(query.populate.map(({ key, relation }) => [key, { where: all([publishedOnly(strapi, relation.target), visibleTo(relation.target)]) }])),
       })
     : [];
 

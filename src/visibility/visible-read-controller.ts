@@ -2,7 +2,9 @@ import { factories } from '@strapi/strapi';
 import type { UID } from '@strapi/strapi';
 import { publicRule } from '@buurtplein/plugin-kit';
 import { restrictToPublic } from '../public-reads/public-query';
+import { fastPublicList } from '../strapi-shortcuts/public-list-fast-path';
 import { restrictQuery } from './restrict-query';
+import { visibilityFilter } from './rules';
 import { viewerOf } from './viewer';
 
 /**
@@ -10,6 +12,7 @@ import { viewerOf } from './viewer';
  * answers): published rows only, and only those the caller may see, also
  * through populate and relation filters. A document the caller may not see
  * is not found (404), never forbidden: a secret group does not exist for them.
+ * The common list shape takes the fast path, with the same visibility.
  */
 export const visibleReadController = (uid: UID.ContentType) =>
   factories.createCoreController(uid, ({ strapi }) => {
@@ -20,6 +23,9 @@ export const visibleReadController = (uid: UID.ContentType) =>
     };
     return {
       async find(ctx: any) {
+        const viewer = await viewerOf(strapi, ctx);
+        const fast = viewer.kind === 'staff' ? undefined : await fastPublicList(strapi, uid, ctx, { visibleTo: (type) => visibilityFilter(type, viewer) });
+        if (fast) return fast;
         await restrict(ctx);
         return super.find(ctx);
       },

@@ -26,6 +26,9 @@ describe('visibility of groups, articles, questions and answers', () => {
   const questions: Record<string, { documentId: string; title: string }> = {};
   const answers: Record<string, { documentId: string; body: string }> = {};
   const readers: Record<string, Headers> = {};
+  let category: { documentId: string; slug: string };
+  /** Document Service list calls, counted only while a test asks: shows which path answered. */
+  const listCalls = { counting: false, n: 0 };
 
   const ARTICLE_KINDS = {
     public: { visibility: 'public' },
@@ -53,6 +56,11 @@ describe('visibility of groups, articles, questions and answers', () => {
   };
 
   beforeAll(async () => {
+    strapi().documents.use(async (context, next) => {
+      if (listCalls.counting && (context.action === 'findMany' || context.action === 'count')) listCalls.n++;
+      return next();
+    });
+    category = await createDocument('api::category.category', { name: `Kennis ${tag}`, slug: `kennis-${tag}` });
     for (const visibility of ['open', 'closed', 'secret'] as const) {
       groups[visibility] = await createDocument(GROUP, { name: `Groep ${visibility} ${tag}`, slug: `groep-${visibility}-${tag}`, visibility });
     }
@@ -62,6 +70,7 @@ describe('visibility of groups, articles, questions and answers', () => {
         slug: `artikel-${kind}-${tag}`.toLowerCase(),
         body: `Over subsidies en zonnepanelen, ${word}`,
         visibility,
+        categories: [category.documentId],
         ...(group ? { group: groups[group].documentId } : {}),
       });
     }
@@ -71,6 +80,7 @@ describe('visibility of groups, articles, questions and answers', () => {
       slug: `artikel-linker-${tag}`,
       body: `Alles over ${word}`,
       visibility: 'public',
+      categories: [category.documentId],
       related: Object.keys(ARTICLE_KINDS).map((kind) => articles[kind].documentId),
     });
     for (const [kind, group] of [['public', null], ['closed', 'closed'], ['secret', 'secret'], ['reported', null]] as const) {
@@ -158,6 +168,39 @@ describe('visibility of groups, articles, questions and answers', () => {
     // Without types, search keeps to the social map.
     expect((await api().get(`/api/search?q=${word}`).set(readers[reader]).expect(200)).body.data).toEqual([]);
   });
+
+  it.each(READERS.filter((reader) => reader !== 'staff'))(
+    "answers the %s's common lists on the fast path with the bytes of Strapi's own find, visibility applied",
+    async (reader) => {
+      const get = async (path: string) => {
+        listCalls.n = 0;
+        listCalls.counting = true;
+        try {
+          const res = await api().get(path).set(readers[reader]).expect(200);
+          return { text: res.text, body: res.body, viaDocumentService: listCalls.n > 0 };
+        } finally {
+          listCalls.counting = false;
+        }
+      };
+      const paths = [
+        `/api/articles?filters[categories][slug][$eq]=${category.slug}&populate[group]=true&populate[categories]=true&pagination[pageSize]=50`,
+        `/api/articles?filters[categories][slug][$eq]=${category.slug}&populate[related]=true&pagination[pageSize]=3&pagination[page]=2`,
+        `/api/articles?filters[group][slug][$eq]=groep-secret-${tag}&populate[group]=true`,
+        `/api/questions?filters[group][slug][$eq]=groep-closed-${tag}&populate[group]=true`,
+      ];
+      for (const path of paths) {
+        const fast = await get(path);
+        // An explicit default locale is outside the fast grammar: Strapi's path, same meaning.
+        const strapis = await get(`${path}&locale=nl`);
+        expect([path, fast.viaDocumentService, strapis.viaDocumentService]).toEqual([path, false, true]);
+        expect([path, fast.text]).toEqual([path, strapis.text]);
+      }
+      const list = await get(paths[0]);
+      expect(titles(list.body)).toEqual(articleTitles([...SEES[reader].articles, 'linker']));
+      const inSecret = await get(paths[2]);
+      expect(titles(inSecret.body)).toEqual(articleTitles(SEES[reader].articles.filter((kind) => kind === 'publicInSecret' || kind === 'secretGroup')));
+    }
+  );
 
   it('re-indexes what is in a group when the group turns secret', async () => {
     const open = await createDocument(GROUP, { name: `Wordt geheim ${tag}`, slug: `wordt-geheim-${tag}`, visibility: 'open' });
