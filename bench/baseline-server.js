@@ -2,35 +2,14 @@
 // The baseline: what the two activity endpoints cost without a framework. Plain node:http
 // and pg, hand-written SQL on Strapi's own tables, answering with Strapi's JSON.
 // Runs as a child of bench/run.js (reports its port over IPC); env as for Strapi.
-const fs = require('node:fs');
 const http = require('node:http');
-const path = require('node:path');
-const pg = require('pg');
-
-// Strapi's PostgreSQL dialect reads decimals as numbers; so must we, or `cost` differs.
-pg.types.setTypeParser(pg.types.builtins.NUMERIC, parseFloat);
+const { publicFields, columns, BadRequest, positiveInt, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, send, fail, pool: newPool } = require('./lib/strapi-json');
 
 const LOCALE = 'nl'; // the default locale, which Strapi serves when none is asked for
-const DEFAULT_PAGE_SIZE = 25; // config/api.ts rest.defaultLimit
-const MAX_PAGE_SIZE = 100; // config/api.ts rest.maxLimit
 
-// The fields Strapi returns: the scalar attributes that are not private (relations and
-// media only with populate), plus its own. Read from the schemas, so that a new
-// attribute shows up here too and the comparison stays honest as the app grows.
-const NOT_SCALAR = new Set(['relation', 'media', 'component', 'dynamiczone']);
-function publicFields(api) {
-  const schema = path.join(__dirname, '..', 'src', 'api', api, 'content-types', api, 'schema.json');
-  const { attributes } = JSON.parse(fs.readFileSync(schema, 'utf8'));
-  const own = Object.keys(attributes).filter((name) => !attributes[name].private && !NOT_SCALAR.has(attributes[name].type));
-  return ['id', 'documentId', ...own, 'createdAt', 'updatedAt', 'publishedAt', 'locale'];
-}
 const ACTIVITY = publicFields('activity');
 const ORGANISATION = publicFields('organisation');
 const CATEGORY = publicFields('category');
-
-// Strapi's column names: snake_case of the attribute names.
-const snake = (name) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-const columns = (alias, fields) => fields.map((f) => `${alias}.${snake(f)} AS "${f}"`).join(', ');
 
 // What the public may see: src/public-reads/public-query.ts (published, not archived) in the default locale.
 const VISIBLE = `a.published_at IS NOT NULL AND a.locale = '${LOCALE}' AND a.archived_at IS NULL`;
@@ -77,14 +56,6 @@ const SQL = {
     WHERE e.locale = 'nl' GROUP BY t.kind, t.document_id`,
 };
 
-class BadRequest extends Error {}
-
-function positiveInt(raw, fallback) {
-  if (raw === null) return fallback;
-  if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new BadRequest(`not a positive whole number: ${raw}`);
-  return Number(raw);
-}
-
 async function list(params) {
   const category = params.get('filters[categories][slug][$eq]');
   const neighbourhood = params.get('filters[neighbourhood][slug][$eq]');
@@ -122,20 +93,7 @@ async function search(params) {
   return { data, meta: { pagination: { page: 1, pageSize, pageCount: Math.ceil(total / pageSize), total }, facets: facets.rows } };
 }
 
-function send(res, status, body) {
-  const json = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(json) });
-  res.end(json);
-}
-
-const fail = (res, status, name, message) => send(res, status, { data: null, error: { status, name, message } });
-
-// Same pool size as Strapi's (config/database.ts, DATABASE_POOL_MAX default 10).
-const pool = new pg.Pool({
-  connectionString: process.env.DATABASE_URL,
-  max: Number(process.env.DATABASE_POOL_MAX || 10),
-  options: `-c search_path=${process.env.DATABASE_SCHEMA}`,
-});
+const pool = newPool();
 
 const server = http.createServer(async (req, res) => {
   const url = new URL(req.url, 'http://127.0.0.1');

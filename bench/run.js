@@ -6,8 +6,8 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { parseArgs } = require('node:util');
-const autocannon = require('autocannon');
-const { firstDifference, percentile, formatTable } = require('./report');
+const { firstDifference, formatTable } = require('./report');
+const { getJson, load } = require('./lib/http-load');
 const { execFileSync } = require('node:child_process');
 const { env, withPg, startServer, prepareRestData } = require('./lib/rest-setup');
 
@@ -102,11 +102,6 @@ async function sampleRequests(pg) {
   };
 }
 
-async function getJson(port, urlPath) {
-  const response = await fetch(`http://127.0.0.1:${port}${urlPath}`);
-  return { status: response.status, body: await response.json() };
-}
-
 /**
  * The comparison is only honest if the servers do the same work: same rows, same JSON.
  * Asked twice, so the cached server's second answer (from its cache) is checked too.
@@ -146,28 +141,6 @@ async function ensureSearchIndex(dataset) {
   log(`indexing ${dataset.activities} activities for search (npm run search:rebuild)`);
   // The servers already compiled the app: the rebuild uses that build (STRAPI_PRECOMPILED).
   execFileSync(process.execPath, [path.join(__dirname, '..', 'scripts', 'search-rebuild.js')], { env: { ...env, STRAPI_PRECOMPILED: 'true' }, stdio: 'inherit' });
-}
-
-async function load(port, paths, connections, duration) {
-  const times = [];
-  const run = autocannon({
-    url: `http://127.0.0.1:${port}`,
-    connections,
-    duration,
-    // Every connection cycles through the same list, so both servers get the same requests.
-    requests: paths.map((p) => ({ method: 'GET', path: p })),
-  });
-  // autocannon's own percentiles are whole milliseconds, too coarse for a fast baseline.
-  run.on('response', (_client, _status, _bytes, ms) => times.push(ms));
-  const result = await run;
-  times.sort((a, b) => a - b);
-  return {
-    reqPerSec: result.requests.average,
-    p50: percentile(times, 50),
-    p99: percentile(times, 99),
-    non2xx: result.non2xx,
-    errors: result.errors + result.timeouts,
-  };
 }
 
 const SERVERS = ['strapi cached', 'strapi uncached', 'baseline'];
