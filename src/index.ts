@@ -17,6 +17,7 @@ import { registerEnrolmentMail } from './api/enrolment/mail-kinds';
 import { registerEnrolmentAdminRoutes } from './api/enrolment/admin-routes';
 import { registerQuestions } from './api/question/lib/register';
 import { registerGroupAdminRoutes } from './api/group/admin-routes';
+import { forgetMembershipsOfDeletedGroups } from './api/group/lib/forget-memberships';
 import { memoiseDefaultLocale } from './cache/default-locale';
 import { ensurePublicReadIndexes } from './bootstrap/indexes';
 import { closeRateLimitStore, openRateLimitStore } from './bootstrap/rate-limit-store';
@@ -44,6 +45,7 @@ export default {
     cacheRolePermissions(strapi);
     registerEnrolmentMail(strapi);
     registerQuestions(strapi);
+    forgetMembershipsOfDeletedGroups(strapi);
     warnWithoutPublicUrl(strapi);
     nameNewAccounts(strapi);
     memoiseDefaultLocale(strapi);

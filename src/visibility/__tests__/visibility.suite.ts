@@ -272,6 +272,19 @@ describe('joining a group', () => {
     expect(await strapi().db.query(MEMBERSHIP as any).count({ where: { group: open.documentId } })).toBe(20);
   });
 
+  it('forgets the memberships, requests and invitations of a deleted group', async () => {
+    const closed = await group('closed');
+    const other = await group('open');
+    const [member, asking] = [await resident(), await resident()];
+    for (const { jwt } of [member, asking]) await api().post(`/api/groups/${other.documentId}/join`).set(bearer(jwt)).expect(200);
+    await strapi().db.query(MEMBERSHIP as any).create({ data: { group: closed.documentId, userId: member.user.id, role: 'admin', status: 'active' } });
+    await api().post(`/api/groups/${closed.documentId}/join`).set(bearer(asking.jwt)).expect(202);
+    await strapi().documents(GROUP).delete({ documentId: closed.documentId } as any);
+    expect(await strapi().db.query(MEMBERSHIP as any).count({ where: { group: closed.documentId } })).toBe(0);
+    expect(await strapi().db.query(MEMBERSHIP as any).count({ where: { group: other.documentId } })).toBe(2);
+    await api().get(`/api/groups/${closed.documentId}/join`).set(bearer(member.jwt)).expect(404);
+  });
+
   it('lets nobody into a secret group without an invitation (404: it does not exist), and accepts one', async () => {
     const secret = await group('secret');
     const { user, jwt } = await resident();
