@@ -40,13 +40,14 @@ const SQL = Object.fromEntries(
   Object.keys(VISIBLE).map((reader) => [
     reader,
     {
-      // From the category's links, as PostgreSQL then starts from the few matching rows;
-      // the window count gives the total in the same round trip; id order is Strapi's default.
+      // The window count gives the total in the same round trip; id order is Strapi's default.
+      // Written from articles: from the category's links PostgreSQL chose a parallel plan 7x as
+      // slow (EXISTS subqueries instead of the joins took 3x as long).
       page: `SELECT ${columns('a', ARTICLE)}, page.total AS "total"
         FROM (
           SELECT id, count(*) OVER () AS total FROM (
-            SELECT DISTINCT a.id FROM categories c
-            JOIN articles_categories_lnk ac ON ac.category_id = c.id JOIN articles a ON a.id = ac.article_id
+            SELECT DISTINCT a.id FROM articles a
+            JOIN articles_categories_lnk ac ON ac.article_id = a.id JOIN categories c ON c.id = ac.category_id
             LEFT JOIN articles_group_lnk ag ON ag.article_id = a.id LEFT JOIN groups g ON g.id = ag.group_id
             WHERE c.slug = $1 AND a.published_at IS NOT NULL AND a.locale = 'nl' AND (${VISIBLE[reader]})
           ) matched ORDER BY id LIMIT $2 OFFSET $3

@@ -10,25 +10,33 @@ export const ANSWER = 'api::answer.answer';
 
 /** Reported into hiding, or removed, by the moderation flow: out of sight for all but staff. */
 const shownAfterModeration = { status: { $in: [...PUBLIC_MODERATION_STATUSES] } };
-const noGroup = { group: { id: { $null: true } } };
-const inGroups = (groups: string[]) => (groups.length ? [{ group: { documentId: { $in: groups } } }] : []);
 const groupsOf = (viewer: Viewer) => (viewer.kind === 'member' ? viewer.groups : []);
 
+/**
+ * Conditions on an item's group, each branch naming the relation once: the
+ * Query Engine joins a relation anew for every mention, and four joins of the
+ * same group made a member's article list three times as slow. On the left
+ * join, a missing group has a null id.
+ */
+const noGroupOr = (...conditions: Filter[]): Filter => ({ group: { $or: [{ id: { $null: true } }, ...conditions] } });
+const inGroups = (groups: string[]): Filter[] => (groups.length ? [{ documentId: { $in: groups } }] : []);
+
 /** A secret group and all that is in it do not exist for someone outside it. */
-const outsideSecretGroups = (viewer: Viewer): Filter => ({ $or: [noGroup, { group: { visibility: { $ne: 'secret' } } }, ...inGroups(groupsOf(viewer))] });
+const outsideSecretGroups = (viewer: Viewer): Filter => noGroupOr({ visibility: { $ne: 'secret' } }, ...inGroups(groupsOf(viewer)));
 
 function articles(viewer: Viewer): Filter {
   if (viewer.kind === 'anonymous') return { $and: [{ visibility: 'public' }, outsideSecretGroups(viewer)] };
+  const groups = groupsOf(viewer);
   return {
     $or: [
       { $and: [{ visibility: { $in: ['public', 'members'] } }, outsideSecretGroups(viewer)] },
-      ...(viewer.kind === 'member' && viewer.groups.length ? [{ $and: [{ visibility: 'group' }, ...inGroups(viewer.groups)] }] : []),
+      ...(groups.length ? [{ $and: [{ visibility: 'group' }, { group: { documentId: { $in: groups } } }] }] : []),
     ],
   };
 }
 
 /** A question asked in public, or inside a group its members see; hidden (reported) and removed ones nobody but staff. */
-const questions = (viewer: Viewer): Filter => ({ $and: [shownAfterModeration, { $or: [noGroup, ...inGroups(groupsOf(viewer))] }] });
+const questions = (viewer: Viewer): Filter => ({ $and: [shownAfterModeration, noGroupOr(...inGroups(groupsOf(viewer)))] });
 
 /**
  * What each type with visibility lets a viewer see, as Document Service
@@ -36,7 +44,7 @@ const questions = (viewer: Viewer): Filter => ({ $and: [shownAfterModeration, { 
  * restrict-query.ts), also where the type is reached through a relation.
  */
 export const VISIBILITY: Record<string, (viewer: Viewer) => Filter> = {
-  [GROUP]: (viewer) => ({ $or: [{ visibility: { $in: ['open', 'closed'] } }, ...(groupsOf(viewer).length ? [{ documentId: { $in: groupsOf(viewer) } }] : [])] }),
+  [GROUP]: (viewer) => ({ $or: [{ visibility: { $in: ['open', 'closed'] } }, ...inGroups(groupsOf(viewer))] }),
   [ARTICLE]: articles,
   [QUESTION]: questions,
   [ANSWER]: (viewer) => ({ $and: [shownAfterModeration, { question: questions(viewer) }] }),
