@@ -59,3 +59,21 @@ export function cacheRolePermissions(strapi: Core.Strapi) {
     return permissions();
   };
 }
+
+/**
+ * users-permissions reads the user twice for every request with an access
+ * token: once to check the token's user exists (jwt.verify), and again, with
+ * the role, to authenticate (fetchAuthenticatedUser, which refuses a missing
+ * user as well). With access tokens minted by the session manager the first
+ * read is left out; a token whose user is gone is still refused (401).
+ */
+export function readTheUserOnce(strapi: Core.Strapi) {
+  if (strapi.config.get('plugin::users-permissions.jwtManagement') !== 'refresh') return;
+  const jwt = strapi.plugin('users-permissions').service('jwt');
+  jwt.verify = async (token: string) => {
+    const result = strapi.sessionManager('users-permissions').validateAccessToken(token);
+    if (!result.isValid || result.payload.type !== 'access') throw new Error('Invalid token.');
+    const { userId, sessionId } = result.payload as { userId: string; sessionId?: string };
+    return { id: Number(userId) || userId, sessionId };
+  };
+}

@@ -155,6 +155,27 @@ describe('attack: two-factor bypass through password reset, and a stolen session
   });
 });
 
+describe('attack: a token that outlived its account', () => {
+  it('refuses the access token of a deleted or blocked account, a refresh token as access token, and a forged one', async () => {
+    const gone = await resident();
+    const blocked = await resident();
+    const me = (jwt: string) => api().get('/api/my/questions').set(bearer(jwt));
+    await me(gone.jwt).expect(200);
+    await me(blocked.jwt).expect(200);
+    await strapi().db.query(USER).delete({ where: { id: gone.user.id } });
+    await strapi().db.query(USER).update({ where: { id: blocked.user.id }, data: { blocked: true } });
+    expect((await me(gone.jwt).expect(401)).body.error.status).toBe(401);
+    await me(blocked.jwt).expect(401);
+    // A refresh token carries type 'refresh': never accepted where an access token is asked.
+    const { user } = await resident();
+    const refresh = await strapi().sessionManager('users-permissions').generateRefreshToken(String(user.id), undefined, { type: 'refresh' });
+    await me(refresh.token).expect(401);
+    const [head, , signature] = (await mintedSession(user.id)).split('.');
+    const forged = Buffer.from(JSON.stringify({ userId: String(gone.user.id + 1000000), type: 'access' })).toString('base64url');
+    await me(`${head}.${forged}.${signature}`).expect(401);
+  });
+});
+
 describe('a session alone does not change the password', () => {
   it('needs the current password, and an account without one is told how to get one', async () => {
     const change = (jwt: string, body: object) => api().post('/api/auth/change-password').set(bearer(jwt)).send(body);
