@@ -44,6 +44,7 @@ export const SIGNED_IN_ACTIONS = [
   ...['list', 'change', 'remove', 'invite'].map((handler) => `api::group.members.${handler}`),
   ...['create', 'update', 'publish'].map((handler) => `api::article.authoring.${handler}`),
   ...['mine', 'ask', 'answer', 'accept', 'reportQuestion', 'reportAnswer'].map((handler) => `api::question.asking.${handler}`),
+  ...['mine', 'follow', 'unfollow'].map((handler) => `api::follow.following.${handler}`),
 ];
 
 export const EDITOR_ACTIONS = [

@@ -76,14 +76,15 @@ const validate = async <T>(schema: yup.ObjectSchema<any>, value: unknown): Promi
 
 /**
  * Parses `body.data` against a schema: 403 for staff-only fields, 400 for
- * unknown fields or bad values, in Strapi's error shape.
+ * unknown fields or bad values, in Strapi's error shape. `names`: keys that
+ * name another item here (a follow's `documentId`), not a field being changed.
  */
-export async function parseData<T extends Record<string, unknown>>(body: unknown, schema: yup.ObjectSchema<any>): Promise<T> {
+export async function parseData<T extends Record<string, unknown>>(body: unknown, schema: yup.ObjectSchema<any>, { names = [] }: { names?: string[] } = {}): Promise<T> {
   const data = (body as { data?: unknown } | undefined)?.data;
   if (!data || typeof data !== 'object' || Array.isArray(data)) {
     throw new errors.ValidationError('The request body must be { "data": { ... } }');
   }
-  const staffOnly = Object.keys(data).filter((key) => STAFF_ONLY_FIELDS.includes(key));
+  const staffOnly = Object.keys(data).filter((key) => STAFF_ONLY_FIELDS.includes(key) && !names.includes(key));
   if (staffOnly.length) throw forbidden(`Only staff can change: ${staffOnly.join(', ')}`, { fields: staffOnly });
   const known = Object.keys(schema.fields);
   const unknown = Object.keys(data).filter((key) => !known.includes(key));

@@ -1,0 +1,106 @@
+import { api, bearer, createDocument, resident, unique } from '../../../../tests/helpers/fixtures';
+import { strapi } from '../../../../tests/helpers/strapi';
+
+const FOLLOW = 'api::follow.follow';
+const MEMBERSHIP = 'api::group.membership';
+
+describe('following', () => {
+  const tag = unique('volg');
+  const items: Record<string, { documentId: string }> = {};
+  const follow = (jwt: string, data: Record<string, unknown>) => api().post('/api/my/follows').set(bearer(jwt)).send({ data });
+
+  beforeAll(async () => {
+    items.initiative = await createDocument('api::initiative.initiative', { title: `Bankje ${tag}`, slug: `bankje-${tag}`, summary: 'Een bankje bij de speeltuin.', stage: 'idea' });
+    items.organisation = await createDocument('api::organisation.organisation', { name: `Wandelclub ${tag}`, slug: `wandelclub-${tag}` });
+    items.neighbourhood = await createDocument('api::neighbourhood.neighbourhood', { name: `Wijk ${tag}`, slug: `wijk-${tag}` });
+    items.category = await createDocument('api::category.category', { name: `Sport ${tag}`, slug: `sport-${tag}` });
+    items.group = await createDocument('api::group.group', { name: `Werkgroep ${tag}`, slug: `werkgroep-${tag}`, visibility: 'open' });
+    items.secret = await createDocument('api::group.group', { name: `Geheim ${tag}`, slug: `geheim-${tag}`, visibility: 'secret' });
+    items.draft = await createDocument('api::initiative.initiative', { title: `Concept ${tag}`, slug: `concept-${tag}`, summary: 'Nog niet klaar.', stage: 'idea' }, 'draft');
+    items.archived = await createDocument('api::organisation.organisation', { name: `Opgeheven ${tag}`, slug: `opgeheven-${tag}` });
+    await strapi().documents('api::organisation.organisation').update({ documentId: items.archived.documentId, locale: 'nl', data: { archivedAt: new Date().toISOString() } } as any);
+  });
+
+  it('follows each kind of item once, changes how often, lists them with their names, and ends a follow', async () => {
+    const { user, jwt } = await resident();
+    for (const type of ['initiative', 'organisation', 'neighbourhood', 'category', 'group']) {
+      const res = await follow(jwt, { type, documentId: items[type].documentId }).expect(201);
+      expect(res.body.data).toMatchObject({ type, documentId: items[type].documentId, frequency: 'weekly', title: expect.stringContaining(tag) });
+    }
+    // Following again changes the frequency, never makes a second follow.
+    const again = await follow(jwt, { type: 'group', documentId: items.group.documentId, frequency: 'daily' }).expect(200);
+    expect(again.body.data.frequency).toBe('daily');
+    expect(await strapi().db.query(FOLLOW as any).count({ where: { userId: user.id } })).toBe(5);
+
+    const mine = await api().get('/api/my/follows').set(bearer(jwt)).expect(200);
+    expect(mine.body.data.map((f: { type: string }) => f.type).sort()).toEqual(['category', 'group', 'initiative', 'neighbourhood', 'organisation']);
+    expect(JSON.stringify(mine.body)).not.toContain('userId');
+    expect(JSON.stringify(mine.body)).not.toContain(user.email);
+
+    const groupFollow = mine.body.data.find((f: { type: string }) => f.type === 'group');
+    expect((await api().delete(`/api/my/follows/${groupFollow.id}`).set(bearer(jwt)).expect(200)).body.data).toEqual({ id: groupFollow.id, following: false });
+    await api().delete(`/api/my/follows/${groupFollow.id}`).set(bearer(jwt)).expect(404);
+    expect((await api().get('/api/my/follows').set(bearer(jwt)).expect(200)).body.data).toHaveLength(4);
+  });
+
+  it('counts twenty follows of one item at once as one', async () => {
+    const { user, jwt } = await resident();
+    const answers = await Promise.all(Array.from({ length: 20 }, () => follow(jwt, { type: 'category', documentId: items.category.documentId })));
+    expect(answers.map((r) => r.status).sort()).toEqual([...Array(19).fill(200), 201]);
+    expect(await strapi().db.query(FOLLOW as any).count({ where: { userId: user.id } })).toBe(1);
+  });
+
+  it("refuses someone else's follow, the public and an unconfirmed account", async () => {
+    const owner = await resident();
+    const other = await resident();
+    const { body } = await follow(owner.jwt, { type: 'initiative', documentId: items.initiative.documentId }).expect(201);
+    await api().delete(`/api/my/follows/${body.data.id}`).set(bearer(other.jwt)).expect(404);
+    expect((await api().get('/api/my/follows').set(bearer(other.jwt)).expect(200)).body.data).toEqual([]);
+    expect(await strapi().db.query(FOLLOW as any).count({ where: { id: body.data.id } })).toBe(1);
+
+    for (const request of [api().get('/api/my/follows'), api().post('/api/my/follows').send({ data: { type: 'initiative', documentId: items.initiative.documentId } }), api().delete(`/api/my/follows/${body.data.id}`)]) {
+      expect([401, 403]).toContain((await request).status);
+    }
+    const unconfirmed = await resident({ confirmed: false });
+    const refused = await follow(unconfirmed.jwt, { type: 'initiative', documentId: items.initiative.documentId }).expect(403);
+    expect(refused.body.error.details.code).toBe('account.unconfirmed');
+    // Who follows what is not readable through the REST API at all.
+    for (const path of ['/api/follows', `/api/follows/${body.data.id}`]) expect([403, 404, 405]).toContain((await api().get(path).set(bearer(owner.jwt))).status);
+  });
+
+  it('follows only what the person may see: not a draft, an archived item, or a secret group they are not in', async () => {
+    const { user, jwt } = await resident();
+    await follow(jwt, { type: 'initiative', documentId: items.draft.documentId }).expect(404);
+    await follow(jwt, { type: 'organisation', documentId: items.archived.documentId }).expect(404);
+    await follow(jwt, { type: 'group', documentId: items.secret.documentId }).expect(404);
+    // The right documentId under the wrong type is not found either.
+    await follow(jwt, { type: 'organisation', documentId: items.initiative.documentId }).expect(404);
+    await strapi().db.query(MEMBERSHIP as any).create({ data: { group: items.secret.documentId, userId: user.id, role: 'member', status: 'active' } });
+    await follow(jwt, { type: 'group', documentId: items.secret.documentId }).expect(201);
+    // Once they leave, the follow stays theirs to end, but the group's name is not shown.
+    await strapi().db.query(MEMBERSHIP as any).deleteMany({ where: { group: items.secret.documentId, userId: user.id } });
+    const mine = await api().get('/api/my/follows').set(bearer(jwt)).expect(200);
+    expect(mine.body.data).toEqual([expect.objectContaining({ type: 'group', documentId: items.secret.documentId, title: null })]);
+    expect(JSON.stringify(mine.body)).not.toContain(`Geheim ${tag}`);
+  });
+
+  it('refuses bad input with a 400 and writes nothing', async () => {
+    const { user, jwt } = await resident();
+    const bad: unknown[] = [
+      undefined,
+      { type: 'initiative', documentId: items.initiative.documentId },
+      { data: [] },
+      { data: { type: 'person', documentId: items.initiative.documentId } },
+      { data: { type: 'initiative' } },
+      { data: { type: 'initiative', documentId: 'not-a-document-id' } },
+      { data: { type: 'initiative', documentId: items.initiative.documentId, frequency: 'hourly' } },
+      { data: { type: 'initiative', documentId: items.initiative.documentId, email: 'someone@example.org' } },
+    ];
+    for (const body of bad) {
+      const res = await api().post('/api/my/follows').set(bearer(jwt)).send(body as object);
+      expect([JSON.stringify(body), res.status, res.body.error?.name]).toEqual([JSON.stringify(body), 400, 'ValidationError']);
+    }
+    for (const id of ['abc', '0', '-1', '1.5', '99999999999']) await api().delete(`/api/my/follows/${id}`).set(bearer(jwt)).expect(400);
+    expect(await strapi().db.query(FOLLOW as any).count({ where: { userId: user.id } })).toBe(0);
+  });
+});

@@ -1,0 +1,90 @@
+import type { Core } from '@strapi/strapi';
+import { claimRow, publicRule } from '@buurtplein/plugin-kit';
+import { notFound } from '../../../lib/errors';
+import { visibilityFilter, GROUP } from '../../../visibility/rules';
+import type { Viewer } from '../../../visibility/viewer';
+
+export const FOLLOW = 'api::follow.follow';
+export const FOLLOW_TYPES = ['initiative', 'organisation', 'neighbourhood', 'category', 'group'] as const;
+export const FREQUENCIES = ['immediate', 'daily', 'weekly'] as const;
+export type FollowType = (typeof FOLLOW_TYPES)[number];
+export type Frequency = (typeof FREQUENCIES)[number];
+
+/** What can be followed, and the field that names it. */
+const TARGETS: Record<FollowType, { uid: string; title: string }> = {
+  initiative: { uid: 'api::initiative.initiative', title: 'title' },
+  organisation: { uid: 'api::organisation.organisation', title: 'name' },
+  neighbourhood: { uid: 'api::neighbourhood.neighbourhood', title: 'name' },
+  category: { uid: 'api::category.category', title: 'name' },
+  group: { uid: GROUP, title: 'name' },
+};
+
+interface FollowRow {
+  id: number;
+  type: FollowType;
+  target: string;
+  frequency: Frequency;
+  createdAt: string;
+}
+export interface Follow {
+  id: number;
+  type: FollowType;
+  documentId: string;
+  frequency: Frequency;
+  /** null once the item is no longer public (archived, unpublished, deleted): the follow stays until its owner ends it. */
+  title: string | null;
+  createdAt: string;
+}
+
+/**
+ * Following for a signed-in person. Only what they may see can be followed:
+ * published and not archived, and a group only where it exists for them (a
+ * secret one for its members); anything else is not found (404).
+ */
+const following = ({ strapi }: { strapi: Core.Strapi }) => {
+  const rows = () => strapi.db.query(FOLLOW as any);
+
+  /** The titles of the items of one type the viewer may see, by documentId. */
+  async function visibleTitles(type: FollowType, documentIds: string[], viewer: Viewer): Promise<Map<string, string>> {
+    const { uid, title } = TARGETS[type];
+    const filters = { $and: [{ documentId: { $in: documentIds } }, publicRule(strapi, uid).documentFilters ?? {}, visibilityFilter(uid, viewer) ?? {}] };
+    const found = await strapi.documents(uid as any).findMany({ filters, status: 'published', fields: ['documentId', title] } as any);
+    return new Map(found.map((item: Record<string, unknown>) => [item.documentId as string, item[title] as string]));
+  }
+
+  const present = (row: FollowRow, title: string | null): Follow => ({ id: row.id, type: row.type, documentId: row.target, frequency: row.frequency, title, createdAt: row.createdAt });
+
+  return {
+    /** Follows the item (201), or changes how often they hear of it when they follow it already (200). */
+    async follow(viewer: Extract<Viewer, { kind: 'member' }>, input: { type: FollowType; documentId: string; frequency: Frequency }, language: 'nl' | 'en') {
+      const title = (await visibleTitles(input.type, [input.documentId], viewer)).get(input.documentId);
+      if (title === undefined) throw notFound(`No ${input.type} with this documentId`);
+      const key = { type: input.type, target: input.documentId, userId: viewer.userId };
+      const id = await claimRow(strapi, FOLLOW, { ...key, frequency: input.frequency, language, confirmedAt: new Date() }, ['type', 'target', 'userId']);
+      if (id === null) await rows().update({ where: key, data: { frequency: input.frequency } });
+      const row: FollowRow = await rows().findOne({ where: key });
+      return { created: id !== null, follow: present(row, title) };
+    },
+
+    /** Everything the person follows, newest first, each with the name it has now. */
+    async mine(viewer: Extract<Viewer, { kind: 'member' }>): Promise<Follow[]> {
+      const found: FollowRow[] = await rows().findMany({ where: { userId: viewer.userId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
+      const titles = new Map<string, string>();
+      for (const type of FOLLOW_TYPES) {
+        const ids = found.filter((row) => row.type === type).map((row) => row.target);
+        if (ids.length) for (const [documentId, title] of await visibleTitles(type, ids, viewer)) titles.set(`${type}:${documentId}`, title);
+      }
+      return found.map((row) => present(row, titles.get(`${row.type}:${row.target}`) ?? null));
+    },
+
+    /** Ends one of the person's own follows; someone else's is not found. */
+    async unfollow(userId: number, id: number) {
+      const deleted = await rows().deleteMany({ where: { id, userId } });
+      if (!deleted.count) throw notFound('No follow of yours with this id');
+      return { id, following: false };
+    },
+  };
+};
+
+export type Following = ReturnType<typeof following>;
+export default following;
