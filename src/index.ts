@@ -18,6 +18,7 @@ import { registerEnrolmentAdminRoutes } from './api/enrolment/admin-routes';
 import { registerQuestions } from './api/question/lib/register';
 import { registerGroupAdminRoutes } from './api/group/admin-routes';
 import { forgetMembershipsOfDeletedGroups } from './api/group/lib/forget-memberships';
+import { registerFollowing } from './api/follow/lib/register';
 import { memoiseDefaultLocale } from './cache/default-locale';
 import { ensurePublicReadIndexes } from './bootstrap/indexes';
 import { closeRateLimitStore, openRateLimitStore } from './bootstrap/rate-limit-store';
@@ -47,6 +48,7 @@ export default {
     registerEnrolmentMail(strapi);
     registerQuestions(strapi);
     forgetMembershipsOfDeletedGroups(strapi);
+    registerFollowing(strapi);
     warnWithoutPublicUrl(strapi);
     nameNewAccounts(strapi);
     memoiseDefaultLocale(strapi);

@@ -35,3 +35,33 @@ export const groupInvitationMail = (language: Language, { group, inviter, link }
       paragraphs: ['Hello,', `${inviter} invites you to the group:\n${group}`, 'Log in and open the group to accept the invitation:', link, signature.en],
     },
   });
+
+/**
+ * To an address someone gave to follow items without an account: nothing is
+ * sent to it before its owner confirms. The names are the items' public names.
+ */
+export const followConfirmMail = (language: Language, { items, link }: { items: string[]; link: string }) =>
+  renderMail(language, {
+    nl: {
+      subject: 'Bevestig dat {{je|u}} berichten van buurtplein wilt ontvangen',
+      paragraphs: [
+        'Hallo,',
+        `Iemand, hopelijk {{jij|u}}, wil dit adres op de hoogte houden van:\n${items.join('\n')}`,
+        'Klopt dat? Bevestig het hier. Daarna krijgt {{je|u}} berichten zoals {{je|u}} ze koos; in elk bericht staat hoe {{je|u}} met één klik stopt:',
+        link,
+        'Was {{jij|u}} het niet? Dan hoeft {{je|u}} niets te doen: zonder bevestiging sturen we niets.',
+        signature.nl,
+      ],
+    },
+    en: {
+      subject: 'Confirm that you want to hear from buurtplein',
+      paragraphs: [
+        'Hello,',
+        `Someone, hopefully you, asked to keep this address informed about:\n${items.join('\n')}`,
+        'Is that right? Confirm it here. After that you get news as you chose it; every mail says how to stop with one click:',
+        link,
+        'Was it not you? Then there is nothing to do: without confirmation we send nothing.',
+        signature.en,
+      ],
+    },
+  });

@@ -1,4 +1,4 @@
-import { documentId, yup } from '../../lib/validation';
+import { documentId, email, language, yup } from '../../lib/validation';
 import { FOLLOW_TYPES, FREQUENCIES } from './services/following';
 
 /** POST /api/my/follows */
@@ -7,3 +7,12 @@ export const followData = yup.object({
   documentId: documentId().required(),
   frequency: yup.string().oneOf([...FREQUENCIES]).default('weekly'),
 });
+
+/** POST /api/follows: an address alone, confirmed by its owner before anything is sent. */
+export const followByEmailData = followData.shape({
+  email: email().required(),
+  language: language().default('nl'),
+});
+
+/** POST /api/follows/confirm */
+export const confirmBody = yup.object({ token: yup.string().max(1000).required() });

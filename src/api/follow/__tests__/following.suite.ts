@@ -1,5 +1,7 @@
-import { api, bearer, createDocument, resident, unique } from '../../../../tests/helpers/fixtures';
-import { strapi } from '../../../../tests/helpers/strapi';
+import { api, bearer, createDocument, resident, tokenFromMail, unique } from '../../../../tests/helpers/fixtures';
+import { mailSink, strapi } from '../../../../tests/helpers/strapi';
+import { followLinks } from '../lib/links';
+import { settings } from '../../../lib/settings';
 
 const FOLLOW = 'api::follow.follow';
 const MEMBERSHIP = 'api::group.membership';
@@ -102,5 +104,66 @@ describe('following', () => {
     }
     for (const id of ['abc', '0', '-1', '1.5', '99999999999']) await api().delete(`/api/my/follows/${id}`).set(bearer(jwt)).expect(400);
     expect(await strapi().db.query(FOLLOW as any).count({ where: { userId: user.id } })).toBe(0);
+  });
+
+  describe('by email address alone', () => {
+    const byEmail = (data: Record<string, unknown>) => api().post('/api/follows').send({ data });
+    const followsOf = (email: string) => strapi().db.query(FOLLOW as any).findMany({ where: { email }, orderBy: { id: 'asc' } });
+    const mailsTo = async (email: string) => {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return mailSink().messages.filter((m) => m.to.includes(email));
+    };
+
+    it('sends one confirmation a day, nothing else before the click, and the click starts every follow waiting', async () => {
+      const email = `${unique('buur')}@private.example`;
+      const first = await byEmail({ email, type: 'neighbourhood', documentId: items.neighbourhood.documentId, frequency: 'daily' }).expect(202);
+      expect(first.body.data).toEqual({ status: 'confirmation-sent' });
+      const { value: token, mail } = await tokenFromMail(email, /Bevestig/, 'confirm');
+      expect(mail.text).toContain(`Wijk ${tag}`);
+      await byEmail({ email, type: 'initiative', documentId: items.initiative.documentId }).expect(202);
+      await byEmail({ email: email.toUpperCase(), type: 'category', documentId: items.category.documentId }).expect(202);
+      // One mail per address per day, however often it is given.
+      expect(await mailsTo(email)).toHaveLength(1);
+      expect((await followsOf(email)).map((f: { confirmedAt: unknown }) => f.confirmedAt)).toEqual([null, null, null]);
+
+      expect((await api().post('/api/follows/confirm').send({ token }).expect(200)).body.data).toEqual({ confirmed: 3 });
+      expect((await followsOf(email)).every((f: { confirmedAt: unknown }) => f.confirmedAt)).toBe(true);
+      expect((await api().post('/api/follows/confirm').send({ token }).expect(200)).body.data).toEqual({ confirmed: 0 });
+      // Giving a confirmed follow again answers alike and changes nothing: no mail, no new frequency.
+      await byEmail({ email, type: 'neighbourhood', documentId: items.neighbourhood.documentId, frequency: 'weekly' }).expect(202);
+      expect((await followsOf(email))[0].frequency).toBe('daily');
+      expect(await mailsTo(email)).toHaveLength(1);
+    });
+
+    it('refuses a forged, altered, expired or other flow\'s token, and bad input, writing nothing', async () => {
+      const email = `${unique('buur')}@private.example`;
+      await byEmail({ email, type: 'organisation', documentId: items.organisation.documentId }).expect(202);
+      const { value: token } = await tokenFromMail(email, /Bevestig/, 'confirm');
+      const links = followLinks(settings(strapi()).mailLinkSecret);
+      const confirm = (body: unknown) => api().post('/api/follows/confirm').send(body as object);
+      for (const bad of [`${token}x`, 'forged', `${token.split('.')[0]}.${'A'.repeat(43)}`]) expect((await confirm({ token: bad }).expect(400)).body.error.details.code).toBe('link.invalid');
+      const expired = links.confirmToken(email, Date.now() - 8 * 24 * 3600_000);
+      expect((await confirm({ token: expired }).expect(400)).body.error.details.code).toBe('link.expired');
+      // An enrolment cancel token made with the same secret is not a confirmation.
+      const { enrolmentLinks } = await import('../../enrolment/lib/links');
+      const other = enrolmentLinks(settings(strapi()).mailLinkSecret).listToken(email, 'nl');
+      expect((await confirm({ token: other }).expect(400)).body.error.details.code).toBe('link.invalid');
+      for (const body of [{}, { token: 42 }, { token: ['x'] }, { token, extra: 1 }]) await confirm(body).expect(400);
+      expect((await followsOf(email))[0].confirmedAt).toBeNull();
+
+      for (const data of [
+        { type: 'organisation', documentId: items.organisation.documentId },
+        { email: 'not-an-address', type: 'organisation', documentId: items.organisation.documentId },
+        { email, type: 'organisation', documentId: items.organisation.documentId, language: 'de' },
+        { email, type: 'person', documentId: items.organisation.documentId },
+      ]) {
+        expect((await byEmail(data)).status).toBe(400);
+      }
+      // Only what the public may see: a secret group, a draft, an archived item are not found.
+      await byEmail({ email, type: 'group', documentId: items.secret.documentId }).expect(404);
+      await byEmail({ email, type: 'initiative', documentId: items.draft.documentId }).expect(404);
+      await byEmail({ email, type: 'organisation', documentId: items.archived.documentId }).expect(404);
+      expect(await followsOf(email)).toHaveLength(1);
+    });
   });
 });

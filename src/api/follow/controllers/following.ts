@@ -1,9 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { idParam } from '@buurtplein/plugin-kit';
-import { parseData } from '../../../lib/validation';
+import { outboxOf } from '@buurtplein/plugin-kit';
+import { parseData, parseKnownBody } from '../../../lib/validation';
+import { sendLater } from '../../../mail';
+import { CONFIRM_KIND, type ConfirmPayload } from '../lib/confirm-mail';
 import { viewerOf } from '../../../visibility/viewer';
-import { followData } from '../validation';
+import { confirmBody, followByEmailData, followData } from '../validation';
 import type { FollowType, Following, Frequency } from '../services/following';
 
 /** Following counts a person: a confirmed account (the one account model). */
@@ -16,7 +19,7 @@ async function followerOf(strapi: Core.Strapi, ctx: any) {
   return { viewer, language: user.language === 'en' ? ('en' as const) : ('nl' as const) };
 }
 
-/** GET/POST /api/my/follows, DELETE /api/my/follows/:id (routes/01-following.ts); the service holds the rules. */
+/** GET/POST /api/my/follows, DELETE /api/my/follows/:id, POST /api/follows[/confirm] (routes/01-following.ts); the service holds the rules. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const following = () => strapi.service('api::follow.following') as unknown as Following;
   return {
@@ -31,6 +34,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { created, follow } = await following().follow(viewer, input, language);
       ctx.status = created ? 201 : 200;
       ctx.body = { data: follow };
+    },
+
+    /** 202 whatever the address: the answer tells nothing about who follows what. */
+    async followByEmail(ctx: any) {
+      const input = await parseData<{ email: string; type: FollowType; documentId: string; frequency: Frequency; language: 'nl' | 'en' }>(ctx.request.body, followByEmailData, { names: ['documentId'] });
+      if (await following().followByEmail(input)) {
+        const payload: ConfirmPayload = { email: input.email };
+        const today = new Date().toISOString().slice(0, 10);
+        sendLater(strapi, 'follow confirmation', () => outboxOf(strapi, 'follows').send({ kind: CONFIRM_KIND, ref: input.email, round: today, to: input.email, language: input.language, payload }));
+      }
+      ctx.status = 202;
+      ctx.body = { data: { status: 'confirmation-sent' } };
+    },
+
+    async confirm(ctx: any) {
+      const { token } = await parseKnownBody<{ token: string }>(ctx.request.body, confirmBody);
+      ctx.body = { data: await following().confirm(token) };
     },
 
     async unfollow(ctx: any) {

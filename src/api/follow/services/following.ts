@@ -1,6 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { claimRow, publicRule } from '@buurtplein/plugin-kit';
+import { errors } from '@strapi/utils';
 import { notFound } from '../../../lib/errors';
+import { coded } from '../../../lib/error-codes';
+import { settings } from '../../../lib/settings';
+import { followLinks } from '../lib/links';
 import { visibilityFilter, GROUP } from '../../../visibility/rules';
 import type { Viewer } from '../../../visibility/viewer';
 
@@ -52,13 +56,21 @@ const following = ({ strapi }: { strapi: Core.Strapi }) => {
     return new Map(found.map((item: Record<string, unknown>) => [item.documentId as string, item[title] as string]));
   }
 
+  const ANONYMOUS: Viewer = { kind: 'anonymous' };
+
+  /** The item's public name, or a 404 when the viewer may not see it. */
+  async function titleOf(type: FollowType, documentId: string, viewer: Viewer) {
+    const title = (await visibleTitles(type, [documentId], viewer)).get(documentId);
+    if (title === undefined) throw notFound(`No ${type} with this documentId`);
+    return title;
+  }
+
   const present = (row: FollowRow, title: string | null): Follow => ({ id: row.id, type: row.type, documentId: row.target, frequency: row.frequency, title, createdAt: row.createdAt });
 
   return {
     /** Follows the item (201), or changes how often they hear of it when they follow it already (200). */
     async follow(viewer: Extract<Viewer, { kind: 'member' }>, input: { type: FollowType; documentId: string; frequency: Frequency }, language: 'nl' | 'en') {
-      const title = (await visibleTitles(input.type, [input.documentId], viewer)).get(input.documentId);
-      if (title === undefined) throw notFound(`No ${input.type} with this documentId`);
+      const title = await titleOf(input.type, input.documentId, viewer);
       const key = { type: input.type, target: input.documentId, userId: viewer.userId };
       const id = await claimRow(strapi, FOLLOW, { ...key, frequency: input.frequency, language, confirmedAt: new Date() }, ['type', 'target', 'userId']);
       if (id === null) await rows().update({ where: key, data: { frequency: input.frequency } });
@@ -75,6 +87,40 @@ const following = ({ strapi }: { strapi: Core.Strapi }) => {
         if (ids.length) for (const [documentId, title] of await visibleTitles(type, ids, viewer)) titles.set(`${type}:${documentId}`, title);
       }
       return found.map((row) => present(row, titles.get(`${row.type}:${row.target}`) ?? null));
+    },
+
+    /**
+     * A follow by an address alone waits for its owner's confirmation; true
+     * when a confirmation mail is due. One already confirmed is left as it is
+     * (the answer is the same, so it tells nothing about the address).
+     */
+    async followByEmail(input: { email: string; type: FollowType; documentId: string; frequency: Frequency; language: 'nl' | 'en' }): Promise<boolean> {
+      await titleOf(input.type, input.documentId, ANONYMOUS);
+      const key = { type: input.type, target: input.documentId, email: input.email };
+      const settingsOf = { frequency: input.frequency, language: input.language };
+      if ((await claimRow(strapi, FOLLOW, { ...key, ...settingsOf, confirmedAt: null }, ['type', 'target', 'email'])) !== null) return true;
+      const waiting = await rows().update({ where: { ...key, confirmedAt: null }, data: settingsOf });
+      return Boolean(waiting);
+    },
+
+    /** The public names of what waits for confirmation at an address (for the confirmation mail). */
+    async pendingTitles(email: string): Promise<string[]> {
+      const pending: FollowRow[] = await rows().findMany({ where: { email, confirmedAt: null }, orderBy: { id: 'asc' } });
+      const titles: string[] = [];
+      for (const type of FOLLOW_TYPES) {
+        const ids = pending.filter((row) => row.type === type).map((row) => row.target);
+        if (ids.length) titles.push(...(await visibleTitles(type, ids, ANONYMOUS)).values());
+      }
+      return titles;
+    },
+
+    /** The link in the confirmation mail: every follow waiting at that address starts. Clicking twice changes nothing. */
+    async confirm(token: unknown) {
+      const read = followLinks(settings(strapi).mailLinkSecret).readConfirm(token);
+      if (read === null) throw new errors.ValidationError('This confirmation link is not valid', coded('link.invalid'));
+      if (read === 'expired') throw new errors.ValidationError('This confirmation link has expired: follow again for a new one', coded('link.expired'));
+      const { count } = await rows().updateMany({ where: { email: read.email, confirmedAt: null }, data: { confirmedAt: new Date() } });
+      return { confirmed: count as number };
     },
 
     /** Ends one of the person's own follows; someone else's is not found. */
