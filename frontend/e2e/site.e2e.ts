@@ -513,6 +513,43 @@ describe('enrolling for an activity', () => {
   });
 });
 
+describe('following by email', () => {
+  const email = `volger-${process.pid}@example.org`;
+
+  test('the mailed link asks first and confirms only on the click, once', async () => {
+    const neighbourhood = (await site.strapi.documents('api::neighbourhood.neighbourhood').findFirst({ status: 'published' } as any))!;
+    const asked = await fetch(`${site.apiUrl}/api/follows`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ data: { email, type: 'neighbourhood', documentId: neighbourhood.documentId } }),
+    });
+    expect(asked.status).toBe(202);
+    const mail = await site.mail.waitFor((m) => m.to.includes(email) && /Bevestig/.test(m.subject), 15_000);
+    expect(mail.text).toContain(neighbourhood.name);
+    const link = site.mail.linksIn(mail).find((l) => l.startsWith(site.siteUrl) && l.includes('/follow.html?confirm='))!;
+    const confirmedAt = async () => (await site.strapi.db.query('api::follow.follow' as any).findOne({ where: { email } })).confirmedAt;
+
+    // Opening the link (as a mail scanner would) confirms nothing.
+    await page.goto(link);
+    await page.getByRole('button', { name: 'Ja, houd mij op de hoogte' }).waitFor();
+    await expectAccessible();
+    expect(await confirmedAt()).toBeNull();
+    await page.getByRole('button', { name: 'Ja, houd mij op de hoogte' }).press('Enter');
+    await page.getByText('Bevestigd: je volgt nu 1 onderwerp.').waitFor();
+    expect(await confirmedAt()).not.toBeNull();
+    await expectAccessible();
+
+    await page.goto(link);
+    await page.getByRole('button', { name: 'Ja, houd mij op de hoogte' }).click();
+    await page.getByText('Dit was al bevestigd.', { exact: false }).waitFor();
+    const altered = new URL(link);
+    altered.searchParams.set('confirm', `${altered.searchParams.get('confirm')}x`);
+    await page.goto(altered.href);
+    await page.getByRole('button', { name: 'Ja, houd mij op de hoogte' }).click();
+    await page.getByText('Deze link werkt niet.', { exact: false }).waitFor();
+  });
+});
+
 describe('the knowledge base', () => {
   const member = `groepslid-${process.pid}@example.org`;
   const tag = `${process.pid}`;

@@ -322,6 +322,13 @@ export const en: Strings = {
   enrolmentUrlLabel: 'Link to enrol',
   // Errors, by the API's stable code in error.details.code (src/lib/error-codes.ts)
   navKnowledge: 'Knowledge base',
+  followTitle: 'Follow',
+  followHowTo: 'Follow an initiative, organisation, neighbourhood, category or group with the Follow button on its page.',
+  followConfirmAsk: 'Do you want news from buurtplein about what you chose? Confirm with the button. Every mail says how to stop with one click.',
+  followConfirmButton: 'Yes, keep me informed',
+  followConfirmedOne: 'Confirmed: you now follow 1 subject.',
+  followConfirmedMany: 'Confirmed: you now follow {count} subjects.',
+  followConfirmedAlready: 'This was confirmed already. There is nothing more to do.',
   knowledgeTitle: 'Knowledge base',
   knowledgeIntro: 'What residents, organisations and the municipality know about grants, volunteers, house rules and more. Ask a question, or join a group.',
   knowledgeSearchLabel: 'Search the knowledge base',

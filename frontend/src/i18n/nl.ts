@@ -322,6 +322,13 @@ export const nl = {
   enrolmentUrlLabel: 'Link om je in te schrijven',
   // Errors, by the API's stable code in error.details.code (src/lib/error-codes.ts)
   navKnowledge: 'Kennisbank',
+  followTitle: 'Volgen',
+  followHowTo: 'Volg een initiatief, organisatie, buurt, categorie of groep met de knop Volgen op de pagina ervan.',
+  followConfirmAsk: 'Wil je berichten van buurtplein ontvangen over wat je koos? Bevestig het met de knop. In elke mail staat hoe je met één klik stopt.',
+  followConfirmButton: 'Ja, houd mij op de hoogte',
+  followConfirmedOne: 'Bevestigd: je volgt nu 1 onderwerp.',
+  followConfirmedMany: 'Bevestigd: je volgt nu {count} onderwerpen.',
+  followConfirmedAlready: 'Dit was al bevestigd. Je hoeft niets meer te doen.',
   knowledgeTitle: 'Kennisbank',
   knowledgeIntro: 'Wat bewoners, organisaties en de gemeente weten over subsidies, vrijwilligers, huisregels en meer. Stel een vraag, of doe mee in een groep.',
   knowledgeSearchLabel: 'Zoek in de kennisbank',
