@@ -16,3 +16,6 @@ export const followByEmailData = followData.shape({
 
 /** POST /api/follows/confirm */
 export const confirmBody = yup.object({ token: yup.string().max(1000).required() });
+
+/** GET /api/follows/count?type=&documentId= */
+export const countQuery = yup.object({ type: followData.fields.type, documentId: followData.fields.documentId });

@@ -106,6 +106,19 @@ describe('following', () => {
     expect(await strapi().db.query(FOLLOW as any).count({ where: { userId: user.id } })).toBe(0);
   });
 
+  it('counts followers for anyone, never says who, and not addresses that did not confirm', async () => {
+    const organisation = await createDocument('api::organisation.organisation', { name: `Teller ${tag}`, slug: `teller-${tag}` });
+    const counted = async () => (await api().get(`/api/follows/count?type=organisation&documentId=${organisation.documentId}`).expect(200)).body.data;
+    expect(await counted()).toEqual({ type: 'organisation', documentId: organisation.documentId, followers: 0 });
+    for (const { jwt } of [await resident(), await resident()]) await follow(jwt, { type: 'organisation', documentId: organisation.documentId }).expect(201);
+    await api().post('/api/follows').send({ data: { email: `${unique('wacht')}@private.example`, type: 'organisation', documentId: organisation.documentId } }).expect(202);
+    expect((await counted()).followers).toBe(2);
+    await api().get(`/api/follows/count?type=group&documentId=${items.secret.documentId}`).expect(404);
+    for (const query of ['', '?type=organisation', `?type=person&documentId=${organisation.documentId}`, `?type=organisation&documentId=x`, `?type=organisation&documentId=${organisation.documentId}&user=1`]) {
+      await api().get(`/api/follows/count${query}`).expect(400);
+    }
+  });
+
   describe('by email address alone', () => {
     const byEmail = (data: Record<string, unknown>) => api().post('/api/follows').send({ data });
     const followsOf = (email: string) => strapi().db.query(FOLLOW as any).findMany({ where: { email }, orderBy: { id: 'asc' } });

@@ -6,7 +6,7 @@ import { parseData, parseKnownBody } from '../../../lib/validation';
 import { sendLater } from '../../../mail';
 import { CONFIRM_KIND, type ConfirmPayload } from '../lib/confirm-mail';
 import { viewerOf } from '../../../visibility/viewer';
-import { confirmBody, followByEmailData, followData } from '../validation';
+import { confirmBody, countQuery, followByEmailData, followData } from '../validation';
 import type { FollowType, Following, Frequency } from '../services/following';
 
 /** Following counts a person: a confirmed account (the one account model). */
@@ -46,6 +46,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       ctx.status = 202;
       ctx.body = { data: { status: 'confirmation-sent' } };
+    },
+
+    async count(ctx: any) {
+      const { type, documentId } = await parseKnownBody<{ type: FollowType; documentId: string }>(ctx.query, countQuery);
+      ctx.body = { data: await following().count(type, documentId) };
     },
 
     async confirm(ctx: any) {

@@ -9,6 +9,7 @@ export default {
     { method: 'GET', path: '/my/follows', handler: 'following.mine', config: {} },
     { method: 'POST', path: '/my/follows', handler: 'following.follow', config: limited },
     { method: 'DELETE', path: '/my/follows/:id', handler: 'following.unfollow', config: {} },
+    { method: 'GET', path: '/follows/count', handler: 'following.count', config: { auth: false } },
     { method: 'POST', path: '/follows', handler: 'following.followByEmail', config: byEmail },
     { method: 'POST', path: '/follows/confirm', handler: 'following.confirm', config: { auth: false, middlewares: [{ name: 'global::rate-limit', config: { scope: 'follow-link' } }] } },
   ],

@@ -123,6 +123,13 @@ const following = ({ strapi }: { strapi: Core.Strapi }) => {
       return { confirmed: count as number };
     },
 
+    /** How many follow an item the public may see: accounts and confirmed addresses, never who. */
+    async count(type: FollowType, documentId: string) {
+      await titleOf(type, documentId, ANONYMOUS);
+      const followers: number = await rows().count({ where: { type, target: documentId, confirmedAt: { $notNull: true } } });
+      return { type, documentId, followers };
+    },
+
     /** Ends one of the person's own follows; someone else's is not found. */
     async unfollow(userId: number, id: number) {
       const deleted = await rows().deleteMany({ where: { id, userId } });
