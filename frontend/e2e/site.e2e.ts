@@ -548,6 +548,43 @@ describe('following by email', () => {
     await page.getByRole('button', { name: 'Ja, houd mij op de hoogte' }).click();
     await page.getByText('Deze link werkt niet.', { exact: false }).waitFor();
   });
+
+  test("on a neighbourhood's page the public follow by address, and a signed-in resident follows, changes how often and stops", async () => {
+    const neighbourhoods = await site.strapi.documents('api::neighbourhood.neighbourhood').findMany({ status: 'published', sort: 'name:desc' } as any);
+    const neighbourhood = neighbourhoods[0] as unknown as { documentId: string; slug: string };
+    const follows = site.strapi.db.query('api::follow.follow' as any);
+    await open(page, url(`neighbourhood.html?slug=${neighbourhood.slug}`));
+    const box = page.locator('section.follow');
+    await box.getByRole('heading', { name: 'Volgen' }).waitFor();
+    expect(await box.innerText()).toMatch(/\d+ volgers?/);
+    const byMail = `volgt-per-mail-${process.pid}@example.org`;
+    await box.getByLabel('Je e-mailadres').fill(byMail);
+    await box.getByLabel('Hoe vaak wil je bericht?').selectOption({ label: 'Eén keer per dag' });
+    await box.getByRole('button', { name: 'Volgen' }).click();
+    await box.getByText('Bijna klaar: open de mail die we stuurden').waitFor();
+    expect(await follows.findOne({ where: { email: byMail } })).toMatchObject({ type: 'neighbourhood', target: neighbourhood.documentId, frequency: 'daily', confirmedAt: null });
+    await expectAccessible();
+
+    const resident = `volger-met-account-${process.pid}@example.org`;
+    await open(page, url('login/'));
+    await logInByEmailLink(resident);
+    await page.waitForSelector('body[data-ready="true"]');
+    await open(page, url(`neighbourhood.html?slug=${neighbourhood.slug}`));
+    expect(await box.getByLabel('Je e-mailadres').count()).toBe(0);
+    await box.getByLabel('Hoe vaak wil je bericht?').selectOption({ label: 'Meteen' });
+    await box.getByRole('button', { name: 'Volgen' }).click();
+    await box.getByText('Je volgt dit. Je krijgt bericht: meteen.').waitFor();
+    const user = await site.strapi.db.query('plugin::users-permissions.user').findOne({ where: { email: resident } });
+    expect(await follows.findOne({ where: { userId: user.id } })).toMatchObject({ target: neighbourhood.documentId, frequency: 'immediate' });
+    await expectAccessible();
+
+    await open(page, url(`neighbourhood.html?slug=${neighbourhood.slug}`));
+    expect(await box.getByLabel('Hoe vaak wil je bericht?').inputValue()).toBe('immediate');
+    await box.getByRole('button', { name: 'Niet meer volgen' }).click();
+    await box.getByText('Je volgt dit niet meer.').waitFor();
+    expect(await follows.count({ where: { userId: user.id } })).toBe(0);
+    await logOut(page);
+  });
 });
 
 describe('the knowledge base', () => {

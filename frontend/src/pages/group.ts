@@ -5,6 +5,7 @@ import { loginForm } from '../login-form';
 import { runPage, setTitle } from '../layout';
 import { param } from '../paths';
 import { articleList, askForm, asReader, questionList, readOne, recentQuestions, section, signedIn, type Article, type Group } from '../knowledge';
+import { followSection } from '../follow-box';
 
 type Standing = { status: 'active' | 'requested' | 'invited'; role: 'member' | 'admin' } | null;
 
@@ -47,12 +48,14 @@ runPage('knowledge', t('typeGroup'), async (main) => {
     recentQuestions({ group: { documentId: { $eq: id } } }),
   ]);
   const member = standing?.status === 'active';
+  const follow = await followSection('group', group.documentId);
   replace(
     main,
     h('h1', {}, group.name),
     h('p', { class: 'meta' }, `${t(`groupVisibility_${group.visibility}` as Key)} · ${count('memberCountOne', 'memberCount', group.memberCount ?? 0)}`),
     ...paragraphs(group.description),
     membershipBox(group, standing),
+    follow,
     section('group-articles-heading', t('articlesHeading'), articleList(articles.data)),
     section('group-questions-heading', t('questionsHeading'), [questionList(questions.data), member ? h('p', { class: 'hint' }, t('groupQuestionsHint')) : h('span')]),
     member ? askForm(group.documentId) : null

@@ -7,6 +7,7 @@ import { notFound, runPage, setTitle } from '../layout';
 import { loginForm } from '../login-form';
 import { detailHref, param } from '../paths';
 import { session } from '../session';
+import { followSection } from '../follow-box';
 
 interface Initiative {
   documentId: string;
@@ -79,6 +80,7 @@ runPage(null, t('typeInitiative'), async (main) => {
   });
   if (!initiative) throw notFound();
   setTitle(initiative.title);
+  const follow = await followSection('initiative', initiative.documentId);
   replace(
     main,
     h('p', { class: 'kicker' }, t('typeInitiative')),
@@ -90,6 +92,7 @@ runPage(null, t('typeInitiative'), async (main) => {
       [t('neighbourhoodLabel'), initiative.neighbourhood ? h('a', { href: detailHref('neighbourhood', initiative.neighbourhood.slug) }, initiative.neighbourhood.name) : null],
     ]),
     supportBox(initiative),
+    follow,
     paragraphs(initiative.description),
     initiative.subsidies?.length
       ? [h('h2', {}, t('subsidies')), h('ul', { class: 'plain-list' }, initiative.subsidies.map((s) => h('li', {}, externalLink(s.url, s.name) ?? s.name)))]

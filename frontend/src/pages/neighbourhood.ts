@@ -7,6 +7,7 @@ import { t } from '../i18n';
 import { notFound, runPage, setTitle } from '../layout';
 import { createMap, type MapArea } from '../map';
 import { detailHref, param } from '../paths';
+import { followSection } from '../follow-box';
 
 interface Neighbourhood extends MapArea {
   documentId: string;
@@ -30,6 +31,7 @@ runPage(null, t('neighbourhoodLabel'), async (main) => {
     agenda({ ...week(0), neighbourhood: slug }),
   ]);
   const mapElement = h('div', {});
+  const follow = await followSection('neighbourhood', neighbourhood.documentId);
   replace(
     main,
     h('p', { class: 'kicker' }, t('neighbourhoodLabel')),
@@ -37,6 +39,7 @@ runPage(null, t('neighbourhoodLabel'), async (main) => {
     paragraphs(neighbourhood.description),
     neighbourhood.website ? h('p', {}, externalLink(neighbourhood.website, t('neighbourhoodWebsite'))) : null,
     neighbourhood.boundary ? mapElement : null,
+    follow,
     h('h2', {}, t('neighbourhoodActivities')),
     agendaList(occurrences, 'h3'),
     h('h2', {}, t('neighbourhoodOrganisations')),

@@ -5,6 +5,7 @@ import { formatDate, formatWhen } from '../format';
 import { t } from '../i18n';
 import { notFound, runPage, setTitle } from '../layout';
 import { detailHref, param } from '../paths';
+import { followSection } from '../follow-box';
 
 interface Organisation {
   documentId: string;
@@ -44,6 +45,7 @@ runPage(null, t('typeOrganisation'), async (main) => {
     sort: 'startsAt:desc',
     pagination: { pageSize: 50 },
   });
+  const follow = await followSection('organisation', organisation.documentId);
   const where = [organisation.address, [organisation.postalCode, organisation.city].filter(Boolean).join(' ')].filter(Boolean).join(', ');
   replace(
     main,
@@ -62,6 +64,7 @@ runPage(null, t('typeOrganisation'), async (main) => {
       [t('neighbourhoodsTitle'), links(organisation.neighbourhoods?.map((n) => ({ name: n.name, href: detailHref('neighbourhood', n.slug) })))],
     ]),
     organisation.lastConfirmedAt ? h('p', { class: 'hint' }, t('lastConfirmed', { date: formatDate(organisation.lastConfirmedAt) })) : null,
+    follow,
     h('h2', {}, t('organisationActivities')),
     activities.data.length
       ? h(
