@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { keepOutOfSharedCaches } from '../cache/http';
 
-export type ItemKind = 'activities' | 'organisations' | 'initiatives';
+export type ItemKind = 'activities' | 'organisations' | 'initiatives' | 'articles';
 
-const SINGULAR: Record<ItemKind, string> = { activities: 'activity', organisations: 'organisation', initiatives: 'initiative' };
+const SINGULAR: Record<ItemKind, string> = { activities: 'activity', organisations: 'organisation', initiatives: 'initiative', articles: 'article' };
 
 const frontendUrl = (strapi: Core.Strapi) => String(strapi.config.get('buurtplein.frontendUrl')).replace(/\/+$/, '');
 

@@ -3,6 +3,7 @@ import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { boxAround, distanceKm, OPEN_END, OPEN_START, type FindingFilters } from './filters';
 import { occurrenceStarts, parseRecurrence, type Recurrence } from './recurrence';
+import { ARTICLE, visibilityFilter } from '../visibility/rules';
 
 /**
  * One way to read what the public may see for the map, agenda, feeds and
@@ -61,6 +62,17 @@ export interface PublicOrganisation extends Place {
   updatedAt: Date;
   categories: Ref[];
   neighbourhoods: Ref[];
+}
+
+/** An article the public may read (src/visibility/rules.ts), for the feed of what is new. */
+export interface PublicArticle {
+  documentId: string;
+  slug: string;
+  title: string;
+  summary: string | null;
+  body: string | null;
+  createdAt: Date;
+  categories: Ref[];
 }
 
 export interface PublicInitiative {
@@ -359,6 +371,41 @@ export async function findNewestInitiatives(strapi: Core.Strapi, filters: Findin
         createdAt: date(doc.createdAt)!,
         categories: doc.theme ? [translate(names)(ref(doc.theme)!)] : [],
         neighbourhood: ref(doc.neighbourhood),
+      })
+    )
+    .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
+    .slice(0, limit);
+}
+
+/**
+ * The newest articles the public may read, in the reader's language where
+ * translated. Articles belong to no neighbourhood or organisation: a feed
+ * asked for one has none.
+ */
+export async function findNewestArticles(strapi: Core.Strapi, filters: FindingFilters, limit: number): Promise<PublicArticle[]> {
+  await assertKnownReferences(strapi, filters);
+  if (filters.neighbourhood || filters.organisation) return [];
+  const and: Filter[] = [visibilityFilter(ARTICLE, { kind: 'anonymous' })!];
+  if (filters.category) and.push({ categories: { slug: { $eq: filters.category } } });
+  const [docs, names] = await Promise.all([
+    findPublished(strapi, ARTICLE, filters.locale, {
+      fields: ['title', 'slug', 'summary', 'body', 'createdAt', 'locale'],
+      populate: { categories: REF },
+      filters: { $and: and },
+      sort: ['createdAt:desc'],
+    }),
+    categoryNames(strapi, filters.locale),
+  ]);
+  return docs
+    .map(
+      (doc): PublicArticle => ({
+        documentId: doc.documentId,
+        slug: doc.slug,
+        title: doc.title,
+        summary: doc.summary ?? null,
+        body: doc.body ?? null,
+        createdAt: date(doc.createdAt)!,
+        categories: (doc.categories ?? []).map((c: Ref) => translate(names)(ref(c)!)),
       })
     )
     .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())

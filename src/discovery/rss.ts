@@ -1,13 +1,15 @@
 import type { Core } from '@strapi/strapi';
 import { homeUrl, itemUrl, siteHost } from './links';
-import type { PublicActivity, PublicInitiative } from './public-items';
+import type { PublicActivity, PublicArticle, PublicInitiative } from './public-items';
 import { escapeMarkup, summarise } from './markup';
 import { TEXTS, type Locale } from './reader-texts';
 
-/** RSS 2.0 of what is new: activities and residents' initiatives, newest first. */
+/** RSS 2.0 of what is new: activities, residents' initiatives and public articles, newest first. */
 
-export const FEED_TYPES = ['activity', 'initiative'] as const;
+export const FEED_TYPES = ['activity', 'initiative', 'article'] as const;
 export type FeedType = (typeof FEED_TYPES)[number];
+/** Without `types`: the social map's news, as before articles existed. */
+export const DEFAULT_FEED_TYPES: FeedType[] = ['activity', 'initiative'];
 export const MAX_FEED_ITEMS = 50;
 
 export interface FeedItem {
@@ -39,6 +41,16 @@ export const initiativeItem = (strapi: Core.Strapi, i: PublicInitiative, locale:
   url: itemUrl(strapi, locale, 'initiatives', i.slug),
   date: i.createdAt,
   categories: i.categories.map((c) => c.name),
+});
+
+export const articleItem = (strapi: Core.Strapi, a: PublicArticle, locale: Locale): FeedItem => ({
+  type: 'article',
+  documentId: a.documentId,
+  title: a.title,
+  summary: a.summary ? summarise(a.summary, 400) : summarise(a.body, 400),
+  url: itemUrl(strapi, locale, 'articles', a.slug),
+  date: a.createdAt,
+  categories: a.categories.map((c) => c.name),
 });
 
 const element = (name: string, text: string, attributes = '') => `<${name}${attributes}>${escapeMarkup(text)}</${name}>`;

@@ -202,6 +202,16 @@ describe('visibility of groups, articles, questions and answers', () => {
     }
   );
 
+  it.each(READERS)('puts only public articles in the RSS feed, also when the %s asks', async (reader) => {
+    const feed = await api().get(`/api/feeds/latest.rss?types=article&category=${category.slug}`).set(readers[reader]).expect(200);
+    expect(feed.headers['content-type']).toMatch(/application\/rss\+xml/);
+    const titlesInFeed = [...feed.text.matchAll(/<item>[\s\S]*?<title>([^<]*)<\/title>/g)].map((m) => m[1]).sort();
+    expect(titlesInFeed).toEqual(articleTitles(['public', 'linker']));
+    expect(feed.text).toContain(`/article.html?slug=${articles.public.slug}`);
+    // Without types the feed keeps to the social map.
+    expect((await api().get(`/api/feeds/latest.rss?category=${category.slug}`).expect(200)).text).not.toContain('<item>');
+  });
+
   it('re-indexes what is in a group when the group turns secret', async () => {
     const open = await createDocument(GROUP, { name: `Wordt geheim ${tag}`, slug: `wordt-geheim-${tag}`, visibility: 'open' });
     const inside = madeUpWord();

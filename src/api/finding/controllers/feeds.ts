@@ -3,11 +3,11 @@ import { errors } from '@strapi/utils';
 import { parseFindingFilters, UNPAGED_PARAMS } from '../../../discovery/filters';
 import { activitiesToICalendar } from '../../../discovery/ical';
 import { selfUrl } from '../../../discovery/links';
-import { findNewestInitiatives, findPublicActivities } from '../../../discovery/public-items';
-import { activityItem, FEED_TYPES, initiativeItem, itemsToRss, MAX_FEED_ITEMS, type FeedType } from '../../../discovery/rss';
+import { findNewestArticles, findNewestInitiatives, findPublicActivities } from '../../../discovery/public-items';
+import { activityItem, articleItem, DEFAULT_FEED_TYPES, FEED_TYPES, initiativeItem, itemsToRss, MAX_FEED_ITEMS, type FeedType } from '../../../discovery/rss';
 
 function feedTypes(query: Record<string, unknown>): FeedType[] {
-  const raw = query.types ?? FEED_TYPES.join(',');
+  const raw = query.types ?? DEFAULT_FEED_TYPES.join(',');
   const types = typeof raw === 'string' ? raw.split(',').map((t) => t.trim()).filter(Boolean) : [];
   const unknown = types.filter((t) => !(FEED_TYPES as readonly string[]).includes(t));
   if (!types.length || unknown.length) {
@@ -26,13 +26,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async latest(ctx: any) {
     const filters = parseFindingFilters(ctx.query, { params: [...UNPAGED_PARAMS, 'types'] });
     const types = feedTypes(ctx.query);
-    const [activities, initiatives] = await Promise.all([
+    const [activities, initiatives, articles] = await Promise.all([
       types.includes('activity') ? findPublicActivities(strapi, filters) : [],
       types.includes('initiative') ? findNewestInitiatives(strapi, filters, MAX_FEED_ITEMS) : [],
+      types.includes('article') ? findNewestArticles(strapi, filters, MAX_FEED_ITEMS) : [],
     ]);
     const items = [
       ...activities.map((a) => activityItem(strapi, a, filters.locale)),
       ...initiatives.map((i) => initiativeItem(strapi, i, filters.locale)),
+      ...articles.map((a) => articleItem(strapi, a, filters.locale)),
     ]
       .sort((a, b) => b.date.getTime() - a.date.getTime())
       .slice(0, MAX_FEED_ITEMS);
