@@ -42,6 +42,25 @@ export function withCachedPublicAbility(strapi: Core.Strapi, strategy: AuthStrat
   };
 }
 
+/** A session's access token is a JWT (three dot-separated parts); Strapi's API tokens are hex from random bytes. */
+const SESSION_TOKEN = /^bearer\s+[\w-]+\.[\w-]+\.[\w-]+$/i;
+
+/**
+ * Every bearer goes first through the content API's token strategy, which
+ * looks the token up in strapi_api_tokens: one statement on every signed-in
+ * request. A JWT can never be an API token, so for one it answers "not mine"
+ * at once, as it would after the lookup; users-permissions takes it next.
+ */
+export function withoutLookupForSessionTokens(strategy: AuthStrategy): AuthStrategy {
+  return {
+    ...strategy,
+    async authenticate(ctx) {
+      if (SESSION_TOKEN.test(String(ctx.request.header.authorization ?? ''))) return { authenticated: false };
+      return strategy.authenticate(ctx);
+    },
+  };
+}
+
 /**
  * The same for a signed-in person's role: users-permissions reads the role's
  * permissions (two queries) on every request with a token. Kept per role and

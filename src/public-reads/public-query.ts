@@ -26,7 +26,7 @@ export function restrictToPublic(query: Query, rule: Pick<PublicRule, 'documentF
 }
 
 // Strapi 5.54 names its content API token strategy 'content-api-token'; earlier 5.x 'api-token'.
-const API_TOKEN_STRATEGIES = ['content-api-token', 'api-token'];
+export const API_TOKEN_STRATEGIES = ['content-api-token', 'api-token'];
 
 export function callerOf(ctx: any): Caller {
   const auth = ctx.state?.auth;

@@ -176,6 +176,27 @@ describe('attack: a token that outlived its account', () => {
   });
 });
 
+describe('a session token is not looked up as an API token', () => {
+  it('reads no API token row for a session, still finds API tokens, and refuses a made-up one', async () => {
+    const { jwt } = await resident();
+    const tokenQueries: string[] = [];
+    const listen = (query: { sql: string }) => {
+      if (query.sql.includes('strapi_api_tokens')) tokenQueries.push(query.sql);
+    };
+    strapi().db.connection.on('query', listen);
+    try {
+      await api().get('/api/my/questions').set(bearer(jwt)).expect(200);
+      expect(tokenQueries).toEqual([]);
+      const staff = await strapi().service('admin::api-token').create({ name: unique('staff'), type: 'full-access', lifespan: null });
+      await api().get('/api/articles?status=draft').set(bearer(staff.accessKey)).expect(200);
+      expect(tokenQueries.length).toBeGreaterThan(0);
+      await api().get('/api/articles?status=draft').set(bearer(`${staff.accessKey.slice(0, -4)}beef`)).expect(401);
+    } finally {
+      strapi().db.connection.off('query', listen);
+    }
+  });
+});
+
 describe('a session alone does not change the password', () => {
   it('needs the current password, and an account without one is told how to get one', async () => {
     const change = (jwt: string, body: object) => api().post('/api/auth/change-password').set(bearer(jwt)).send(body);

@@ -4,7 +4,8 @@ import { localizedForgotPassword, resetPasswordWithSecondFactor } from '../../ap
 import { registerWithConfirmation, resendConfirmation } from '../../api/account/lib/registration';
 import { checkedChangePassword } from '../../api/account/lib/change-password';
 import type { RateLimitRouteConfig } from '../../middlewares/rate-limit';
-import { withCachedPublicAbility, type AuthStrategy } from '../../cache/public-ability';
+import { withCachedPublicAbility, withoutLookupForSessionTokens, type AuthStrategy } from '../../cache/public-ability';
+import { API_TOKEN_STRATEGIES } from '../../public-reads/public-query';
 
 type ControllerFactory = (deps: { strapi: Core.Strapi }) => Record<string, any>;
 interface Route {
@@ -72,18 +73,15 @@ export default (plugin: UsersPermissionsPlugin) => {
     };
   };
 
-  // The plugin registers its auth strategy here: hand Strapi one that keeps the public role's ability.
-  const register = plugin.register;
-  plugin.register = ({ strapi }) => {
-    const auth = strapi.get('auth');
-    const registerStrategy = auth.register;
-    auth.register = (type: string, strategy: AuthStrategy) =>
-      registerStrategy.call(auth, type, strategy.name === 'users-permissions' ? withCachedPublicAbility(strapi, strategy) : strategy);
-    try {
-      return register({ strapi });
-    } finally {
-      auth.register = registerStrategy;
-    }
+  // Strapi registers the content API's auth strategies after this file is applied (the admin's
+  // API-token strategy, then this plugin's): hand it ours where we keep what they read each request.
+  const strapi = (globalThis as unknown as { strapi: Core.Strapi }).strapi;
+  const auth = strapi.get('auth');
+  const registerStrategy = auth.register;
+  auth.register = (type: string, strategy: AuthStrategy) => {
+    if (type !== 'content-api') return registerStrategy.call(auth, type, strategy);
+    if (strategy.name === 'users-permissions') return registerStrategy.call(auth, type, withCachedPublicAbility(strapi, strategy));
+    return registerStrategy.call(auth, type, API_TOKEN_STRATEGIES.includes(strategy.name) ? withoutLookupForSessionTokens(strategy) : strategy);
   };
 
   const createContentApiRoutes = plugin.routes['content-api'];
