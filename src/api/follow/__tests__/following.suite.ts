@@ -119,6 +119,45 @@ describe('following', () => {
     }
   });
 
+  it('records what followers hear about once: a new activity, initiative or public group article, and an initiative\'s next stage', async () => {
+    const events = (item: string) => strapi().db.query('api::follow.follow-event' as any).findMany({ where: { item }, orderBy: { id: 'asc' } });
+    const activity = await createDocument('api::activity.activity', {
+      title: `Wandeling ${tag}`,
+      slug: `wandeling-${tag}`,
+      organisation: items.organisation.documentId,
+      neighbourhood: items.neighbourhood.documentId,
+      categories: [items.category.documentId],
+      startsAt: '2030-05-01T10:00:00.000Z',
+    });
+    await strapi().documents('api::activity.activity').publish({ documentId: activity.documentId, locale: 'nl' } as any);
+    const recorded = await events(activity.documentId);
+    expect(recorded).toHaveLength(1);
+    expect(recorded[0]).toMatchObject({ kind: 'activity.new', detail: '' });
+    expect([...recorded[0].subjects].sort()).toEqual(
+      [`organisation:${items.organisation.documentId}`, `neighbourhood:${items.neighbourhood.documentId}`, `category:${items.category.documentId}`].sort()
+    );
+
+    const initiatives = strapi().documents('api::initiative.initiative');
+    const idea = await createDocument('api::initiative.initiative', { title: `Moestuin ${tag}`, slug: `moestuin-${tag}`, summary: 'Samen groente kweken.', stage: 'idea', neighbourhood: items.neighbourhood.documentId });
+    await initiatives.update({ documentId: idea.documentId, locale: 'nl', data: { stage: 'elaboration' } } as any);
+    expect((await events(idea.documentId)).map((e: { kind: string }) => e.kind)).toEqual(['initiative.new']);
+    await initiatives.publish({ documentId: idea.documentId, locale: 'nl' } as any);
+    await initiatives.publish({ documentId: idea.documentId, locale: 'nl' } as any);
+    expect((await events(idea.documentId)).map((e: { kind: string; detail: string; subjects: string[] }) => [e.kind, e.detail, e.subjects])).toEqual([
+      ['initiative.new', '', [`neighbourhood:${items.neighbourhood.documentId}`]],
+      ['initiative.stage', 'elaboration', [`initiative:${idea.documentId}`]],
+    ]);
+
+    const article = (visibility: string, group?: string) =>
+      createDocument('api::article.article', { title: `Artikel ${visibility} ${tag}`, slug: unique(`artikel-${visibility}`), visibility, ...(group ? { group } : {}) });
+    const inGroup = await article('public', items.group.documentId);
+    const forMembers = await article('members', items.group.documentId);
+    const inSecret = await article('public', items.secret.documentId);
+    const outside = await article('public');
+    expect((await events(inGroup.documentId)).map((e: { kind: string; subjects: string[] }) => [e.kind, e.subjects])).toEqual([['article.new', [`group:${items.group.documentId}`]]]);
+    for (const quiet of [forMembers, inSecret, outside]) expect(await events(quiet.documentId)).toEqual([]);
+  });
+
   describe('by email address alone', () => {
     const byEmail = (data: Record<string, unknown>) => api().post('/api/follows').send({ data });
     const followsOf = (email: string) => strapi().db.query(FOLLOW as any).findMany({ where: { email }, orderBy: { id: 'asc' } });

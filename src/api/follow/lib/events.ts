@@ -1,0 +1,59 @@
+import type { Core } from '@strapi/strapi';
+import { claimRow } from '@buurtplein/plugin-kit';
+import { ARTICLE } from '../../../visibility/rules';
+
+export const FOLLOW_EVENT = 'api::follow.follow-event';
+export type EventKind = 'activity.new' | 'initiative.new' | 'initiative.stage' | 'article.new';
+
+const ACTIVITY = 'api::activity.activity';
+const INITIATIVE = 'api::initiative.initiative';
+
+type Ref = { documentId: string } | null | undefined;
+const subject = (type: string, ref: Ref) => (ref?.documentId ? [`${type}:${ref.documentId}`] : []);
+
+/** The published version as the public sees it, with what followers follow it by; null when it is not public. */
+async function publishedWithSubjects(strapi: Core.Strapi, uid: string, documentId: string) {
+  const populate = {
+    [ACTIVITY]: { organisation: { fields: ['documentId'] }, neighbourhood: { fields: ['documentId'] }, categories: { fields: ['documentId'] } },
+    [INITIATIVE]: { neighbourhood: { fields: ['documentId'] }, theme: { fields: ['documentId'] } },
+    [ARTICLE]: { group: { fields: ['documentId', 'visibility'] } },
+  }[uid];
+  return (await strapi.documents(uid as any).findOne({ documentId, status: 'published', populate } as any)) as Record<string, any> | null;
+}
+
+/**
+ * What followers hear about, recorded once as it happens (the unique key is
+ * kind, item and detail: the published and draft rows' lifecycles, a
+ * re-publish or two instances all record it once). Delivery reads these rows.
+ */
+export function recordFollowEvents(strapi: Core.Strapi) {
+  const record = (kind: EventKind, item: string, subjects: string[], detail = '') =>
+    subjects.length ? claimRow(strapi, FOLLOW_EVENT, { kind, item, detail, subjects }, ['kind', 'item', 'detail']) : Promise.resolve(null);
+
+  strapi.documents.use(async (context, next) => {
+    const params = context.params as { documentId?: string; status?: string };
+    const publishing = context.action === 'publish' || (['create', 'update'].includes(context.action) && params.status === 'published');
+    if (!publishing || ![ACTIVITY, INITIATIVE, ARTICLE].includes(context.uid)) return next();
+    const before = params.documentId ? await publishedWithSubjects(strapi, context.uid, params.documentId) : null;
+    const result = await next();
+    const documentId = params.documentId ?? (result as { documentId?: string } | null)?.documentId;
+    const now = documentId ? await publishedWithSubjects(strapi, context.uid, documentId) : null;
+    if (!now || now.archivedAt) return result;
+    try {
+      if (context.uid === ACTIVITY) {
+        await record('activity.new', now.documentId, [...subject('organisation', now.organisation), ...subject('neighbourhood', now.neighbourhood), ...(now.categories ?? []).flatMap((c: Ref) => subject('category', c))]);
+      } else if (context.uid === INITIATIVE) {
+        await record('initiative.new', now.documentId, [...subject('neighbourhood', now.neighbourhood), ...subject('category', now.theme)]);
+        if (before && before.stage !== now.stage) await record('initiative.stage', now.documentId, subject('initiative', { documentId: now.documentId }), now.stage);
+      } else if (now.visibility === 'public' && now.group && now.group.visibility !== 'secret') {
+        // Only what the public may read: members-only and group articles stay inside the group.
+        await record('article.new', now.documentId, subject('group', now.group));
+      }
+    } catch (error) {
+      // Followers missing one event is not worth failing the editor's publish for.
+      strapi.log.error(`[follow] could not record the event of ${context.uid} ${documentId}: ${(error as Error).message}`);
+    }
+    return result;
+  });
+}
+
