@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import { callerOf } from '../public-reads/public-query';
 
 const MEMBERSHIP = 'api::group.membership';
@@ -25,4 +26,20 @@ export async function viewerOf(strapi: Core.Strapi, ctx: any): Promise<Viewer> {
   const viewer: Viewer = callerOf(ctx).isStaff ? { kind: 'staff' } : userId ? { kind: 'member', userId, groups: await groupsOf(strapi, userId) } : { kind: 'anonymous' };
   ctx.state[VIEWER] = viewer;
   return viewer;
+}
+
+export type MemberViewer = Extract<Viewer, { kind: 'member' }>;
+
+/**
+ * Someone who counts as a person (the one account model): a signed-in,
+ * confirmed account, as the member viewer it reads as. 401 without a
+ * session, 403 `account.unconfirmed` before the address is confirmed.
+ */
+export async function confirmedMember(strapi: Core.Strapi, ctx: any): Promise<{ viewer: MemberViewer; user: Record<string, any> }> {
+  const user = ctx.state.user;
+  if (!user) throw new errors.UnauthorizedError('Log in first');
+  if (!user.confirmed) throw new errors.PolicyError('Confirm your email address first', { reason: 'unconfirmed', code: 'account.unconfirmed' });
+  const viewer = await viewerOf(strapi, ctx);
+  if (viewer.kind !== 'member') throw new errors.UnauthorizedError('Log in first');
+  return { viewer, user };
 }

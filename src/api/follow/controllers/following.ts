@@ -1,21 +1,16 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { idParam } from '@buurtplein/plugin-kit';
 import { outboxOf } from '@buurtplein/plugin-kit';
 import { parseData, parseKnownBody } from '../../../lib/validation';
 import { sendLater } from '../../../mail';
 import { CONFIRM_KIND, type ConfirmPayload } from '../lib/confirm-mail';
-import { viewerOf } from '../../../visibility/viewer';
+import { confirmedMember } from '../../../visibility/viewer';
 import { confirmBody, countQuery, followByEmailData, followData } from '../validation';
 import type { FollowType, Following, Frequency } from '../services/following';
 
 /** Following counts a person: a confirmed account (the one account model). */
 async function followerOf(strapi: Core.Strapi, ctx: any) {
-  const user = ctx.state.user;
-  if (!user) throw new errors.UnauthorizedError('Log in first');
-  if (!user.confirmed) throw new errors.PolicyError('Confirm your email address first', { reason: 'unconfirmed', code: 'account.unconfirmed' });
-  const viewer = await viewerOf(strapi, ctx);
-  if (viewer.kind !== 'member') throw new errors.UnauthorizedError('Log in first');
+  const { viewer, user } = await confirmedMember(strapi, ctx);
   return { viewer, language: user.language === 'en' ? ('en' as const) : ('nl' as const) };
 }
 

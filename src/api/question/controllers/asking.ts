@@ -1,17 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { documentIdParam, parseData } from '../../../lib/validation';
-import { viewerOf } from '../../../visibility/viewer';
+import { confirmedMember } from '../../../visibility/viewer';
 import { acceptData, answerData, askData } from '../validation';
 import { ANSWER_TYPE, QUESTION_TYPE, type Asking, type Person } from '../services/asking';
 
 /** A question or answer speaks for one real person: a confirmed account, named by its display name. */
 async function askerOf(strapi: Core.Strapi, ctx: any) {
-  const user = ctx.state.user;
-  if (!user) throw new errors.UnauthorizedError('Log in first');
-  if (!user.confirmed) throw new errors.PolicyError('Confirm your email address first', { reason: 'unconfirmed', code: 'account.unconfirmed' });
-  const viewer = await viewerOf(strapi, ctx);
-  if (viewer.kind !== 'member') throw new errors.UnauthorizedError('Log in first');
+  const { viewer, user } = await confirmedMember(strapi, ctx);
   const person: Person = { id: user.id, name: String(user.displayName || user.username || '').trim().slice(0, 100) };
   return { viewer, person };
 }
