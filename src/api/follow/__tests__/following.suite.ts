@@ -156,6 +156,12 @@ describe('following', () => {
     const outside = await article('public');
     expect((await events(inGroup.documentId)).map((e: { kind: string; subjects: string[] }) => [e.kind, e.subjects])).toEqual([['article.new', [`group:${items.group.documentId}`]]]);
     for (const quiet of [forMembers, inSecret, outside]) expect(await events(quiet.documentId)).toEqual([]);
+
+    // Published inside a transaction of its own (as the demo seed and imports do): recorded in it, on SQLite's one connection too.
+    const seeded = await strapi().db.transaction(() =>
+      strapi().documents('api::initiative.initiative').create({ data: { title: `Geplant ${tag}`, slug: `geplant-${tag}`, summary: 'Bomen.', stage: 'idea', neighbourhood: items.neighbourhood.documentId }, locale: 'nl', status: 'published' } as any)
+    );
+    expect((await events(seeded.documentId)).map((e: { kind: string }) => e.kind)).toEqual(['initiative.new']);
   });
 
   describe('by email address alone', () => {

@@ -27,8 +27,12 @@ async function publishedWithSubjects(strapi: Core.Strapi, uid: string, documentI
  * re-publish or two instances all record it once). Delivery reads these rows.
  */
 export function recordFollowEvents(strapi: Core.Strapi) {
+  // In the publish's own transaction where there is one (the seed's, an import's): recorded only if it commits,
+  // and never waiting for a second connection SQLite does not have.
   const record = (kind: EventKind, item: string, subjects: string[], detail = '') =>
-    subjects.length ? claimRow(strapi, FOLLOW_EVENT, { kind, item, detail, subjects }, ['kind', 'item', 'detail']) : Promise.resolve(null);
+    subjects.length
+      ? strapi.db.transaction(({ trx }) => claimRow(strapi, FOLLOW_EVENT, { kind, item, detail, subjects }, ['kind', 'item', 'detail'], trx))
+      : Promise.resolve(null);
 
   strapi.documents.use(async (context, next) => {
     const params = context.params as { documentId?: string; status?: string };
