@@ -47,9 +47,9 @@ export const followConfirmMail = (language: Language, { items, link }: { items: 
       paragraphs: [
         'Hallo,',
         `Iemand, hopelijk {{jij|u}}, wil dit adres op de hoogte houden van:\n${items.join('\n')}`,
-        'Klopt dat? Bevestig het hier. Daarna krijgt {{je|u}} berichten zoals {{je|u}} ze koos; in elk bericht staat hoe {{je|u}} met één klik stopt:',
+        'Klopt dat? Bevestig het hier. Daarna {{krijg je|krijgt u}} berichten zoals {{je|u}} ze koos; in elk bericht staat hoe {{je|u}} met één klik stopt:',
         link,
-        'Was {{jij|u}} het niet? Dan hoeft {{je|u}} niets te doen: zonder bevestiging sturen we niets.',
+        'Was {{jij|u}} het niet? Dan {{hoef je|hoeft u}} niets te doen: zonder bevestiging sturen we niets.',
         signature.nl,
       ],
     },
