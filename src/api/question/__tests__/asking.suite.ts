@@ -96,6 +96,9 @@ describe('questions and answers', () => {
     const [first] = (await api().get(`/api/answers?filters[question][documentId][$eq]=${question}`).expect(200)).body.data;
     await strapi().documents(ANSWER).delete({ documentId: first.documentId } as any);
     expect((await api().get(`/api/questions/${question}`).expect(200)).body.data.answerCount).toBe(19);
+    // Written inside a transaction of its own: counted in it, also on SQLite's one connection.
+    await strapi().db.transaction(() => strapi().documents(ANSWER).create({ data: { body: 'In een transactie.', question, authorName: 'Staf' } } as any));
+    expect((await api().get(`/api/questions/${question}`).expect(200)).body.data.answerCount).toBe(20);
   });
 
   it('lets only who asked accept an answer, and only one to their own question', async () => {

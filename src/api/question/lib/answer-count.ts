@@ -38,7 +38,8 @@ export async function recountAnswers(strapi: Core.Strapi, where: { questions: st
         .whereIn(`a.${column(answers, 'documentId')}`, where.answers)
     );
   }
-  await target.update({ [column(questions, 'answerCount')]: counted });
+  // In the answer's own transaction where there is one: SQLite has a single connection to wait for.
+  await strapi.db.transaction(({ trx }) => target.transacting(trx).update({ [column(questions, 'answerCount')]: counted }));
   // Plain SQL skips the lifecycles that keep the public cache fresh.
   await bumpAfterCommit(strapi);
 }
