@@ -33,6 +33,8 @@ export interface MailSink {
    * and the client sees "Connection closed unexpectedly" instead of the code.
    */
   failNext(n: number, code?: number): void;
+  /** Every mail to this address is refused for good at RCPT TO (SMTP 550, "no such mailbox"): a hard bounce. */
+  refuseAddress(address: string): void;
   stop(): Promise<void>;
 }
 
@@ -68,6 +70,7 @@ export async function startMailSink(): Promise<MailSink> {
   // A mail picked to fail is refused for all its recipients, so the client
   // sees one failed mail rather than a partial delivery.
   const failingSessions = new Set<string>();
+  const refused = new Set<string>();
 
   const server = new SMTPServer({
     authOptional: true,
@@ -89,7 +92,10 @@ export async function startMailSink(): Promise<MailSink> {
       }
       callback();
     },
-    onRcptTo(_address, session, callback) {
+    onRcptTo(address, session, callback) {
+      if (refused.has(address.address.toLowerCase())) {
+        return callback(Object.assign(new Error('No such mailbox here (mail sink refuseAddress)'), { responseCode: 550 }));
+      }
       if (!failingSessions.has(session.id)) return callback();
       const error = new Error('Temporary failure, try again later (mail sink failNext)') as Error & { responseCode: number };
       error.responseCode = failureCode;
@@ -166,6 +172,9 @@ export async function startMailSink(): Promise<MailSink> {
     failNext(n, code = 451) {
       failures = n;
       failureCode = code;
+    },
+    refuseAddress(address) {
+      refused.add(address.toLowerCase());
     },
     stop() {
       return new Promise<void>((resolve) => server.close(() => resolve()));

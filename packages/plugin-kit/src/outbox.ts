@@ -28,6 +28,13 @@ export interface MailKind<P = unknown> {
   compose(payload: P, to: MailAddressee): Promise<ComposedMail>;
   /** Mails a person chose to get and may stop with one click (RFC 8058 List-Unsubscribe); absent for service mail. */
   list?: { id: string; name: Record<Language, string> };
+  /**
+   * For mail a person chose whose subscriptions the owning plugin keeps
+   * itself (follows): its own one-click address, put in the same RFC 8058
+   * headers and in `to.unsubscribeUrl`. Like a list's mail, it is not sent to
+   * an address that bounced.
+   */
+  unsubscribeUrl?(payload: P, to: { email: string; language: Language }): string;
   /** After the mail server took the mail, also when staff retried it from the outbox page. */
   onSent?(mail: { ref: string; round: string | null; to: string; language: Language }): Promise<void>;
 }
@@ -46,7 +53,7 @@ export interface OutboxMail<P = unknown> {
   payload: P;
 }
 
-/** sent; failed after the last try (listed for staff); already sent or being sent elsewhere; or the person left the list. */
+/** sent; failed after the last try (listed for staff); already sent or being sent elsewhere; or the person left the list (or the address bounced). */
 export type SendOutcome = 'sent' | 'failed' | 'already' | 'unsubscribed';
 
 /** A mail that failed after its last try; `ref` is what it is about (an organisation's or item's documentId). */
@@ -76,6 +83,8 @@ export interface Outbox {
   failures(kind: string, round?: string): Promise<OutboxFailure[]>;
   /** Per round: how many mails of this kind are sent, failed and being sent. */
   roundCounts(kind: string, rounds: string[]): Promise<Record<string, RoundCounts>>;
+  /** The address works again (its owner just confirmed something from it): chosen mail goes to it again after a hard bounce. */
+  forgetBounce(email: string): Promise<void>;
 }
 
 /** The outbox plugin's service, or a start-up error that says which plugin needs it. */

@@ -114,6 +114,29 @@ describe('outbox: each mail exactly once', () => {
     });
   });
 
+  it('a hard bounce (SMTP 5xx) is not retried, and stops chosen mail to that address until it is confirmed to work again', async () => {
+    await withConfig({ attempts: 4, backoffMs: 2000 }, async () => {
+      const gone = address();
+      mailSink().refuseAddress(gone);
+      const started = Date.now();
+      expect(await outbox().send(news(gone))).toBe('failed');
+      // No backoff: a 550 is final.
+      expect(Date.now() - started).toBeLessThan(2000);
+      const row = await strapi().db.query(MESSAGE).findOne({ where: { recipient: gone } });
+      expect(row).toMatchObject({ status: 'failed', attempts: 1 });
+      expect(row.lastError).toMatch(/550/);
+
+      // Chosen mail (a list) is no longer tried; service mail still is.
+      expect(await outbox().send(news(gone))).toBe('unsubscribed');
+      expect(await outbox().send(news(gone.toUpperCase()))).toBe('unsubscribed');
+      expect(await outbox().send({ kind: SERVICE, ref: unique('dienst'), to: gone, payload: { title: 'Dienst' } })).toBe('failed');
+      expect(await strapi().db.query(MESSAGE).count({ where: { recipient: gone } })).toBe(2);
+
+      await outbox().forgetBounce(gone);
+      expect(await outbox().send(news(gone))).toBe('failed');
+    });
+  });
+
   it('a mail of a kind no plugin registered is refused before anything is stored', async () => {
     const to = address();
     await expect(outbox().send({ kind: 'nobody.sends-this', ref: 'x', to, payload: {} })).rejects.toThrow(/no plugin registered the mail kind "nobody.sends-this"/);

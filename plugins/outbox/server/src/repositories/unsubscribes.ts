@@ -10,7 +10,9 @@ export function createUnsubscribesRepository(strapi: Core.Strapi) {
   return {
     /** True when this call recorded it (false: they had left already). */
     add: async (list: string, email: string) => (await claimRow(strapi, UNSUBSCRIBE_UID, { list, email: email.toLowerCase() }, ['list', 'email'])) !== null,
-    has: async (list: string, email: string) => (await rows().count({ where: { list, email: email.toLowerCase() } })) > 0,
+    remove: async (list: string, email: string) => rows().deleteMany({ where: { list, email: email.toLowerCase() } }),
+    /** Whether the address left any of these lists. */
+    onAny: async (lists: string[], email: string) => (await rows().count({ where: { list: { $in: lists }, email: email.toLowerCase() } })) > 0,
     async countsPerList(): Promise<Record<string, number>> {
       const list = column(UNSUBSCRIBE_UID, 'list');
       const counted = await table(strapi.db.connection, UNSUBSCRIBE_UID).select({ list }).count({ count: '*' }).groupBy(list);

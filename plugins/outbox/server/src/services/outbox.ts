@@ -11,6 +11,15 @@ import type { OutboxOverview, RetryOutcome } from '../../../shared/overview';
 const implementsOutbox = <T extends Outbox>(service: T) => service;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const languageOf = (value: unknown): Language => (value === 'en' ? 'en' : 'nl');
+/** Where hard bounces are kept: a list of its own in the unsubscribes, which no plugin's list id can be. */
+export const BOUNCED = '*bounced';
+/** SMTP 5xx: the mail server refused for good (no such mailbox); trying again changes nothing. */
+const isHardBounce = (error: unknown) => {
+  const code = Number((error as { responseCode?: unknown }).responseCode);
+  return code >= 500 && code < 600;
+};
+/** Mail a person chose (a list, or a plugin's own subscriptions), which stops at an unsubscribe or a bounce. */
+const isChosen = (kind: MailKind<any>) => Boolean(kind.list || kind.unsubscribeUrl);
 
 /**
  * Mail that must go exactly once. A plugin registers its kinds of mail at
@@ -48,7 +57,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // Claiming the row counted the first try.
       if (attempt > 1) await messages().attempted(row.id);
       try {
-        const url = kind.list ? unsubscribeUrl(kind.list.id, row.recipient, language) : undefined;
+        const url = kind.list ? unsubscribeUrl(kind.list.id, row.recipient, language) : kind.unsubscribeUrl?.(row.payload, { email: row.recipient, language });
         const mail = await kind.compose(row.payload, { email: row.recipient, language, unsubscribeUrl: url });
         await strapi.plugin('email').service('email').send({ to: row.recipient, ...mail, messageId: row.messageId, ...(url ? { headers: listHeaders(url) } : {}) });
         await messages().markSent(row.id);
@@ -56,6 +65,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         return 'sent';
       } catch (error) {
         lastError = (error as Error).message;
+        if (isHardBounce(error)) {
+          await unsubscribes().add(BOUNCED, row.recipient);
+          break;
+        }
         if (attempt < attempts) await sleep(backoffMs * 4 ** (attempt - 1));
       }
     }
@@ -72,7 +85,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async send<P>(mail: OutboxMail<P>): Promise<SendOutcome> {
       const kind = kinds.get(mail.kind);
       if (!kind) throw new Error(`[outbox] no plugin registered the mail kind "${mail.kind}"`);
-      if (kind.list && (await unsubscribes().has(kind.list.id, mail.to))) return 'unsubscribed';
+      if (isChosen(kind) && (await unsubscribes().onAny(kind.list ? [kind.list.id, BOUNCED] : [BOUNCED], mail.to))) return 'unsubscribed';
       const dedupeKey = dedupeKeyOf(mail);
       const message = {
         dedupeKey,
@@ -126,5 +139,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     unsubscribe: (list: string, email: string) => unsubscribes().add(list, email),
+
+    async forgetBounce(email: string) {
+      await unsubscribes().remove(BOUNCED, email);
+    },
   });
 };
