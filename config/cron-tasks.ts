@@ -11,6 +11,19 @@ export default {
     },
     options: { rule: '17 3 * * *', tz: 'Europe/Amsterdam' },
   },
+  // Every instance may run these: the outbox sends each follower's mail once.
+  followNewsAtOnce: {
+    task: async ({ strapi }: { strapi: Core.Strapi }) => {
+      await strapi.service('api::follow.delivery').runImmediate();
+    },
+    options: { rule: '* * * * *', tz: 'Europe/Amsterdam' },
+  },
+  followDigests: {
+    task: async ({ strapi }: { strapi: Core.Strapi }) => {
+      await strapi.service('api::follow.delivery').runScheduledDigests();
+    },
+    options: { rule: '0 7 * * *', tz: 'Europe/Amsterdam' },
+  },
   // Every instance may run it: the outbox sends each reminder once.
   enrolmentReminders: {
     task: async ({ strapi }: { strapi: Core.Strapi }) => {

@@ -22,10 +22,14 @@ runPage(null, t('followTitle'), async (main) => {
     try {
       const { data } = await request<{ data: { confirmed: number } }>('/api/follows/confirm', { method: 'POST', body: { token } });
       button.remove();
-      replace(status, notice(data.confirmed ? count('followConfirmedOne', 'followConfirmedMany', data.confirmed) : t('followConfirmedAlready')));
+      replace(status, notice(count('followConfirmedOne', 'followConfirmedMany', data.confirmed)));
     } catch (error) {
       button.disabled = false;
       if (!(error instanceof ApiError) || error.status >= 500) throw error;
+      if (error.code === 'link.used') {
+        button.remove();
+        return replace(status, notice(t('followConfirmedAlready')));
+      }
       replace(status, notice(error.message, 'error'));
     }
   });

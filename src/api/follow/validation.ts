@@ -19,3 +19,15 @@ export const confirmBody = yup.object({ token: yup.string().max(1000).required()
 
 /** GET /api/follows/count?type=&documentId= */
 export const countQuery = yup.object({ type: followData.fields.type, documentId: followData.fields.documentId });
+
+/** ?token= of a follow mail's manage and stop links */
+export const linkQuery = yup.object({ token: yup.string().max(1000).required() });
+
+/**
+ * POST /api/follows/unsubscribe?token=: a mail client's one click sends the
+ * form `List-Unsubscribe=One-Click` (RFC 8058); the manage page may name one follow.
+ */
+export const stopBody = yup.object({
+  'List-Unsubscribe': yup.string().oneOf(['One-Click']),
+  data: yup.object({ id: yup.number().integer().positive().required() }).noUnknown().default(undefined),
+});

@@ -2,10 +2,10 @@ import type { Core } from '@strapi/strapi';
 import { idParam } from '@buurtplein/plugin-kit';
 import { outboxOf } from '@buurtplein/plugin-kit';
 import { parseData, parseKnownBody } from '../../../lib/validation';
-import { sendLater } from '../../../mail';
+import { frontendLink, sendLater } from '../../../mail';
 import { CONFIRM_KIND, type ConfirmPayload } from '../lib/confirm-mail';
 import { confirmedMember } from '../../../visibility/viewer';
-import { confirmBody, countQuery, followByEmailData, followData } from '../validation';
+import { confirmBody, countQuery, followByEmailData, followData, linkQuery, stopBody } from '../validation';
 import type { FollowType, Following, Frequency } from '../services/following';
 
 /** Following counts a person: a confirmed account (the one account model). */
@@ -51,6 +51,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async confirm(ctx: any) {
       const { token } = await parseKnownBody<{ token: string }>(ctx.request.body, confirmBody);
       ctx.body = { data: await following().confirm(token) };
+    },
+
+    async manage(ctx: any) {
+      const { token } = await parseKnownBody<{ token: string }>(ctx.query, linkQuery);
+      ctx.body = { data: await following().byLink(token) };
+    },
+
+    /** A person opening the stop link (or a mail scanner): nothing changes until they press the button on the site's page. */
+    async unsubscribePage(ctx: any) {
+      const { token } = await parseKnownBody<{ token: string }>(ctx.query, linkQuery);
+      ctx.status = 303;
+      ctx.redirect(frontendLink(strapi, '/follow.html', { manage: token }));
+    },
+
+    async unsubscribe(ctx: any) {
+      const { token } = await parseKnownBody<{ token: string }>(ctx.query, linkQuery);
+      const body = await parseKnownBody<{ data?: { id: number } }>(ctx.request.body ?? {}, stopBody);
+      ctx.body = { data: await following().stopByLink(token, body.data?.id) };
     },
 
     async unfollow(ctx: any) {

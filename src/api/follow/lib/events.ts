@@ -3,7 +3,7 @@ import { claimRow } from '@buurtplein/plugin-kit';
 import { ARTICLE } from '../../../visibility/rules';
 
 export const FOLLOW_EVENT = 'api::follow.follow-event';
-export type EventKind = 'activity.new' | 'initiative.new' | 'initiative.stage' | 'article.new';
+export type EventKind = 'activity.new' | 'initiative.new' | 'initiative.stage' | 'initiative.threshold' | 'initiative.reply' | 'article.new' | 'answer.new';
 
 const ACTIVITY = 'api::activity.activity';
 const INITIATIVE = 'api::initiative.initiative';

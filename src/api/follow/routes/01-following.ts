@@ -2,6 +2,8 @@
 const limited = { middlewares: [{ name: 'global::rate-limit', config: { scope: 'follow' } }] };
 // By address: per IP and per address, so nobody makes buurtplein mail a stranger (besides one confirmation a day at most).
 const byEmail = { auth: false, middlewares: [{ name: 'global::rate-limit', config: { scope: 'follow-email', emailField: 'data.email' } }] };
+// The links in follow mails: no login, the token is the proof.
+const byLink = { auth: false, middlewares: [{ name: 'global::rate-limit', config: { scope: 'follow-link' } }] };
 
 /** Following, for a confirmed account (src/bootstrap/permissions.ts) or a confirmed address; who follows what is never public. */
 export default {
@@ -11,6 +13,9 @@ export default {
     { method: 'DELETE', path: '/my/follows/:id', handler: 'following.unfollow', config: {} },
     { method: 'GET', path: '/follows/count', handler: 'following.count', config: { auth: false } },
     { method: 'POST', path: '/follows', handler: 'following.followByEmail', config: byEmail },
-    { method: 'POST', path: '/follows/confirm', handler: 'following.confirm', config: { auth: false, middlewares: [{ name: 'global::rate-limit', config: { scope: 'follow-link' } }] } },
+    { method: 'POST', path: '/follows/confirm', handler: 'following.confirm', config: byLink },
+    { method: 'GET', path: '/follows/manage', handler: 'following.manage', config: byLink },
+    { method: 'GET', path: '/follows/unsubscribe', handler: 'following.unsubscribePage', config: byLink },
+    { method: 'POST', path: '/follows/unsubscribe', handler: 'following.unsubscribe', config: byLink },
   ],
 };

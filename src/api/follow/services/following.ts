@@ -1,12 +1,13 @@
 import type { Core } from '@strapi/strapi';
-import { claimRow, publicRule } from '@buurtplein/plugin-kit';
+import { claimRow, outboxOf } from '@buurtplein/plugin-kit';
 import { errors } from '@strapi/utils';
 import { notFound } from '../../../lib/errors';
 import { coded } from '../../../lib/error-codes';
-import { settings } from '../../../lib/settings';
-import { followLinks } from '../lib/links';
-import { visibilityFilter, GROUP } from '../../../visibility/rules';
-import type { Viewer } from '../../../visibility/viewer';
+import { DAY, settings } from '../../../lib/settings';
+import { followLinks, type FollowerKey } from '../lib/links';
+import { GROUP } from '../../../visibility/rules';
+import { ANONYMOUS, visibleDocuments } from '../lib/visible-documents';
+import { groupsOf, type Viewer } from '../../../visibility/viewer';
 
 export const FOLLOW = 'api::follow.follow';
 export const FOLLOW_TYPES = ['initiative', 'organisation', 'neighbourhood', 'category', 'group'] as const;
@@ -51,18 +52,35 @@ const following = ({ strapi }: { strapi: Core.Strapi }) => {
   /** The titles of the items of one type the viewer may see, by documentId. */
   async function visibleTitles(type: FollowType, documentIds: string[], viewer: Viewer): Promise<Map<string, string>> {
     const { uid, title } = TARGETS[type];
-    const filters = { $and: [{ documentId: { $in: documentIds } }, publicRule(strapi, uid).documentFilters ?? {}, visibilityFilter(uid, viewer) ?? {}] };
-    const found = await strapi.documents(uid as any).findMany({ filters, status: 'published', fields: ['documentId', title] } as any);
-    return new Map(found.map((item: Record<string, unknown>) => [item.documentId as string, item[title] as string]));
+    const found = await visibleDocuments(strapi, uid, documentIds, viewer, { fields: ['documentId', title] });
+    return new Map(found.map((item) => [item.documentId as string, item[title] as string]));
   }
 
-  const ANONYMOUS: Viewer = { kind: 'anonymous' };
+  /** The names of these follows' items the viewer may see, by `type:documentId`. */
+  async function titlesOf(follows: FollowRow[], viewer: Viewer): Promise<Map<string, string>> {
+    const titles = new Map<string, string>();
+    for (const type of FOLLOW_TYPES) {
+      const ids = follows.filter((row) => row.type === type).map((row) => row.target);
+      if (ids.length) for (const [documentId, title] of await visibleTitles(type, ids, viewer)) titles.set(`${type}:${documentId}`, title);
+    }
+    return titles;
+  }
 
   /** The item's public name, or a 404 when the viewer may not see it. */
   async function titleOf(type: FollowType, documentId: string, viewer: Viewer) {
     const title = (await visibleTitles(type, [documentId], viewer)).get(documentId);
     if (title === undefined) throw notFound(`No ${type} with this documentId`);
     return title;
+  }
+
+  /** The rows of one follower: an account's, or an address's (never an account's follows by the account's address). */
+  const whereFollower = (follower: FollowerKey) => (follower.startsWith('u:') ? { userId: Number(follower.slice(2)) } : { email: follower.slice(2), userId: null });
+
+  /** What a follow mail's manage link stands for; `link.invalid` for anything else. */
+  function readManageLink(token: unknown) {
+    const read = followLinks(settings(strapi).mailLinkSecret).readManage(token);
+    if (!read) throw new errors.ValidationError('This link is not valid', coded('link.invalid'));
+    return read;
   }
 
   const present = (row: FollowRow, title: string | null): Follow => ({ id: row.id, type: row.type, documentId: row.target, frequency: row.frequency, title, createdAt: row.createdAt });
@@ -81,11 +99,7 @@ const following = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Everything the person follows, newest first, each with the name it has now. */
     async mine(viewer: Extract<Viewer, { kind: 'member' }>): Promise<Follow[]> {
       const found: FollowRow[] = await rows().findMany({ where: { userId: viewer.userId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
-      const titles = new Map<string, string>();
-      for (const type of FOLLOW_TYPES) {
-        const ids = found.filter((row) => row.type === type).map((row) => row.target);
-        if (ids.length) for (const [documentId, title] of await visibleTitles(type, ids, viewer)) titles.set(`${type}:${documentId}`, title);
-      }
+      const titles = await titlesOf(found, viewer);
       return found.map((row) => present(row, titles.get(`${row.type}:${row.target}`) ?? null));
     },
 
@@ -106,20 +120,25 @@ const following = ({ strapi }: { strapi: Core.Strapi }) => {
     /** The public names of what waits for confirmation at an address (for the confirmation mail). */
     async pendingTitles(email: string): Promise<string[]> {
       const pending: FollowRow[] = await rows().findMany({ where: { email, confirmedAt: null }, orderBy: { id: 'asc' } });
-      const titles: string[] = [];
-      for (const type of FOLLOW_TYPES) {
-        const ids = pending.filter((row) => row.type === type).map((row) => row.target);
-        if (ids.length) titles.push(...(await visibleTitles(type, ids, ANONYMOUS)).values());
-      }
-      return titles;
+      return [...(await titlesOf(pending, ANONYMOUS)).values()];
     },
 
-    /** The link in the confirmation mail: every follow waiting at that address starts. Clicking twice changes nothing. */
+    /**
+     * The link in the confirmation mail: every follow waiting at that address
+     * starts, if it was asked for before the mail or on the day after (when no
+     * second mail comes). A follow asked for later needs its own mail: an old
+     * link never confirms what someone else asked for since. A second click
+     * finds nothing left: `link.used`.
+     */
     async confirm(token: unknown) {
       const read = followLinks(settings(strapi).mailLinkSecret).readConfirm(token);
       if (read === null) throw new errors.ValidationError('This confirmation link is not valid', coded('link.invalid'));
       if (read === 'expired') throw new errors.ValidationError('This confirmation link has expired: follow again for a new one', coded('link.expired'));
-      const { count } = await rows().updateMany({ where: { email: read.email, confirmedAt: null }, data: { confirmedAt: new Date() } });
+      const where = { email: read.email, confirmedAt: null, createdAt: { $lte: new Date(read.issuedAt + DAY) } };
+      const { count } = await rows().updateMany({ where, data: { confirmedAt: new Date() } });
+      if (!count) throw new errors.ValidationError('This confirmation link was used already', coded('link.used'));
+      // The owner read this mail: the address works, whatever bounced before.
+      await outboxOf(strapi, 'following').forgetBounce(read.email);
       return { confirmed: count as number };
     },
 
@@ -128,6 +147,29 @@ const following = ({ strapi }: { strapi: Core.Strapi }) => {
       await titleOf(type, documentId, ANONYMOUS);
       const followers: number = await rows().count({ where: { type, target: documentId, confirmedAt: { $notNull: true } } });
       return { type, documentId, followers };
+    },
+
+    /** The follows of whoever got the mail with this link (no login: the link came to their mailbox), newest first. */
+    async byLink(token: unknown): Promise<Follow[]> {
+      const { follower } = readManageLink(token);
+      const found: FollowRow[] = await rows().findMany({ where: whereFollower(follower), orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
+      const viewer: Viewer = follower.startsWith('u:') ? { kind: 'member', userId: Number(follower.slice(2)), groups: await groupsOf(strapi, Number(follower.slice(2))) } : ANONYMOUS;
+      const titles = await titlesOf(found, viewer);
+      return found.map((row) => present(row, titles.get(`${row.type}:${row.target}`) ?? null));
+    },
+
+    /**
+     * A mail's stop link: one follow of theirs (`id`), or, without one, every
+     * follow they had when the mail was made (RFC 8058's one click). When
+     * nothing is left to end: `link.used`.
+     */
+    async stopByLink(token: unknown, id?: number) {
+      const { follower, issuedAt } = readManageLink(token);
+      const where = id === undefined ? { ...whereFollower(follower), createdAt: { $lte: new Date(issuedAt) } } : { ...whereFollower(follower), id };
+      const { count } = await rows().deleteMany({ where });
+      if (!count && id !== undefined) throw notFound('No follow of yours with this id');
+      if (!count) throw new errors.ValidationError('Everything this link could stop has stopped already', coded('link.used'));
+      return { ended: count as number };
     },
 
     /** Ends one of the person's own follows; someone else's is not found. */
