@@ -195,6 +195,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       initiativeUid: 'api::initiative.initiative',
       threshold: env.int('SUPPORT_THRESHOLD', 50),
       notifyEmails: envList(env, 'STAFF_EMAILS'),
+      officialName: env('OFFICIAL_REPLY_NAME', 'Gemeente'),
     },
   },
   'bulk-import': {

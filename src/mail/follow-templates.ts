@@ -8,6 +8,8 @@ export interface NewsEntry {
   url: string;
   /** The new stage of an initiative.stage event. */
   detail?: string;
+  /** The first lines of an official reply. */
+  excerpt?: string;
 }
 
 const stageName = (stage: string | undefined, language: Language) => (stage && ENUM_VALUES[stage]?.[language]) || stage || '';
@@ -57,8 +59,25 @@ export function followNewsMail(language: Language, form: FormOfAddress, { entrie
   const voice = (text: string) => addressed(text, form);
   const subject = digest ? voice(texts[digest.frequency](digest.period)) : `${headline(entries[0], language)}: ${entries[0].title.replace(/\s+/g, ' ')}`;
   const paragraphs = [texts.hello, voice(entries.length === 1 ? texts.one : texts.many(entries.length))];
-  for (const entry of entries) paragraphs.push(`${headline(entry, language)}:\n${entry.title}`, entry.url);
+  // The excerpt stands in quotes: staff's text, never taken for one of our links.
+  for (const entry of entries) paragraphs.push(`${headline(entry, language)}:\n${entry.title}${entry.excerpt ? `\n“${entry.excerpt}”` : ''}`, entry.url);
   paragraphs.push(voice(texts.footer), manageLink, texts.signature);
   // The voice was applied above; renderMail gets finished text.
   return renderMail(language, { nl: { subject, paragraphs }, en: { subject, paragraphs } });
+}
+
+/** To the initiator, at once, when staff reply for the town on their initiative; the reply is staff's text, quoted. */
+export function officialReplyMail(language: Language, form: FormOfAddress, { title, author, reply, link }: { title: string; author: string; reply: string; link: string }) {
+  const voice = (text: string) => addressed(text, form);
+  const texts = {
+    nl: {
+      subject: voice('Officiële reactie op {{je|uw}} initiatief'),
+      paragraphs: ['Hallo,', voice(`Er is een officiële reactie op {{je|uw}} initiatief (van ${author}):`) + `\n${title}`, `“${reply}”`, voice('Lees de reactie en wat er nu gebeurt op de pagina van {{je|uw}} initiatief:'), link, TEXTS.nl.signature],
+    },
+    en: {
+      subject: 'An official reply to your initiative',
+      paragraphs: ['Hello,', `There is an official reply to your initiative (from ${author}):\n${title}`, `“${reply}”`, 'Read the reply, and what happens next, on the page of your initiative:', link, TEXTS.en.signature],
+    },
+  };
+  return renderMail(language, texts);
 }

@@ -46,3 +46,35 @@ export function onContentChange(strapi: Core.Strapi, events: readonly ContentEve
     });
   }
 }
+
+/**
+ * What happened to an item that people following it hear about, announced by
+ * the plugin where it happens (the app records it for followers). `detail`
+ * tells one occurrence from another: an official reply's id.
+ */
+export const MILESTONES = {
+  thresholdReached: 'idea-support.threshold-reached',
+  officialReply: 'idea-support.official-reply',
+} as const;
+
+export type MilestoneEvent = (typeof MILESTONES)[keyof typeof MILESTONES];
+export interface Milestone {
+  uid: string;
+  documentId: string;
+  detail?: string;
+}
+
+/** Like announceChange: the milestone already happened, a failing listener is logged under `by`. */
+export async function announceMilestone(strapi: Core.Strapi, by: string, event: MilestoneEvent, milestone: Milestone) {
+  try {
+    await strapi.eventHub.emit(event, milestone);
+  } catch (error) {
+    strapi.log.error(`[${by}] a listener of ${event} failed: ${(error as Error).message}`);
+  }
+}
+
+export function onMilestone(strapi: Core.Strapi, event: MilestoneEvent, listener: (milestone: Milestone) => Promise<unknown>) {
+  strapi.eventHub.on(event, async (milestone: Milestone) => {
+    await listener(milestone);
+  });
+}

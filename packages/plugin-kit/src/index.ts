@@ -7,7 +7,7 @@ export { dedupeKeyOf, messageIdOf } from './outbox-identity';
 export { moderationOf, PUBLIC_MODERATION_STATUSES, type Moderation, type ModeratedType, type ModerationStatus, type ReportOutcome } from './moderation';
 export { DOCUMENT_ID, documentIdOf, documentIdParam, idParam, limitQuery, MAX_ROW_ID, onlyParams, pageQuery, wholeNumber } from './validation';
 export { NOT_ARCHIVED, publicRule, type PublicRule } from './public-rule';
-export { ALL_CONTENT_EVENTS, announceChange, CONTENT_EVENTS, onContentChange, VISIBILITY_EVENTS, type ContentChange, type ContentEvent } from './events';
+export { ALL_CONTENT_EVENTS, announceChange, announceMilestone, CONTENT_EVENTS, MILESTONES, onContentChange, onMilestone, VISIBILITY_EVENTS, type ContentChange, type ContentEvent, type Milestone, type MilestoneEvent } from './events';
 export { CACHED_PLUGIN_ROUTES, pluginRoutePattern, type PluginRoute } from './cached-routes';
 export { isShownPublicly, SHOWN_PUBLICLY_OPTION } from './shown-publicly';
 export { signedTokens, type TokenValue } from './signed-token';

@@ -7,6 +7,8 @@ export interface IdeaSupportConfig {
   notifyEmails: string[];
   /** The user field shown as a comment's author: a name the person chose, never anything from their email address. */
   authorNameField: string;
+  /** Shown as the author of staff's official replies: "Gemeente Zwolle". */
+  officialName: string;
 }
 
 export default {
@@ -15,6 +17,7 @@ export default {
     threshold: 50,
     notifyEmails: [],
     authorNameField: 'displayName',
+    officialName: 'Gemeente',
   } satisfies IdeaSupportConfig,
   validator(config: Partial<IdeaSupportConfig>) {
     if (typeof config.initiativeUid !== 'string' || !/^api::[\w-]+\.[\w-]+$/.test(config.initiativeUid)) {
@@ -28,6 +31,9 @@ export default {
     }
     if (typeof config.authorNameField !== 'string' || !config.authorNameField || ['email', 'username'].includes(config.authorNameField)) {
       throw new Error('[idea-support] config.authorNameField must name a user field other than email or username, e.g. "displayName"');
+    }
+    if (typeof config.officialName !== 'string' || !config.officialName.trim() || config.officialName.length > 100) {
+      throw new Error('[idea-support] config.officialName must be the name official replies are signed with, e.g. "Gemeente Zwolle" (1 to 100 characters)');
     }
   },
 };

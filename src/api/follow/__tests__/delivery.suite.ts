@@ -1,6 +1,7 @@
 import { dedupeKeyOf, messageIdOf } from '@buurtplein/plugin-kit';
 import { runScript } from '../../../../tests/helpers/cli';
-import { api, createDocument, createUser, unique } from '../../../../tests/helpers/fixtures';
+import { adminToken, removeAdmins } from '../../../../tests/helpers/admin';
+import { api, bearer, createDocument, createUser, unique } from '../../../../tests/helpers/fixtures';
 import type { ReceivedMail } from '../../../../tests/helpers/mail-sink';
 import { FRONTEND_URL, mailSink, strapi } from '../../../../tests/helpers/strapi';
 import { followLinks } from '../lib/links';
@@ -279,4 +280,73 @@ describe('following: news at once and in digests, each exactly once', () => {
     expect(dry.out).toContain('Nothing was sent.');
     expect(await mailsTo(reader)).toEqual([]);
   }, 180_000);
+
+  describe('what else followers hear about', () => {
+    afterAll(removeAdmins);
+    const eventsOf = (item: string) => strapi().db.query(EVENT as any).findMany({ where: { item }, orderBy: { id: 'asc' } });
+
+    it('an official reply: the initiator gets a mail of their own at once, followers get the news with its first lines, nobody twice', async () => {
+      const initiator = await createUser();
+      const item = await createDocument(INITIATIVE, { title: unique('Zebrapad'), slug: unique('zebrapad'), summary: 'Veilig oversteken.', stage: 'idea', initiator: initiator.id });
+      const follower = address();
+      await follows({ email: follower }, [['initiative', item.documentId, 'immediate']]);
+      await follows({ userId: initiator.id }, [['initiative', item.documentId, 'immediate']]);
+      const staff = await adminToken();
+      const { body } = await api()
+        .post(`/idea-support/initiatives/${item.documentId}/official-replies`)
+        .set(bearer(staff))
+        .send({ data: { body: 'We leggen het zebrapad in het voorjaar aan. <script>x</script>' } })
+        .expect(201);
+      expect((await eventsOf(item.documentId)).map((e: { kind: string; detail: string }) => [e.kind, e.detail])).toEqual([['initiative.reply', String(body.data.id)]]);
+
+      const toInitiator = await mailSink().waitFor({ to: initiator.email, subject: /Officiële reactie op je initiatief/ });
+      expect(toInitiator.text).toContain('“We leggen het zebrapad in het voorjaar aan. <script>x</script>”');
+      expect(toInitiator.html).toContain('&lt;script&gt;x&lt;/script&gt;');
+      expect(toInitiator.html).not.toContain('<script>');
+      expect(toInitiator.text).toContain(`/initiative.html?slug=${item.slug}`);
+
+      await delivery().runImmediate();
+      const news = (await mailsTo(follower)).filter((m) => m.subject.startsWith('Officiële reactie van de gemeente'));
+      expect(news).toHaveLength(1);
+      expect(news[0].text).toContain('“We leggen het zebrapad in het voorjaar aan.');
+      // The initiator follows it too, and still has one mail about the reply.
+      expect((await mailsTo(initiator.email, 0)).filter((m) => /reactie/i.test(m.subject))).toHaveLength(1);
+    });
+
+    it('reaching the support threshold is news for the initiative’s followers, once, also under concurrent supports', async () => {
+      const saved = strapi().config.get('plugin::idea-support');
+      strapi().config.set('plugin::idea-support', { ...(saved as object), threshold: 3 });
+      try {
+        const item = await initiative();
+        const follower = address();
+        await follows({ email: follower }, [['initiative', item.documentId, 'immediate']]);
+        const users = await Promise.all(Array.from({ length: 8 }, () => createUser()));
+        await Promise.all(users.map((u) => strapi().plugin('idea-support').service('support').support(item.documentId, u.id)));
+        expect((await eventsOf(item.documentId)).map((e: { kind: string }) => e.kind)).toEqual(['initiative.threshold']);
+        await delivery().runImmediate();
+        const [mail, ...more] = await mailsTo(follower);
+        expect(more).toEqual([]);
+        expect(mail.subject).toBe(`Initiatief heeft genoeg steun: ${item.title}`);
+      } finally {
+        strapi().config.set('plugin::idea-support', saved);
+      }
+    });
+
+    it('a new answer to a public question is news for its category’s followers; one inside a group stays inside it', async () => {
+      const category = await createDocument('api::category.category', { name: unique('Zorg'), slug: unique('zorg') });
+      const group = await createDocument('api::group.group', { name: unique('Mantelzorg'), slug: unique('mantelzorg'), visibility: 'open' });
+      const follower = address();
+      await follows({ email: follower }, [['category', category.documentId, 'immediate'], ['group', group.documentId, 'immediate']]);
+      const ask = (title: string, extra: Record<string, unknown>) => createDocument('api::question.question', { title, body: 'Wie weet het?', status: 'visible', categories: [category.documentId], ...extra });
+      const open = await ask(unique('Waar vind ik hulp'), {});
+      const inGroup = await ask(unique('Onder ons'), { group: group.documentId });
+      const answer = (question: string) => createDocument('api::answer.answer', { body: 'Bij het wijkteam.', question, status: 'visible' });
+      await answer(open.documentId);
+      await answer(inGroup.documentId);
+      await delivery().runImmediate();
+      const mails = await mailsTo(follower);
+      expect(mails.map((m) => m.subject)).toEqual([`Nieuw antwoord op een vraag: ${open.title}`]);
+      expect(mails[0].text).toContain(`/question.html?id=${open.documentId}`);
+    });
+  });
 });

@@ -2,14 +2,12 @@ import type { Core } from '@strapi/strapi';
 import { outboxOf, type MailKind, type SendOutcome } from '@buurtplein/plugin-kit';
 import { followNewsMail, type NewsEntry } from '../../../mail/follow-templates';
 import { frontendLink, languageOf, type Language } from '../../../mail';
-import { itemUrl, type ItemKind } from '../../../discovery/links';
 import { DAY, settings } from '../../../lib/settings';
-import { ARTICLE } from '../../../visibility/rules';
 import { followLinks, type FollowerKey } from '../lib/links';
-import { eventsAt, type FollowedSubject, type Frequency } from '../lib/matching';
+import type { FollowedSubject, Frequency } from '../lib/matching';
 import { periodNamed, previousPeriod, type DigestFrequency, type DigestPeriod } from '../lib/periods';
 import { toFloating } from '../../../discovery/local-time';
-import { ANONYMOUS, visibleDocuments } from '../lib/visible-documents';
+import { newsEntries, newsFor, type Entry, type StoredEvent } from '../lib/news-entries';
 import { FOLLOW_EVENT } from '../lib/events';
 import { FOLLOW } from './following';
 
@@ -21,15 +19,6 @@ const PAGE = 1000;
 /** Past this many, reading all follows is cheaper than a list of targets in every page's query. */
 const MAX_TARGETS = 5000;
 const USER = 'plugin::users-permissions.user';
-
-export interface StoredEvent {
-  id: number;
-  kind: string;
-  item: string;
-  detail: string;
-  subjects: string[];
-  createdAt: Date;
-}
 
 export interface Follower {
   key: FollowerKey;
@@ -47,14 +36,6 @@ export interface DigestRun extends DeliverySummary {
   /** Dry run: who would get a digest, and how many entries. */
   wouldSend: { address: string; entries: number }[];
 }
-
-/** Where each kind of event's item lives and how the site links it. */
-const ITEMS: Record<string, { uid: string; kind: ItemKind }> = {
-  activity: { uid: 'api::activity.activity', kind: 'activities' },
-  initiative: { uid: 'api::initiative.initiative', kind: 'initiatives' },
-  article: { uid: ARTICLE, kind: 'articles' },
-};
-const itemTypeOf = (event: Pick<StoredEvent, 'kind'>) => event.kind.split('.')[0];
 
 const emptySummary = (): DeliverySummary => ({ followers: 0, events: 0, due: 0, sent: 0, failed: 0, already: 0, unsubscribed: 0, durationMs: 0 });
 
@@ -127,21 +108,6 @@ const delivery = ({ strapi }: { strapi: Core.Strapi }) => {
     return new Map(users.filter((u) => u.confirmed && !u.blocked).map((u) => [u.id, u.email.toLowerCase()]));
   }
 
-  /** The public name and site address of each event's item, for the items the public may still read. */
-  async function entriesOf(events: StoredEvent[]): Promise<Map<number, NewsEntry>> {
-    const entries = new Map<number, NewsEntry>();
-    for (const [type, { uid, kind }] of Object.entries(ITEMS)) {
-      const ofType = events.filter((event) => itemTypeOf(event) === type);
-      const found = await visibleDocuments(strapi, uid, [...new Set(ofType.map((e) => e.item))], ANONYMOUS, { fields: ['documentId', 'title', 'slug', 'locale'] });
-      const items = new Map(found.map((doc) => [doc.documentId as string, doc]));
-      for (const event of ofType) {
-        const item = items.get(event.item);
-        if (item) entries.set(event.id, { kind: event.kind, title: item.title, url: itemUrl(strapi, item.locale, kind, item.slug), detail: event.detail || undefined });
-      }
-    }
-    return entries;
-  }
-
   const manageLink = (follower: FollowerKey, language: Language) => frontendLink(strapi, '/follow.html', { manage: links().manageToken(follower), lang: language });
 
   const compose = (language: Language, entries: NewsEntry[], follower: FollowerKey, digest?: { frequency: DigestFrequency; period: string }) =>
@@ -153,12 +119,12 @@ const delivery = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** The events of a period, with their entries: read once per digest run, and again for a mail composed outside one (a staff retry). */
-  let runWindow: { period: string; events: StoredEvent[]; entries: Map<number, NewsEntry> } | null = null;
+  let runWindow: { period: string; events: StoredEvent[]; entries: Map<number, Entry> } | null = null;
   async function windowOf(period: DigestPeriod) {
     if (runWindow?.period === `${period.frequency}:${period.name}`) return runWindow;
     const rows = await strapi.db.query(FOLLOW_EVENT as any).findMany({ where: { createdAt: { $gte: period.from, $lt: period.to } }, orderBy: { id: 'asc' } });
     const events = rows.map(toEvent);
-    return { period: `${period.frequency}:${period.name}`, events, entries: await entriesOf(events) };
+    return { period: `${period.frequency}:${period.name}`, events, entries: await newsEntries(strapi, events) };
   }
 
   async function followerNamed(key: FollowerKey): Promise<Follower> {
@@ -171,8 +137,8 @@ const delivery = ({ strapi }: { strapi: Core.Strapi }) => {
     unsubscribeUrl: ({ follower }) => unsubscribeUrl(follower),
     async compose({ event, follower }, to) {
       const row = await strapi.db.query(FOLLOW_EVENT as any).findOne({ where: { id: event } });
-      const entry = row && (await entriesOf([toEvent(row)])).get(event);
-      if (!entry) throw new Error(`event ${event} is gone or its item is no longer public`);
+      const entry = row && (await newsEntries(strapi, [toEvent(row)])).get(event);
+      if (!entry || entry.notFor === follower) throw new Error(`event ${event} is gone or its item is no longer public`);
       return compose(to.language, [entry], follower);
     },
   };
@@ -185,7 +151,7 @@ const delivery = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!period) throw new Error(`no ${frequency} period ${name}`);
       const { events, entries } = await windowOf(period);
       const follower = await followerNamed(key);
-      const told = eventsAt(follower.follows, events, frequency).flatMap((event) => entries.get(event.id) ?? []);
+      const told = newsFor(follower, events, entries, frequency).map((event) => entries.get(event.id)!);
       if (!told.length) throw new Error(`nothing new for ${key} in ${name}`);
       return compose(to.language, told, key, { frequency, period: name });
     },
@@ -213,13 +179,12 @@ const delivery = ({ strapi }: { strapi: Core.Strapi }) => {
       });
       if (!rows.length) return summary;
       const events = rows.map(toEvent);
-      const entries = await entriesOf(events);
+      const entries = await newsEntries(strapi, events);
       summary.events = events.length;
       const failedEvents = new Set<number>();
       for await (const follower of followers(['immediate'], { events })) {
         summary.followers += 1;
-        for (const event of eventsAt(follower.follows, events, 'immediate')) {
-          if (!entries.has(event.id)) continue;
+        for (const event of newsFor(follower, events, entries, 'immediate')) {
           summary.due += 1;
           const outcome = await outbox().send<ImmediatePayload>({ kind: IMMEDIATE_KIND, ref: String(event.id), round: follower.key, to: follower.address, language: follower.language, payload: { event: event.id, follower: follower.key } });
           summary[outcome] += 1;
@@ -248,7 +213,7 @@ const delivery = ({ strapi }: { strapi: Core.Strapi }) => {
         log(`${period.frequency} digest ${period.name}: ${result.events} event(s) from ${period.from.toISOString()} to ${period.to.toISOString()}`);
         for await (const follower of followers(['immediate', 'daily', 'weekly'], { events: runWindow.events })) {
           result.followers += 1;
-          const told = eventsAt(follower.follows, runWindow.events, period.frequency).filter((event) => runWindow!.entries.has(event.id));
+          const told = newsFor(follower, runWindow.events, runWindow.entries, period.frequency);
           if (!told.length) continue;
           result.due += 1;
           if (dryRun) {

@@ -1,5 +1,6 @@
 import { api, bearer, createDocument, createUser, resident, unique } from '../../../../../tests/helpers/fixtures';
 import { strapi } from '../../../../../tests/helpers/strapi';
+import { adminToken, removeAdmins } from '../../../../../tests/helpers/admin';
 
 const UID = 'api::initiative.initiative';
 const COMMENT_UID = 'plugin::idea-support.comment';
@@ -35,7 +36,7 @@ describe('idea-support: reactions (comments)', () => {
       .set(bearer(jwt))
       .send({ data: { body: '  Goed idee, ik help mee!  ' } })
       .expect(201);
-    expect(first.body.data).toEqual({ id: expect.any(Number), authorName: user.displayName, body: 'Goed idee, ik help mee!', createdAt: expect.any(String) });
+    expect(first.body.data).toEqual({ id: expect.any(Number), authorName: user.displayName, body: 'Goed idee, ik help mee!', official: false, createdAt: expect.any(String) });
     expect(first.text).not.toContain(user.email);
     const second = await postComment(initiative.documentId, jwt, 'x'.repeat(2000));
 
@@ -218,5 +219,45 @@ describe('idea-support: reactions (reports)', () => {
     expect(await stored(comment.id)).toEqual({ status: 'visible', reportCount: 2 });
     // b reported before the upgrade: reporting again counts nothing.
     expect(await comments().report(comment.id, b.user.id)).toEqual({ counted: false, hidden: false });
+  });
+
+  describe('official replies from the admin panel', () => {
+    const repliesPath = (documentId: string) => `/idea-support/initiatives/${documentId}/official-replies`;
+    const reply = (token: string, documentId: string, body: unknown) => api().post(repliesPath(documentId)).set(bearer(token)).send(body as object);
+    afterAll(removeAdmins);
+
+    it('staff reply for the town: public, shown first, signed with the town’s name, and not hidden by reports', async () => {
+      const initiative = await newInitiative();
+      const { jwt } = await resident();
+      const older = await postComment(initiative.documentId, jwt, 'Eerste reactie');
+      const staff = await adminToken();
+      const created = await reply(staff, initiative.documentId, { data: { body: '  We nemen dit mee in de begroting van 2027.  ' } }).expect(201);
+      expect(created.body.data).toEqual({ id: expect.any(Number), authorName: 'Gemeente', body: 'We nemen dit mee in de begroting van 2027.', official: true, createdAt: expect.any(String) });
+      const newer = await postComment(initiative.documentId, jwt, 'Later');
+      const listed = (await api().get(commentsPath(initiative.documentId)).expect(200)).body.data;
+      expect(listed.map((c: { id: number }) => c.id)).toEqual([created.body.data.id, newer.id, older.id]);
+      expect(await stored(created.body.data.id)).toEqual({ status: 'approved', reportCount: 0 });
+      const staffList = await api().get(repliesPath(initiative.documentId)).set(bearer(staff)).expect(200);
+      expect(staffList.body.data.map((c: { id: number }) => c.id)).toEqual([created.body.data.id]);
+    });
+
+    it('refuses staff without the permission, residents and the public, bad bodies and initiatives that are not public; writes nothing', async () => {
+      const initiative = await newInitiative();
+      const draft = await newInitiative({}, 'draft');
+      const without = await adminToken({ withoutRights: true });
+      const granted = await adminToken({ permissions: [{ action: 'plugin::idea-support.official-reply', subject: null }] });
+      await reply(without, initiative.documentId, { data: { body: 'Mag niet' } }).expect(403);
+      await api().get(repliesPath(initiative.documentId)).set(bearer(without)).expect(403);
+      const { jwt } = await resident();
+      expect([401, 403]).toContain((await reply(jwt, initiative.documentId, { data: { body: 'Ik ben bewoner' } })).status);
+      expect([401, 403]).toContain((await api().post(repliesPath(initiative.documentId)).send({ data: { body: 'Anoniem' } })).status);
+      for (const body of [{}, { data: { body: '' } }, { data: { body: 'x'.repeat(2001) } }, { data: { body: 'Hoi', official: false } }, { data: { body: 42 } }]) {
+        await reply(granted, initiative.documentId, body).expect(400);
+      }
+      await reply(granted, draft.documentId, { data: { body: 'Concept' } }).expect(404);
+      await reply(granted, 'abc', { data: { body: 'Onzin' } }).expect(400);
+      expect(await strapi().db.query(COMMENT_UID).count({ where: { initiative: { $in: [initiative.documentId, draft.documentId] } } })).toBe(0);
+      await reply(granted, initiative.documentId, { data: { body: 'Wel met toestemming' } }).expect(201);
+    });
   });
 });

@@ -1,3 +1,8 @@
+import { OFFICIAL_REPLY_ACTION } from '../permissions';
+
+// Who may reply for the town is staff's choice: the action is granted per admin role (Settings → Roles).
+const mayReply = { policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [OFFICIAL_REPLY_ACTION] } }] };
+
 export default {
   type: 'admin',
   routes: [
@@ -7,5 +12,7 @@ export default {
       handler: 'admin-stats.stats',
       config: { policies: ['admin::isAuthenticatedAdmin'] },
     },
+    { method: 'GET', path: '/initiatives/:documentId/official-replies', handler: 'admin-replies.list', config: mayReply },
+    { method: 'POST', path: '/initiatives/:documentId/official-replies', handler: 'admin-replies.create', config: mayReply },
   ],
 };

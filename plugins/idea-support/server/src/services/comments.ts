@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { moderationOf, PUBLIC_MODERATION_STATUSES, publicRule, type ModeratedType } from '@buurtplein/plugin-kit';
+import { announceMilestone, MILESTONES, moderationOf, PUBLIC_MODERATION_STATUSES, publicRule, type ModeratedType } from '@buurtplein/plugin-kit';
 import { COMMENT_UID, createCommentsRepository, type PublicComment } from '../repositories/comments';
 import { PLUGIN_ID } from '../plugin-id';
 import { pluginConfig } from '../utils/plugin-config';
@@ -55,6 +55,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await assertPublicInitiative(documentId);
       return repository().create({ initiative: documentId, userId: author.id, authorName: author.name, body });
     },
+
+    /**
+     * Staff's reply for the town on a public initiative (admin panel). The
+     * app hears of it (followers and the initiator are told) through the
+     * milestone; the reply is there whether or not that succeeds.
+     */
+    async officialReply(documentId: string, body: string): Promise<PublicComment> {
+      await assertPublicInitiative(documentId);
+      const reply = await repository().createOfficial({ initiative: documentId, authorName: config().officialName, body });
+      await announceMilestone(strapi, PLUGIN_ID, MILESTONES.officialReply, { uid: config().initiativeUid, documentId, detail: String(reply.id) });
+      return reply;
+    },
+
+    officialReplies: (documentId: string) => repository().officialOf(documentId),
 
     /** A person's earlier comments show the name they use now. */
     async renameAuthor(userId: number, name: string) {

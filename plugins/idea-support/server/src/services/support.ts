@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { announceChange, CONTENT_EVENTS, outboxOf, publicRule, type MailKind } from '@buurtplein/plugin-kit';
+import { announceChange, announceMilestone, CONTENT_EVENTS, MILESTONES, outboxOf, publicRule, type MailKind } from '@buurtplein/plugin-kit';
 import { PLUGIN_ID } from '../plugin-id';
 import { createSupportsRepository } from '../repositories/supports';
 import { thresholdReachedMail } from '../templates/threshold-reached';
@@ -73,7 +73,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       assertOpen(initiative);
       const result = await repository().add(documentId, userId, config().threshold);
       await countChanged(documentId);
-      if (result.thresholdReached) tellStaff(documentId, initiative.title, result.supportCount);
+      if (result.thresholdReached) {
+        tellStaff(documentId, initiative.title, result.supportCount);
+        await announceMilestone(strapi, PLUGIN_ID, MILESTONES.thresholdReached, { uid: config().initiativeUid, documentId });
+      }
       return { supportCount: result.supportCount, supported: true };
     },
 
