@@ -170,6 +170,20 @@ test('an initiative is edited with Dutch labels, and what the system counts cann
   expect(body).not.toMatch(/\bsupportCount\b|\bthresholdReachedAt\b|\barchivedAt\b/);
 });
 
+test("staff post an official reply from an initiative's side panel: it is listed there and public, first", async () => {
+  const initiative = await site.strapi.documents(INITIATIVE).create({ data: { title: `Bankje bij de vijver ${process.pid}`, slug: `bankje-vijver-${process.pid}`, summary: 'Zitten.', stage: 'idea' }, locale: 'nl', status: 'published' } as any);
+  await page.goto(editView(INITIATIVE, initiative.documentId));
+  const field = page.getByRole('textbox', { name: 'Officiële reactie' });
+  await field.waitFor({ timeout: 60_000 });
+  await field.fill('Dank voor het idee. We plaatsen het bankje in april.');
+  await page.getByRole('button', { name: 'Officiële reactie plaatsen' }).click();
+  await page.getByRole('status').getByText('Geplaatst. De initiatiefnemer en de volgers krijgen bericht.').waitFor({ timeout: 30_000 });
+  await page.getByRole('article').getByText('Dank voor het idee. We plaatsen het bankje in april.').waitFor();
+  const res = await fetch(`${site.apiUrl}/api/idea-support/initiatives/${initiative.documentId}/comments`);
+  const { data } = (await res.json()) as { data: { body: string; official: boolean }[] };
+  expect(data[0]).toMatchObject({ body: 'Dank voor het idee. We plaatsen het bankje in april.', official: true });
+});
+
 test('an activity\'s target groups are checkboxes with Dutch names, saved as the list the API serves', async () => {
   const [activity] = await site.strapi.documents(ACTIVITY).findMany({ status: 'draft', locale: 'nl', limit: 1 } as any);
   await site.strapi.documents(ACTIVITY).update({ documentId: activity.documentId, locale: 'nl', data: { targetGroups: ['adults'] } } as any);

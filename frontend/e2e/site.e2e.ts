@@ -587,6 +587,55 @@ describe('following by email', () => {
   });
 });
 
+describe('news for followers', () => {
+  test("a follow mail's link shows what the address follows and stops it with a click, not before", async () => {
+    const reader = `nieuws-${process.pid}@example.org`;
+    const initiative = (await site.strapi.documents('api::initiative.initiative').create({
+      data: { title: `Speelveld <i>Noord</i> ${process.pid}`, slug: `speelveld-noord-${process.pid}`, summary: 'Een trapveldje.', stage: 'idea' },
+      locale: 'nl',
+      status: 'published',
+    } as any)) as unknown as { documentId: string; title: string };
+    await site.strapi.db.query('api::follow.follow' as any).create({ data: { email: reader, type: 'initiative', target: initiative.documentId, frequency: 'immediate', language: 'nl', confirmedAt: new Date() } });
+    await site.strapi.documents('api::initiative.initiative').update({ documentId: initiative.documentId, locale: 'nl', data: { stage: 'running' }, status: 'published' } as any);
+    await site.strapi.service('api::follow.delivery').runImmediate();
+    const mail = await site.mail.waitFor((m) => m.to.includes(reader) && /nieuwe fase/.test(m.subject), 15_000);
+    const link = site.mail.linksIn(mail).find((l) => l.includes('/follow.html?manage='))!;
+    const follows = () => site.strapi.db.query('api::follow.follow' as any).count({ where: { email: reader } });
+
+    await page.goto(link);
+    const item = page.getByRole('listitem').filter({ hasText: initiative.title });
+    await item.getByText(`Initiatief: ${initiative.title} · Meteen`).waitFor();
+    await expectAccessible();
+    expect(await follows()).toBe(1);
+    await page.getByRole('button', { name: 'Met alles stoppen' }).click();
+    await page.getByText('Klaar: je krijgt op dit adres geen berichten meer van buurtplein.').waitFor();
+    expect(await follows()).toBe(0);
+    await page.goto(link);
+    await page.getByText('Dit adres volgt (nu) niets.').waitFor();
+  });
+
+  test("an initiative's page shows how it is going and staff's official reply first", async () => {
+    const initiative = (await site.strapi.documents('api::initiative.initiative').create({
+      data: { title: `Buurtmoestuin ${process.pid}`, slug: `buurtmoestuin-${process.pid}`, summary: 'Samen tuinieren.', stage: 'idea' },
+      locale: 'nl',
+      status: 'published',
+    } as any)) as unknown as { documentId: string };
+    await site.strapi.documents('api::initiative.initiative').update({ documentId: initiative.documentId, locale: 'nl', data: { stage: 'elaboration' }, status: 'published' } as any);
+    await site.strapi.db.query('plugin::idea-support.comment').create({ data: { initiative: initiative.documentId, authorName: 'Bewoner', body: 'Leuk plan!', status: 'visible', official: false } });
+    await site.strapi.plugin('idea-support').service('comments').officialReply(initiative.documentId, 'We zoeken samen een plek. <b>Vet</b>');
+    await open(page, url(`initiative.html?slug=buurtmoestuin-${process.pid}`));
+    const history = page.locator('section.history');
+    await history.getByRole('heading', { name: 'Hoe het ervoor staat' }).waitFor();
+    expect(await history.getByRole('listitem').allInnerTexts()).toEqual([expect.stringMatching(/^Idee sinds /), expect.stringMatching(/^Uitwerking sinds /)]);
+    await history.getByText('Hierna: het idee wordt samen met de gemeente uitgewerkt.', { exact: false }).waitFor();
+    const reactions = page.locator('section.reactions li');
+    await reactions.first().getByText('Officiële reactie').waitFor();
+    expect(await reactions.first().innerText()).toContain('We zoeken samen een plek. <b>Vet</b>');
+    expect(await reactions.nth(1).innerText()).toContain('Leuk plan!');
+    await expectAccessible();
+  });
+});
+
 describe('the knowledge base', () => {
   const member = `groepslid-${process.pid}@example.org`;
   const tag = `${process.pid}`;

@@ -15,7 +15,13 @@ import { allowFraming } from './framing';
 export function registerEmbedRoutes(strapi: Core.Strapi) {
   strapi.server.use(async (ctx, next) => {
     await next();
-    if (ctx.path.startsWith('/embed/') && ctx.status === 200) allowFraming(ctx);
+    // The follow form's answers (202, 400, 404, 429) are pages in the iframe too; it alone may post, to itself.
+    if (ctx.path === '/embed/follow' && ctx.status < 500) allowFraming(ctx, { postsToSelf: true });
+    else if (ctx.path.startsWith('/embed/') && ctx.status === 200) allowFraming(ctx);
   });
-  strapi.server.routes([{ method: 'GET', path: '/embed/activities', handler: 'api::finding.embed.activities', config: { auth: false } }]);
+  strapi.server.routes([
+    { method: 'GET', path: '/embed/activities', handler: 'api::finding.embed.activities', config: { auth: false } },
+    { method: 'GET', path: '/embed/follow', handler: 'api::follow.embed.form', config: { auth: false } },
+    { method: 'POST', path: '/embed/follow', handler: 'api::follow.embed.submit', config: { auth: false } },
+  ]);
 }

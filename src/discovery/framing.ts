@@ -13,7 +13,8 @@ export const EMBED_CSP = [
   'frame-ancestors *',
 ].join('; ');
 
-export function allowFraming(ctx: { remove(name: string): void; set(name: string, value: string): void }) {
+/** `postsToSelf`: the page's form may post back to its own address (the "Volg deze buurt" form), and nowhere else. */
+export function allowFraming(ctx: { remove(name: string): void; set(name: string, value: string): void }, { postsToSelf = false } = {}) {
   ctx.remove('X-Frame-Options');
-  ctx.set('Content-Security-Policy', EMBED_CSP);
+  ctx.set('Content-Security-Policy', postsToSelf ? EMBED_CSP.replace("form-action 'none'", "form-action 'self'") : EMBED_CSP);
 }

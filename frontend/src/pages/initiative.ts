@@ -8,6 +8,7 @@ import { loginForm } from '../login-form';
 import { detailHref, param } from '../paths';
 import { session } from '../session';
 import { followSection } from '../follow-box';
+import { historySection, reactionsSection } from '../initiative-progress';
 
 interface Initiative {
   documentId: string;
@@ -80,7 +81,11 @@ runPage(null, t('typeInitiative'), async (main) => {
   });
   if (!initiative) throw notFound();
   setTitle(initiative.title);
-  const follow = await followSection('initiative', initiative.documentId);
+  const [follow, history, reactions] = await Promise.all([
+    followSection('initiative', initiative.documentId),
+    historySection(initiative.documentId),
+    reactionsSection(initiative.documentId),
+  ]);
   replace(
     main,
     h('p', { class: 'kicker' }, t('typeInitiative')),
@@ -92,10 +97,12 @@ runPage(null, t('typeInitiative'), async (main) => {
       [t('neighbourhoodLabel'), initiative.neighbourhood ? h('a', { href: detailHref('neighbourhood', initiative.neighbourhood.slug) }, initiative.neighbourhood.name) : null],
     ]),
     supportBox(initiative),
+    history,
     follow,
     paragraphs(initiative.description),
     initiative.subsidies?.length
       ? [h('h2', {}, t('subsidies')), h('ul', { class: 'plain-list' }, initiative.subsidies.map((s) => h('li', {}, externalLink(s.url, s.name) ?? s.name)))]
-      : null
+      : null,
+    reactions
   );
 });

@@ -1,7 +1,7 @@
 import { dedupeKeyOf, messageIdOf } from '@buurtplein/plugin-kit';
 import { runScript } from '../../../../tests/helpers/cli';
 import { adminToken, removeAdmins } from '../../../../tests/helpers/admin';
-import { api, bearer, createDocument, createUser, unique } from '../../../../tests/helpers/fixtures';
+import { api, bearer, createDocument, createUser, resident, unique } from '../../../../tests/helpers/fixtures';
 import type { ReceivedMail } from '../../../../tests/helpers/mail-sink';
 import { FRONTEND_URL, mailSink, strapi } from '../../../../tests/helpers/strapi';
 import { followLinks } from '../lib/links';
@@ -238,8 +238,10 @@ describe('following: news at once and in digests, each exactly once', () => {
     await stop(token, { data: { id: 1 }, more: true }).expect(400);
     expect(await strapi().db.query(FOLLOW as any).count({ where: { email: stranger } })).toBe(1);
 
-    // A follow begun after the mail is not ended by it.
-    await strapi().db.query(FOLLOW as any).create({ data: { email: reader, type: 'category', target: unique('cat'), frequency: 'daily', language: 'nl', confirmedAt: new Date(Date.now() + 1000), createdAt: new Date(Date.now() + 1000) } });
+    // A follow begun after the mail is neither shown nor ended by its link.
+    const later = await strapi().db.query(FOLLOW as any).create({ data: { email: reader, type: 'category', target: unique('cat'), frequency: 'daily', language: 'nl', confirmedAt: new Date(Date.now() + 1000), createdAt: new Date(Date.now() + 1000) } });
+    expect((await api().get(`/api/follows/manage?token=${encodeURIComponent(token)}`).expect(200)).body.data).toHaveLength(2);
+    await stop(token, { data: { id: later.id } }).expect(404);
     const oneClick = await stop(token, 'List-Unsubscribe=One-Click').expect(200);
     expect(oneClick.body.data).toEqual({ ended: 2 });
     expect(await remaining()).toBe(1);
@@ -347,6 +349,33 @@ describe('following: news at once and in digests, each exactly once', () => {
       const mails = await mailsTo(follower);
       expect(mails.map((m) => m.subject)).toEqual([`Nieuw antwoord op een vraag: ${open.title}`]);
       expect(mails[0].text).toContain(`/question.html?id=${open.documentId}`);
+    });
+
+    it("an initiative's way so far: each stage with the date it was reached, for the public and on the initiator's own list", async () => {
+      const { user, jwt } = await resident();
+      const item = await createDocument(INITIATIVE, { title: unique('Buurtfeest'), slug: unique('buurtfeest'), summary: 'Samen vieren.', stage: 'idea', initiator: user.id });
+      const initiatives = strapi().documents(INITIATIVE);
+      for (const stage of ['elaboration', 'running']) await initiatives.update({ documentId: item.documentId, locale: 'nl', data: { stage }, status: 'published' } as any);
+      const history = await api().get(`/api/initiatives/${item.documentId}/history`).expect(200);
+      expect(history.body.data).toEqual({
+        documentId: item.documentId,
+        stage: 'running',
+        steps: [
+          { stage: 'idea', at: new Date(item.createdAt).toISOString() },
+          { stage: 'elaboration', at: expect.any(String) },
+          { stage: 'running', at: expect.any(String) },
+        ],
+      });
+      const [, elaboration, running] = history.body.data.steps.map((step: { at: string }) => Date.parse(step.at));
+      expect(running).toBeGreaterThanOrEqual(elaboration);
+
+      const mine = await api().get('/api/my/initiatives').set(bearer(jwt)).expect(200);
+      expect(mine.body.data.find((i: { documentId: string }) => i.documentId === item.documentId).stageHistory.map((s: { stage: string }) => s.stage)).toEqual(['idea', 'elaboration', 'running']);
+
+      const draft = await createDocument(INITIATIVE, { title: unique('Concept'), slug: unique('concept'), stage: 'idea' }, 'draft');
+      await api().get(`/api/initiatives/${draft.documentId}/history`).expect(404);
+      await api().get(`/api/initiatives/${item.documentId}/history?populate=*`).expect(400);
+      await api().get('/api/initiatives/abc/history').expect(400);
     });
   });
 });

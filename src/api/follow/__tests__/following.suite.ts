@@ -223,5 +223,38 @@ describe('following', () => {
       await byEmail({ email, type: 'organisation', documentId: items.archived.documentId }).expect(404);
       expect(await followsOf(email)).toHaveLength(1);
     });
+
+    it('"Volg deze buurt" embeds as a page with a form that posts to itself; its answers are pages too, escaped', async () => {
+      const neighbourhood = await createDocument('api::neighbourhood.neighbourhood', { name: `Oost <script>x</script> ${tag}`, slug: `oost-${tag}` });
+      const form = await api().get(`/embed/follow?neighbourhood=oost-${tag}&locale=nl`).expect(200);
+      expect(form.headers['content-type']).toMatch(/text\/html/);
+      expect(form.headers['x-frame-options']).toBeUndefined();
+      expect(form.headers['content-security-policy']).toContain("form-action 'self'");
+      expect(form.headers['content-security-policy']).toContain('frame-ancestors *');
+      expect(form.text).toContain(`Volg Oost &lt;script&gt;x&lt;/script&gt; ${tag}`);
+      expect(form.text).not.toContain('<script>');
+      expect(form.text).toContain('<form method="post" action="follow">');
+      // The activities embed still may not post anywhere.
+      expect((await api().get('/embed/activities').expect(200)).headers['content-security-policy']).toContain("form-action 'none'");
+
+      await api().get('/embed/follow?neighbourhood=bestaat-niet&locale=nl').expect(404);
+      await api().get('/embed/follow').expect(400);
+      await api().get(`/embed/follow?neighbourhood=oost-${tag}&x=1`).expect(400);
+
+      const post = (fields: Record<string, string>) => api().post('/embed/follow').type('form').send(fields);
+      const email = `${unique('embed')}@private.example`;
+      const wrong = await post({ neighbourhood: `oost-${tag}`, locale: 'en', email: 'not-an-address"><b>' }).expect(400);
+      expect(wrong.text).toContain('Enter a valid email address.');
+      expect(wrong.text).toContain('value="not-an-address&quot;&gt;&lt;b&gt;"');
+      expect(wrong.headers['content-security-policy']).toContain("form-action 'self'");
+      await post({ neighbourhood: 'bestaat-niet', locale: 'nl', email }).expect(404);
+      expect(await followsOf(email)).toEqual([]);
+
+      const done = await post({ neighbourhood: `oost-${tag}`, locale: 'nl', email, frequency: 'daily' }).expect(202);
+      expect(done.text).toContain('Bijna klaar: open de mail die we stuurden en bevestig daar.');
+      expect(done.text).not.toContain('<form');
+      expect(await followsOf(email)).toEqual([expect.objectContaining({ type: 'neighbourhood', target: neighbourhood.documentId, frequency: 'daily', confirmedAt: null })]);
+      expect((await mailsTo(email)).map((m) => m.subject)).toEqual([expect.stringMatching(/^Bevestig/)]);
+    });
   });
 });

@@ -1,9 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { idParam } from '@buurtplein/plugin-kit';
-import { outboxOf } from '@buurtplein/plugin-kit';
 import { parseData, parseKnownBody } from '../../../lib/validation';
-import { frontendLink, sendLater } from '../../../mail';
-import { CONFIRM_KIND, type ConfirmPayload } from '../lib/confirm-mail';
+import { frontendLink } from '../../../mail';
 import { confirmedMember } from '../../../visibility/viewer';
 import { confirmBody, countQuery, followByEmailData, followData, linkQuery, stopBody } from '../validation';
 import type { FollowType, Following, Frequency } from '../services/following';
@@ -34,11 +32,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** 202 whatever the address: the answer tells nothing about who follows what. */
     async followByEmail(ctx: any) {
       const input = await parseData<{ email: string; type: FollowType; documentId: string; frequency: Frequency; language: 'nl' | 'en' }>(ctx.request.body, followByEmailData, { names: ['documentId'] });
-      if (await following().followByEmail(input)) {
-        const payload: ConfirmPayload = { email: input.email };
-        const today = new Date().toISOString().slice(0, 10);
-        sendLater(strapi, 'follow confirmation', () => outboxOf(strapi, 'follows').send({ kind: CONFIRM_KIND, ref: input.email, round: today, to: input.email, language: input.language, payload }));
-      }
+      await following().askByEmail(input);
       ctx.status = 202;
       ctx.body = { data: { status: 'confirmation-sent' } };
     },

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { claimRow, outboxOf } from '@buurtplein/plugin-kit';
+import { claimRow, outboxOf, publicRule } from '@buurtplein/plugin-kit';
 import { errors } from '@strapi/utils';
 import { notFound } from '../../../lib/errors';
 import { coded } from '../../../lib/error-codes';
@@ -7,6 +7,8 @@ import { DAY, settings } from '../../../lib/settings';
 import { followLinks, type FollowerKey } from '../lib/links';
 import { GROUP } from '../../../visibility/rules';
 import { ANONYMOUS, visibleDocuments } from '../lib/visible-documents';
+import { CONFIRM_KIND, type ConfirmPayload } from '../lib/confirm-mail';
+import { sendLater } from '../../../mail';
 import { groupsOf, type Viewer } from '../../../visibility/viewer';
 
 export const FOLLOW = 'api::follow.follow';
@@ -76,6 +78,8 @@ const following = ({ strapi }: { strapi: Core.Strapi }) => {
   /** The rows of one follower: an account's, or an address's (never an account's follows by the account's address). */
   const whereFollower = (follower: FollowerKey) => (follower.startsWith('u:') ? { userId: Number(follower.slice(2)) } : { email: follower.slice(2), userId: null });
 
+  const linkScope = (follower: FollowerKey, issuedAt: number) => ({ ...whereFollower(follower), createdAt: { $lte: new Date(issuedAt) } });
+
   /** What a follow mail's manage link stands for; `link.invalid` for anything else. */
   function readManageLink(token: unknown) {
     const read = followLinks(settings(strapi).mailLinkSecret).readManage(token);
@@ -85,7 +89,7 @@ const following = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const present = (row: FollowRow, title: string | null): Follow => ({ id: row.id, type: row.type, documentId: row.target, frequency: row.frequency, title, createdAt: row.createdAt });
 
-  return {
+  const service = {
     /** Follows the item (201), or changes how often they hear of it when they follow it already (200). */
     async follow(viewer: Extract<Viewer, { kind: 'member' }>, input: { type: FollowType; documentId: string; frequency: Frequency }, language: 'nl' | 'en') {
       const title = await titleOf(input.type, input.documentId, viewer);
@@ -115,6 +119,25 @@ const following = ({ strapi }: { strapi: Core.Strapi }) => {
       if ((await claimRow(strapi, FOLLOW, { ...key, ...settingsOf, confirmedAt: null }, ['type', 'target', 'email'])) !== null) return true;
       const waiting = await rows().update({ where: { ...key, confirmedAt: null }, data: settingsOf });
       return Boolean(waiting);
+    },
+
+    /**
+     * A follow asked for by an address (the REST API, the embedded form):
+     * stored as waiting, and the day's one confirmation mail sent after the
+     * answer, so the answer is the same, and as fast, whatever the address.
+     */
+    async askByEmail(input: { email: string; type: FollowType; documentId: string; frequency: Frequency; language: 'nl' | 'en' }) {
+      if (!(await service.followByEmail(input))) return;
+      const payload: ConfirmPayload = { email: input.email };
+      const today = new Date().toISOString().slice(0, 10);
+      sendLater(strapi, 'follow confirmation', () => outboxOf(strapi, 'follows').send({ kind: CONFIRM_KIND, ref: input.email, round: today, to: input.email, language: input.language, payload }));
+    },
+
+    /** A neighbourhood the public may see, by its slug (the embedded form names it so). */
+    async publicNeighbourhood(slug: string): Promise<{ documentId: string; name: string } | null> {
+      const uid = TARGETS.neighbourhood.uid;
+      const found = await strapi.documents(uid as any).findFirst({ filters: { slug, ...(publicRule(strapi, uid).documentFilters ?? {}) }, status: 'published', fields: ['documentId', 'name'] } as any);
+      return (found as { documentId: string; name: string } | null) ?? null;
     },
 
     /** The public names of what waits for confirmation at an address (for the confirmation mail). */
@@ -149,23 +172,23 @@ const following = ({ strapi }: { strapi: Core.Strapi }) => {
       return { type, documentId, followers };
     },
 
-    /** The follows of whoever got the mail with this link (no login: the link came to their mailbox), newest first. */
+    /**
+     * The follows of whoever got the mail with this link (no login: the link
+     * came to their mailbox), newest first: those that existed when the mail
+     * was made. An old mail never shows or ends a follow begun since.
+     */
     async byLink(token: unknown): Promise<Follow[]> {
-      const { follower } = readManageLink(token);
-      const found: FollowRow[] = await rows().findMany({ where: whereFollower(follower), orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
+      const { follower, issuedAt } = readManageLink(token);
+      const found: FollowRow[] = await rows().findMany({ where: linkScope(follower, issuedAt), orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
       const viewer: Viewer = follower.startsWith('u:') ? { kind: 'member', userId: Number(follower.slice(2)), groups: await groupsOf(strapi, Number(follower.slice(2))) } : ANONYMOUS;
       const titles = await titlesOf(found, viewer);
       return found.map((row) => present(row, titles.get(`${row.type}:${row.target}`) ?? null));
     },
 
-    /**
-     * A mail's stop link: one follow of theirs (`id`), or, without one, every
-     * follow they had when the mail was made (RFC 8058's one click). When
-     * nothing is left to end: `link.used`.
-     */
+    /** A mail's stop link: one of its follows (`id`), or all of them (RFC 8058's one click). When nothing is left to end: `link.used`. */
     async stopByLink(token: unknown, id?: number) {
       const { follower, issuedAt } = readManageLink(token);
-      const where = id === undefined ? { ...whereFollower(follower), createdAt: { $lte: new Date(issuedAt) } } : { ...whereFollower(follower), id };
+      const where = { ...linkScope(follower, issuedAt), ...(id === undefined ? {} : { id }) };
       const { count } = await rows().deleteMany({ where });
       if (!count && id !== undefined) throw notFound('No follow of yours with this id');
       if (!count) throw new errors.ValidationError('Everything this link could stop has stopped already', coded('link.used'));
@@ -179,6 +202,7 @@ const following = ({ strapi }: { strapi: Core.Strapi }) => {
       return { id, following: false };
     },
   };
+  return service;
 };
 
 export type Following = ReturnType<typeof following>;

@@ -6,6 +6,7 @@ import { forbidden } from '../../../lib/errors';
 import { sendLater, sendMail } from '../../../mail';
 import { settings } from '../../../lib/settings';
 import { coded } from '../../../lib/error-codes';
+import { stageHistory } from '../../follow/lib/stage-history';
 
 const INITIATIVE = 'api::initiative.initiative';
 type Data = Record<string, unknown>;
@@ -38,7 +39,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         locale,
         populate: { theme: { fields: ['name', 'slug'] }, neighbourhood: { fields: ['name', 'slug'] }, subsidies: { fields: ['name', 'url'] } },
       } as any);
-      return withPublicationState(strapi, INITIATIVE, drafts as any);
+      const withState = await withPublicationState(strapi, INITIATIVE, drafts as any);
+      // What happened so far, for "what happens next" on the initiator's own list.
+      const steps = await stageHistory(strapi, withState as any[]);
+      return withState.map((initiative: any) => ({ ...initiative, stageHistory: steps.get(initiative.documentId) ?? [] }));
     },
 
     async create(user: { id: number; confirmed?: boolean }, locale: string, data: Data & { title: string }) {
