@@ -16,6 +16,8 @@ export const DIGEST_KIND = 'follow.digest';
 /** An event not delivered at once within a day is left to the outbox's failed list: the minute job stops retrying it. */
 const IMMEDIATE_RETRY_WINDOW = DAY;
 const PAGE = 1000;
+/** Digests sent at once by one run: SMTP round trips overlap (the reminders' default too). */
+const SEND_CONCURRENCY = 8;
 /** Past this many, reading all follows is cheaper than a list of targets in every page's query. */
 const MAX_TARGETS = 5000;
 const USER = 'plugin::users-permissions.user';
@@ -119,12 +121,19 @@ const delivery = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** The events of a period, with their entries: read once per digest run, and again for a mail composed outside one (a staff retry). */
-  let runWindow: { period: string; events: StoredEvent[]; entries: Map<number, Entry> } | null = null;
-  async function windowOf(period: DigestPeriod) {
+  interface Window {
+    period: string;
+    events: StoredEvent[];
+    entries: Map<number, Entry>;
+    /** A run's digests being sent now, by follower: compose uses them rather than reading the follower again. */
+    told: Map<FollowerKey, Entry[]>;
+  }
+  let runWindow: Window | null = null;
+  async function windowOf(period: DigestPeriod): Promise<Window> {
     if (runWindow?.period === `${period.frequency}:${period.name}`) return runWindow;
     const rows = await strapi.db.query(FOLLOW_EVENT as any).findMany({ where: { createdAt: { $gte: period.from, $lt: period.to } }, orderBy: { id: 'asc' } });
     const events = rows.map(toEvent);
-    return { period: `${period.frequency}:${period.name}`, events, entries: await newsEntries(strapi, events) };
+    return { period: `${period.frequency}:${period.name}`, events, entries: await newsEntries(strapi, events), told: new Map() };
   }
 
   async function followerNamed(key: FollowerKey): Promise<Follower> {
@@ -149,15 +158,17 @@ const delivery = ({ strapi }: { strapi: Core.Strapi }) => {
     async compose({ follower: key, frequency, period: name }, to) {
       const period = periodNamed(frequency, name);
       if (!period) throw new Error(`no ${frequency} period ${name}`);
-      const { events, entries } = await windowOf(period);
-      const follower = await followerNamed(key);
-      const told = newsFor(follower, events, entries, frequency).map((event) => entries.get(event.id)!);
+      const window = await windowOf(period);
+      const told = window.told.get(key) ?? newsFor(await followerNamed(key), window.events, window.entries, frequency).map((event) => window.entries.get(event.id)!);
       if (!told.length) throw new Error(`nothing new for ${key} in ${name}`);
       return compose(to.language, told, key, { frequency, period: name });
     },
   };
 
   const service = {
+    /** The kinds as the outbox has them (a bench composes a sample digest with the same code). */
+    mailKinds: { immediate: immediateKind, digest: digestKind },
+
     register() {
       outbox().registerKind(IMMEDIATE_KIND, immediateKind);
       outbox().registerKind(DIGEST_KIND, digestKind);
@@ -211,19 +222,29 @@ const delivery = ({ strapi }: { strapi: Core.Strapi }) => {
       try {
         result.events = runWindow.events.length;
         log(`${period.frequency} digest ${period.name}: ${result.events} event(s) from ${period.from.toISOString()} to ${period.to.toISOString()}`);
-        for await (const follower of followers(['immediate', 'daily', 'weekly'], { events: runWindow.events })) {
-          result.followers += 1;
-          const told = newsFor(follower, runWindow.events, runWindow.entries, period.frequency);
-          if (!told.length) continue;
-          result.due += 1;
-          if (dryRun) {
-            if (!(await outbox().handled(DIGEST_KIND, [follower.key], round)).size) result.wouldSend.push({ address: follower.address, entries: told.length });
-          } else {
-            const payload: DigestPayload = { follower: follower.key, frequency: period.frequency, period: period.name };
-            result[await outbox().send({ kind: DIGEST_KIND, ref: follower.key, round, to: follower.address, language: follower.language, payload })] += 1;
+        const window = runWindow;
+        const each = followers(['immediate', 'daily', 'weekly'], { events: window.events });
+        // SEND_CONCURRENCY senders take followers from one reader (an async generator hands each out once).
+        const sender = async () => {
+          for (let next = await each.next(); !next.done; next = await each.next()) {
+            const follower = next.value;
+            result.followers += 1;
+            const told = newsFor(follower, window.events, window.entries, period.frequency);
+            if (!told.length) continue;
+            result.due += 1;
+            if (dryRun) {
+              if (!(await outbox().handled(DIGEST_KIND, [follower.key], round)).size) result.wouldSend.push({ address: follower.address, entries: told.length });
+            } else {
+              // compose (called by the outbox) takes these instead of reading the follower again.
+              window.told.set(follower.key, told.map((event) => window.entries.get(event.id)!));
+              const payload: DigestPayload = { follower: follower.key, frequency: period.frequency, period: period.name };
+              result[await outbox().send({ kind: DIGEST_KIND, ref: follower.key, round, to: follower.address, language: follower.language, payload })] += 1;
+              window.told.delete(follower.key);
+            }
+            if (result.due % 1000 === 0) log(`  ${result.due} digest(s) so far (${result.followers} followers read)`);
           }
-          if (result.due % 500 === 0) log(`  ${result.due} digest(s) so far (${result.followers} followers read)`);
-        }
+        };
+        await Promise.all(Array.from({ length: SEND_CONCURRENCY }, sender));
       } finally {
         runWindow = null;
       }
