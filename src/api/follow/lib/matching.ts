@@ -32,6 +32,24 @@ export function frequencyFor(follows: readonly FollowedSubject[], event: FollowE
   return best < SOONEST.length ? SOONEST[best] : null;
 }
 
-/** Of these events, the ones this follower hears of at `frequency`, in the given order. */
-export const eventsAt = <E extends FollowEvent>(follows: readonly FollowedSubject[], events: readonly E[], frequency: Frequency): E[] =>
-  events.filter((event) => frequencyFor(follows, event) === frequency);
+/** Events by the subjects they concern: a follower's candidates are read from it, not found among all events. */
+export type EventIndex<E extends FollowEvent> = ReadonlyMap<string, readonly E[]>;
+
+export function indexBySubject<E extends FollowEvent>(events: readonly E[]): EventIndex<E> {
+  const index = new Map<string, E[]>();
+  for (const event of events) {
+    for (const subject of event.subjects) {
+      const list = index.get(subject);
+      if (list) list.push(event);
+      else index.set(subject, [event]);
+    }
+  }
+  return index;
+}
+
+/** Of the indexed events, the ones this follower hears of at `frequency`, oldest first (by id). */
+export function eventsAt<E extends FollowEvent>(follows: readonly FollowedSubject[], index: EventIndex<E>, frequency: Frequency): E[] {
+  const candidates = new Set<E>();
+  for (const follow of follows) for (const event of index.get(follow.subject) ?? []) candidates.add(event);
+  return [...candidates].filter((event) => frequencyFor(follows, event) === frequency).sort((a, b) => a.id - b.id);
+}

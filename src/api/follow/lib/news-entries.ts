@@ -5,7 +5,7 @@ import { frontendLink } from '../../../mail';
 import type { NewsEntry } from '../../../mail/follow-templates';
 import { ANSWER, ARTICLE } from '../../../visibility/rules';
 import type { FollowerKey } from './links';
-import { eventsAt, type FollowEvent, type Frequency } from './matching';
+import { eventsAt, type EventIndex, type FollowEvent, type Frequency } from './matching';
 import { ANONYMOUS, visibleDocuments } from './visible-documents';
 
 export interface StoredEvent extends FollowEvent {
@@ -91,5 +91,5 @@ export async function initiatorsOf(strapi: Core.Strapi, documentIds: string[]): 
 }
 
 /** What one follower is told at `frequency`: their events (lib/matching) that have a news line for them. */
-export const newsFor = (follower: { key: FollowerKey; follows: Parameters<typeof eventsAt>[0] }, events: StoredEvent[], entries: Map<number, Entry>, frequency: Frequency) =>
+export const newsFor = (follower: { key: FollowerKey; follows: Parameters<typeof eventsAt>[0] }, events: EventIndex<StoredEvent>, entries: Map<number, Entry>, frequency: Frequency) =>
   eventsAt(follower.follows, events, frequency).filter((event) => entries.has(event.id) && entries.get(event.id)!.notFor !== follower.key);

@@ -4,7 +4,7 @@ import { followNewsMail, type NewsEntry } from '../../../mail/follow-templates';
 import { frontendLink, languageOf, type Language } from '../../../mail';
 import { DAY, settings } from '../../../lib/settings';
 import { followLinks, type FollowerKey } from '../lib/links';
-import type { FollowedSubject, Frequency } from '../lib/matching';
+import { indexBySubject, type EventIndex, type FollowedSubject, type Frequency } from '../lib/matching';
 import { periodNamed, previousPeriod, type DigestFrequency, type DigestPeriod } from '../lib/periods';
 import { toFloating } from '../../../discovery/local-time';
 import { newsEntries, newsFor, type Entry, type StoredEvent } from '../lib/news-entries';
@@ -124,6 +124,7 @@ const delivery = ({ strapi }: { strapi: Core.Strapi }) => {
   interface Window {
     period: string;
     events: StoredEvent[];
+    bySubject: EventIndex<StoredEvent>;
     entries: Map<number, Entry>;
     /** A run's digests being sent now, by follower: compose uses them rather than reading the follower again. */
     told: Map<FollowerKey, Entry[]>;
@@ -133,7 +134,15 @@ const delivery = ({ strapi }: { strapi: Core.Strapi }) => {
     if (runWindow?.period === `${period.frequency}:${period.name}`) return runWindow;
     const rows = await strapi.db.query(FOLLOW_EVENT as any).findMany({ where: { createdAt: { $gte: period.from, $lt: period.to } }, orderBy: { id: 'asc' } });
     const events = rows.map(toEvent);
-    return { period: `${period.frequency}:${period.name}`, events, entries: await newsEntries(strapi, events), told: new Map() };
+    return { period: `${period.frequency}:${period.name}`, events, bySubject: indexBySubject(events), entries: await newsEntries(strapi, events), told: new Map() };
+  }
+
+  /** A digest composed outside its run (a staff retry): its period and follower read anew. */
+  async function digestOutsideRun(key: FollowerKey, frequency: DigestFrequency, name: string): Promise<Entry[]> {
+    const period = periodNamed(frequency, name);
+    if (!period) throw new Error(`no ${frequency} period ${name}`);
+    const window = await windowOf(period);
+    return newsFor(await followerNamed(key), window.bySubject, window.entries, frequency).map((event) => window.entries.get(event.id)!);
   }
 
   async function followerNamed(key: FollowerKey): Promise<Follower> {
@@ -156,10 +165,8 @@ const delivery = ({ strapi }: { strapi: Core.Strapi }) => {
     label: { nl: 'Volgen: overzicht', en: 'Following: digest' },
     unsubscribeUrl: ({ follower }) => unsubscribeUrl(follower),
     async compose({ follower: key, frequency, period: name }, to) {
-      const period = periodNamed(frequency, name);
-      if (!period) throw new Error(`no ${frequency} period ${name}`);
-      const window = await windowOf(period);
-      const told = window.told.get(key) ?? newsFor(await followerNamed(key), window.events, window.entries, frequency).map((event) => window.entries.get(event.id)!);
+      const running = runWindow?.period === `${frequency}:${name}` ? runWindow.told.get(key) : undefined;
+      const told = running ?? (await digestOutsideRun(key, frequency, name));
       if (!told.length) throw new Error(`nothing new for ${key} in ${name}`);
       return compose(to.language, told, key, { frequency, period: name });
     },
@@ -193,9 +200,10 @@ const delivery = ({ strapi }: { strapi: Core.Strapi }) => {
       const entries = await newsEntries(strapi, events);
       summary.events = events.length;
       const failedEvents = new Set<number>();
+      const bySubject = indexBySubject(events);
       for await (const follower of followers(['immediate'], { events })) {
         summary.followers += 1;
-        for (const event of newsFor(follower, events, entries, 'immediate')) {
+        for (const event of newsFor(follower, bySubject, entries, 'immediate')) {
           summary.due += 1;
           const outcome = await outbox().send<ImmediatePayload>({ kind: IMMEDIATE_KIND, ref: String(event.id), round: follower.key, to: follower.address, language: follower.language, payload: { event: event.id, follower: follower.key } });
           summary[outcome] += 1;
@@ -229,7 +237,7 @@ const delivery = ({ strapi }: { strapi: Core.Strapi }) => {
           for (let next = await each.next(); !next.done; next = await each.next()) {
             const follower = next.value;
             result.followers += 1;
-            const told = newsFor(follower, window.events, window.entries, period.frequency);
+            const told = newsFor(follower, window.bySubject, window.entries, period.frequency);
             if (!told.length) continue;
             result.due += 1;
             if (dryRun) {

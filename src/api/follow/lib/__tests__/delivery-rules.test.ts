@@ -1,4 +1,4 @@
-import { eventsAt, frequencyFor, type FollowedSubject } from '../matching';
+import { eventsAt, frequencyFor, indexBySubject, type FollowedSubject } from '../matching';
 import { periodNamed, previousPeriod } from '../periods';
 
 const at = (iso: string) => new Date(iso);
@@ -13,9 +13,13 @@ describe('which follower hears of which event, and when', () => {
     expect(frequencyFor(follows, event(3, ['neighbourhood:noord']))).toBe('weekly');
     expect(frequencyFor(follows, event(4, ['neighbourhood:zuid']))).toBeNull();
     const events = [1, 2, 3, 4].map((id) => event(id, [['neighbourhood:noord', 'initiative:bankje'], ['category:sport'], ['neighbourhood:noord'], []][id - 1]));
-    expect(eventsAt(follows, events, 'weekly').map((e) => e.id)).toEqual([3]);
-    expect(eventsAt(follows, events, 'daily').map((e) => e.id)).toEqual([2]);
-    expect(eventsAt(follows, events, 'immediate').map((e) => e.id)).toEqual([1]);
+    const index = indexBySubject(events);
+    expect(eventsAt(follows, index, 'weekly').map((e) => e.id)).toEqual([3]);
+    expect(eventsAt(follows, index, 'daily').map((e) => e.id)).toEqual([2]);
+    expect(eventsAt(follows, index, 'immediate').map((e) => e.id)).toEqual([1]);
+    // An event two follows lead to is one candidate, in id order.
+    const both = indexBySubject([event(9, ['neighbourhood:noord', 'category:sport']), event(5, ['category:sport'])]);
+    expect(eventsAt(follows, both, 'daily').map((e) => e.id)).toEqual([5, 9]);
   });
 
   it('a follow counts only for what happened after it began', () => {
