@@ -2,8 +2,8 @@
 'use strict';
 // node bench/digests.js [options]: a week's weekly digests to a local SMTP sink, and a
 // plain nodemailer loop sending as many copies of the same composed digest.
-const path = require('node:path');
 const c = require('./lib/common');
+const m = require('./lib/mail-compare');
 
 const NAME = 'digests';
 const SCHEMA = 'bench_digests';
@@ -73,20 +73,11 @@ async function main() {
   require('../scripts/setup-env').writeEnvIfMissing();
   await c.ensureSchema(SCHEMA);
   const loadStart = c.loadAverage();
-  const sink = c.startChild('smtp-sink', path.join(__dirname, 'lib/smtp-sink.js'), { env: process.env });
-  const children = [sink];
+  const children = [];
   try {
-    await sink.ready;
-    const port = await sink.call('port');
-    const smtp = { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(port), SMTP_SECURE: 'false', SMTP_USERNAME: '' };
+    const { sink, port, smtp } = await m.startSink(children);
     log(`SMTP sink on 127.0.0.1:${port}; booting Strapi on schema "${SCHEMA}"`);
-    const strapi = c.startChild('strapi', path.join(__dirname, 'lib/strapi-child.js'), {
-      env: c.strapiEnv(SCHEMA, { BENCH_TASKS: path.join(__dirname, 'lib/digests-tasks.js'), ...smtp }),
-      execArgv: ['--expose-gc'],
-      log,
-    });
-    children.push(strapi);
-    await strapi.ready;
+    const strapi = await m.startStrapi(children, { schema: SCHEMA, tasks: 'digests-tasks.js', smtp, log });
     const settings = await strapi.call('settings');
     if (settings.provider !== 'nodemailer') throw new Error(`the app's email provider is ${settings.provider}, not nodemailer: is SMTP_HOST passed on?`);
 
@@ -96,61 +87,21 @@ async function main() {
     const lines = (mail.text.match(/^https?:\/\/\S+\/initiative\.html/gm) ?? []).length;
     log(`a digest holds ${lines} news lines, ${mail.text.length} bytes of text and ${mail.html.length} of HTML`);
 
-    const results = [];
-    await sink.call('reset');
-    let loadAverage = c.loadAverage();
-    log(`app: weekly digests of ${WEEK} (load average ${loadAverage})`);
-    const app = await strapi.call('run', { period: WEEK });
-    const appSink = await sink.call('stats');
-    log(`app: ${app.result.sent} sent, ${app.result.failed} failed in ${(app.ms / 1000).toFixed(1)} s; sink got ${appSink.messages}`);
-    results.push({ sender: 'app digests', loadAverage, ms: app.ms, cpuMs: app.cpuMs, statements: app.statements, memory: app.memory, sent: app.result.sent, failed: app.result.failed, sink: appSink, result: app.result });
+    log(`app: weekly digests of ${WEEK} (load average ${c.loadAverage()})`);
+    const app = await m.measureApp({ sender: 'app digests', sink, call: () => strapi.call('run', { period: WEEK }), log });
     await strapi.stop();
-
-    const raw = c.startChild('raw', path.join(__dirname, 'lib/reminders-raw.js'), { env: { ...process.env, ...smtp, SMTP_POOL: 'false' }, execArgv: ['--expose-gc'] });
-    children.push(raw);
-    await raw.ready;
-    await sink.call('reset');
-    loadAverage = c.loadAverage();
-    log(`raw: ${opts.followers} digests with nodemailer, ${CONCURRENCY} at a time (load average ${loadAverage})`);
-    const loop = await raw.call('send', { count: opts.followers, concurrency: CONCURRENCY, mail });
-    const rawSink = await sink.call('stats');
-    log(`raw: ${loop.sent} sent, ${loop.failed} failed in ${(loop.ms / 1000).toFixed(1)} s; sink got ${rawSink.messages}`);
-    results.push({ sender: 'raw nodemailer', loadAverage, ms: loop.ms, cpuMs: loop.cpuMs, statements: 0, memory: loop.memory, sent: loop.sent, failed: loop.failed, sink: rawSink });
-
+    const raw = await m.measureRawLoop(children, { sink, smtp, count: opts.followers, concurrency: CONCURRENCY, mail, log });
+    const results = [app, raw];
     report({ opts, mail, lines, results, loadStart });
-    const bad = results.filter((r) => r.sent !== opts.followers || r.failed || r.sink.messages !== opts.followers);
-    if (bad.length) {
-      console.error(`[bench:${NAME}] ${bad.map((r) => r.sender).join(', ')}: not every digest was sent and received: see the table`);
-      process.exitCode = 1;
-    }
+    m.checkDelivered(NAME, results, opts.followers);
   } finally {
     await Promise.all(children.map((child) => child.stop()));
   }
 }
 
 function report({ opts, mail, lines, results, loadStart }) {
-  const perSecond = (r) => r.sent / (r.ms / 1000);
-  const [app, raw] = results;
-  const ratio = perSecond(app) / perSecond(raw);
-  const measuredTable = c.markdownTable(
-    ['sender', 'digests sent', 'sink got', 'failed', 'time s', 'mails/s', 'CPU ms/mail', 'SQL/mail', 'bytes/mail', 'peak RSS MB', 'peak heap MB', 'heap kept MB'],
-    results.map((r) => [
-      r.sender,
-      r.sent,
-      r.sink.messages,
-      r.failed,
-      (r.ms / 1000).toFixed(2),
-      perSecond(r).toFixed(1),
-      (r.cpuMs / r.sent).toFixed(2),
-      (r.statements / r.sent).toFixed(1),
-      r.sink.messages ? Math.round(r.sink.bytes / r.sink.messages) : 0,
-      c.mb(r.memory.peakRss),
-      c.mb(r.memory.peakHeapUsed),
-      c.mb(r.memory.heapUsedAfterGc - r.memory.heapUsedBefore),
-    ])
-  );
-  const ratioTable = c.markdownTable(['app/raw mails/s', 'aim'], [[`${ratio.toFixed(2)}x`, '>= 0.8x']]);
-  const table = `${measuredTable}\n\n${ratioTable}`;
+  const [app] = results;
+  const { ratio, table } = m.comparisonTables(results, { sentLabel: 'digests sent', ratioLabel: 'app/raw mails/s' });
   console.log(`\n${table}\n`);
   const machine = c.machine();
   const loadEnd = c.loadAverage();

@@ -2,8 +2,8 @@
 'use strict';
 // node bench/reminders.js [options]: the quarterly reminder run against a local SMTP
 // sink, and a plain nodemailer loop sending as many mails to the same sink.
-const path = require('node:path');
 const c = require('./lib/common');
+const m = require('./lib/mail-compare');
 
 const NAME = 'reminders';
 const SCHEMA = 'bench_reminders';
@@ -64,20 +64,11 @@ async function main() {
   const loadStart = c.loadAverage();
   log(`load average before: ${loadStart}`);
 
-  const sink = c.startChild('smtp-sink', path.join(__dirname, 'lib/smtp-sink.js'), { env: process.env });
-  const children = [sink];
+  const children = [];
   try {
-    await sink.ready;
-    const port = await sink.call('port');
-    const smtp = { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(port), SMTP_SECURE: 'false', SMTP_USERNAME: '', SMTP_POOL: opts.pool ? 'true' : undefined };
+    const { sink, port, smtp } = await m.startSink(children, { pool: opts.pool });
     log(`SMTP sink on 127.0.0.1:${port}; booting Strapi on schema "${SCHEMA}" (SMTP_POOL ${opts.pool ? 'true' : 'unset: the default, false'})`);
-    const strapi = c.startChild('strapi', path.join(__dirname, 'lib/strapi-child.js'), {
-      env: c.strapiEnv(SCHEMA, { BENCH_TASKS: path.join(__dirname, 'lib/reminders-tasks.js'), ...smtp }),
-      execArgv: ['--expose-gc'],
-      log,
-    });
-    children.push(strapi);
-    await strapi.ready;
+    const strapi = await m.startStrapi(children, { schema: SCHEMA, tasks: 'reminders-tasks.js', smtp, log });
     const settings = await strapi.call('settings');
     if (settings.provider !== 'nodemailer') throw new Error(`the app's email provider is ${settings.provider}, not nodemailer: is SMTP_HOST passed on?`);
     log(`plugin settings: concurrency ${settings.concurrency}, batch ${settings.batchSize}; SMTP ${JSON.stringify(settings.providerOptions)}`);
@@ -87,65 +78,20 @@ async function main() {
     const mail = await strapi.call('sampleMail', { period: PERIOD });
     await c.withPg(SCHEMA, (pg) => pg.query('TRUNCATE one_time_tokens RESTART IDENTITY')); // the sample's login link
 
-    const results = [];
-    await sink.call('reset');
-    let loadAverage = c.loadAverage();
-    log(`plugin: reminder run for ${PERIOD} (load average ${loadAverage})`);
-    const plugin = await strapi.call('run', { period: PERIOD });
-    const pluginSink = await sink.call('stats');
-    log(`plugin: ${plugin.result.sent} sent, ${plugin.result.failed} failed in ${(plugin.ms / 1000).toFixed(1)} s; sink got ${pluginSink.messages}`);
-    results.push({ sender: 'plugin run', loadAverage, ms: plugin.ms, cpuMs: plugin.cpuMs, statements: plugin.statements, memory: plugin.memory, sent: plugin.result.sent, failed: plugin.result.failed, sink: pluginSink, result: plugin.result });
+    log(`plugin: reminder run for ${PERIOD} (load average ${c.loadAverage()})`);
+    const plugin = await m.measureApp({ sender: 'plugin run', sink, call: () => strapi.call('run', { period: PERIOD }), log });
     await strapi.stop(); // the raw loop gets the machine to itself, as the run did
-
-    const raw = c.startChild('raw', path.join(__dirname, 'lib/reminders-raw.js'), {
-      env: { ...process.env, ...smtp, SMTP_POOL: opts.pool ? 'true' : 'false' },
-      execArgv: ['--expose-gc'],
-    });
-    children.push(raw);
-    await raw.ready;
-    await sink.call('reset');
-    loadAverage = c.loadAverage();
-    log(`raw: ${opts.organisations} mails with nodemailer, ${settings.concurrency} at a time (load average ${loadAverage})`);
-    const loop = await raw.call('send', { count: opts.organisations, concurrency: settings.concurrency, mail });
-    const rawSink = await sink.call('stats');
-    log(`raw: ${loop.sent} sent, ${loop.failed} failed in ${(loop.ms / 1000).toFixed(1)} s; sink got ${rawSink.messages}`);
-    results.push({ sender: 'raw nodemailer', loadAverage, ms: loop.ms, cpuMs: loop.cpuMs, statements: 0, memory: loop.memory, sent: loop.sent, failed: loop.failed, sink: rawSink });
-
+    const raw = await m.measureRawLoop(children, { sink, smtp, pool: opts.pool, count: opts.organisations, concurrency: settings.concurrency, mail, log });
+    const results = [plugin, raw];
     report({ opts, settings, mail, results, loadStart });
-    const bad = results.filter((r) => r.sent !== opts.organisations || r.failed || r.sink.messages !== opts.organisations);
-    if (bad.length) {
-      console.error(`[bench:${NAME}] ${bad.map((r) => r.sender).join(', ')}: not every mail was sent and received: see the table`);
-      process.exitCode = 1;
-    }
+    m.checkDelivered(NAME, results, opts.organisations);
   } finally {
     await Promise.all(children.map((child) => child.stop()));
   }
 }
 
 function report({ opts, settings, mail, results, loadStart }) {
-  const perSecond = (r) => r.sent / (r.ms / 1000);
-  const [plugin, raw] = results;
-  const ratio = perSecond(plugin) / perSecond(raw);
-  const measuredTable = c.markdownTable(
-    ['sender', 'mails sent', 'sink got', 'failed', 'time s', 'mails/s', 'CPU ms/mail', 'SQL/mail', 'bytes/mail', 'SMTP connections', 'peak RSS MB', 'peak heap MB', 'heap kept MB'],
-    results.map((r) => [
-      r.sender,
-      r.sent,
-      r.sink.messages,
-      r.failed,
-      (r.ms / 1000).toFixed(2),
-      perSecond(r).toFixed(1),
-      (r.cpuMs / r.sent).toFixed(2),
-      (r.statements / r.sent).toFixed(1),
-      r.sink.messages ? Math.round(r.sink.bytes / r.sink.messages) : 0,
-      r.sink.connections,
-      c.mb(r.memory.peakRss),
-      c.mb(r.memory.peakHeapUsed),
-      c.mb(r.memory.heapUsedAfterGc - r.memory.heapUsedBefore),
-    ])
-  );
-  const ratioTable = c.markdownTable(['plugin/raw mails/s', 'aim'], [[`${ratio.toFixed(2)}x`, '>= 0.8x']]);
-  const table = `${measuredTable}\n\n${ratioTable}`;
+  const { ratio, table } = m.comparisonTables(results, { sentLabel: 'mails sent', ratioLabel: 'plugin/raw mails/s' });
   console.log(`\n${table}\n`);
   const machine = c.machine();
   const loadEnd = c.loadAverage();
