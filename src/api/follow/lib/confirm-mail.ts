@@ -4,7 +4,11 @@ import { frontendLink, inTownVoice } from '../../../mail';
 import { followConfirmMail } from '../../../mail/knowledge-templates';
 import { settings } from '../../../lib/settings';
 import { followLinks } from './links';
-import type { Following } from '../services/following';
+
+/** What this mail needs of the following service (named here, not imported: the service sends this mail). */
+interface PendingFollows {
+  pendingTitles(email: string): Promise<string[]>;
+}
 
 export const CONFIRM_KIND = 'follow.confirm';
 
@@ -22,7 +26,7 @@ export function registerConfirmMail(strapi: Core.Strapi) {
   const kind: MailKind<ConfirmPayload> = {
     label: { nl: 'Bevestiging van volgen', en: 'Confirmation of a follow' },
     async compose({ email }, to) {
-      const following = strapi.service('api::follow.following') as unknown as Following;
+      const following = strapi.service('api::follow.following') as unknown as PendingFollows;
       const items = await following.pendingTitles(email);
       if (!items.length) throw new Error('nothing waits for confirmation at this address');
       const token = followLinks(settings(strapi).mailLinkSecret).confirmToken(email);
