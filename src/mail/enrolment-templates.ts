@@ -1,4 +1,4 @@
-import { renderMail, type Language } from './index';
+import { renderMail, SIGNATURE, type Language } from './index';
 
 /**
  * Enrolment mails. The confirmation request goes to an address nobody has
@@ -7,7 +7,6 @@ import { renderMail, type Language } from './index';
  * are the organisation's published text.
  */
 
-const signature = { nl: 'Met vriendelijke groet,\nbuurtplein', en: 'Kind regards,\nbuurtplein' };
 
 export interface ActivityInMail {
   title: string;
@@ -32,7 +31,7 @@ export const confirmEnrolmentMail = (language: Language, { activity, link, hours
         `Klik op deze link om de inschrijving te bevestigen. De link werkt ${hours} uur en één keer:`,
         link,
         '{{Heb je|Heeft u}} zich niet ingeschreven? Dan {{kun je|kunt u}} deze mail negeren: zonder bevestiging gebeurt er niets.',
-        signature.nl,
+        SIGNATURE.nl,
       ],
     },
     en: {
@@ -44,7 +43,7 @@ export const confirmEnrolmentMail = (language: Language, { activity, link, hours
         `Click this link to confirm the enrolment. It works once, for ${hours} hours:`,
         link,
         'Did you not enrol? Then ignore this email: nothing happens without a confirmation.',
-        signature.en,
+        SIGNATURE.en,
       ],
     },
   });
@@ -85,7 +84,7 @@ export const enrolmentPlacedMail = (
         cancelLink,
         'Al {{je|uw}} inschrijvingen zien en beheren:',
         listLink,
-        signature.nl,
+        SIGNATURE.nl,
       ],
     },
     en: {
@@ -99,7 +98,7 @@ export const enrolmentPlacedMail = (
         cancelLink,
         'See and manage all your enrolments:',
         listLink,
-        signature.en,
+        SIGNATURE.en,
       ],
     },
   });
@@ -110,11 +109,11 @@ export const alreadyEnrolledMail = (language: Language, { activity, listLink }: 
   renderMail(language, {
     nl: {
       subject: `{{Je bent|U bent}} al ingeschreven: ${activity.title}`,
-      paragraphs: ['Hallo,', 'Er is opnieuw een inschrijving gevraagd voor dit e-mailadres, maar {{je bent|u bent}} al ingeschreven voor:', details('nl', activity), '{{Je|Uw}} inschrijvingen zien en beheren:', listLink, signature.nl],
+      paragraphs: ['Hallo,', 'Er is opnieuw een inschrijving gevraagd voor dit e-mailadres, maar {{je bent|u bent}} al ingeschreven voor:', details('nl', activity), '{{Je|Uw}} inschrijvingen zien en beheren:', listLink, SIGNATURE.nl],
     },
     en: {
       subject: `You are already enrolled: ${activity.title}`,
-      paragraphs: ['Hello,', 'An enrolment was asked for this email address again, but you are already enrolled for:', details('en', activity), 'See and manage your enrolments:', listLink, signature.en],
+      paragraphs: ['Hello,', 'An enrolment was asked for this email address again, but you are already enrolled for:', details('en', activity), 'See and manage your enrolments:', listLink, SIGNATURE.en],
     },
   });
 
@@ -122,11 +121,11 @@ export const enrolmentReminderMail = (language: Language, { activity, cancelLink
   renderMail(language, {
     nl: {
       subject: `Herinnering: ${activity.title}`,
-      paragraphs: ['Hallo,', '{{Je bent|U bent}} ingeschreven voor:', details('nl', activity), 'Kun{{ je|t u}} toch niet? Meld {{je|u}} dan af, zodat een ander {{je|uw}} plaats krijgt:', cancelLink, signature.nl],
+      paragraphs: ['Hallo,', '{{Je bent|U bent}} ingeschreven voor:', details('nl', activity), 'Kun{{ je|t u}} toch niet? Meld {{je|u}} dan af, zodat een ander {{je|uw}} plaats krijgt:', cancelLink, SIGNATURE.nl],
     },
     en: {
       subject: `Reminder: ${activity.title}`,
-      paragraphs: ['Hello,', 'You are enrolled for:', details('en', activity), 'Cannot make it after all? Cancel, so someone else gets your place:', cancelLink, signature.en],
+      paragraphs: ['Hello,', 'You are enrolled for:', details('en', activity), 'Cannot make it after all? Cancel, so someone else gets your place:', cancelLink, SIGNATURE.en],
     },
   });
 
@@ -139,10 +138,10 @@ export const organiserMessageMail = (
     nl: {
       subject: `${activity.title}: ${subject}`,
       // The message shares a paragraph with its heading: a paragraph that is only a URL would become a link.
-      paragraphs: ['Hallo,', `{{Je bent|U bent}} ingeschreven voor:\n${details('nl', activity)}`, `Bericht van ${organisation}:\n${message}`, signature.nl],
+      paragraphs: ['Hallo,', `{{Je bent|U bent}} ingeschreven voor:\n${details('nl', activity)}`, `Bericht van ${organisation}:\n${message}`, SIGNATURE.nl],
     },
     en: {
       subject: `${activity.title}: ${subject}`,
-      paragraphs: ['Hello,', `You are enrolled for:\n${details('en', activity)}`, `Message from ${organisation}:\n${message}`, signature.en],
+      paragraphs: ['Hello,', `You are enrolled for:\n${details('en', activity)}`, `Message from ${organisation}:\n${message}`, SIGNATURE.en],
     },
   });

@@ -1,5 +1,5 @@
 import { ENUM_VALUES } from '../lib/admin-fields';
-import { addressed, renderMail, type FormOfAddress, type Language } from './index';
+import { addressed, renderMail, SIGNATURE, type FormOfAddress, type Language } from './index';
 
 /** One thing a follower hears about, with the public name and address of the item it is about. */
 export interface NewsEntry {
@@ -35,7 +35,6 @@ const TEXTS = {
     daily: (period: string) => `{{Je|Uw}} dagoverzicht van buurtplein (${period})`,
     weekly: (period: string) => `{{Je|Uw}} weekoverzicht van buurtplein (${period})`,
     footer: '{{Je krijgt|U krijgt}} dit bericht omdat {{je|u}} dit volgt. Hoe vaak {{je|u}} berichten krijgt, wat {{je|u}} volgt, of stoppen met alles:',
-    signature: 'Met vriendelijke groet,\nbuurtplein',
   },
   en: {
     hello: 'Hello,',
@@ -44,7 +43,6 @@ const TEXTS = {
     daily: (period: string) => `Your daily buurtplein digest (${period})`,
     weekly: (period: string) => `Your weekly buurtplein digest (${period})`,
     footer: 'You get this because you follow it. How often you hear, what you follow, or stop everything:',
-    signature: 'Kind regards,\nbuurtplein',
   },
 };
 
@@ -61,7 +59,7 @@ export function followNewsMail(language: Language, form: FormOfAddress, { entrie
   const paragraphs = [texts.hello, voice(entries.length === 1 ? texts.one : texts.many(entries.length))];
   // The excerpt stands in quotes: staff's text, never taken for one of our links.
   for (const entry of entries) paragraphs.push(`${headline(entry, language)}:\n${entry.title}${entry.excerpt ? `\n“${entry.excerpt}”` : ''}`, entry.url);
-  paragraphs.push(voice(texts.footer), manageLink, texts.signature);
+  paragraphs.push(voice(texts.footer), manageLink, SIGNATURE[language]);
   // The voice was applied above; renderMail gets finished text.
   return renderMail(language, { nl: { subject, paragraphs }, en: { subject, paragraphs } });
 }
@@ -72,11 +70,11 @@ export function officialReplyMail(language: Language, form: FormOfAddress, { tit
   const texts = {
     nl: {
       subject: voice('Officiële reactie op {{je|uw}} initiatief'),
-      paragraphs: ['Hallo,', voice(`Er is een officiële reactie op {{je|uw}} initiatief (van ${author}):`) + `\n${title}`, `“${reply}”`, voice('Lees de reactie en wat er nu gebeurt op de pagina van {{je|uw}} initiatief:'), link, TEXTS.nl.signature],
+      paragraphs: ['Hallo,', `${voice('Er is een officiële reactie op {{je|uw}} initiatief')} (van ${author}):\n${title}`, `“${reply}”`, voice('Lees de reactie en wat er nu gebeurt op de pagina van {{je|uw}} initiatief:'), link, SIGNATURE.nl],
     },
     en: {
       subject: 'An official reply to your initiative',
-      paragraphs: ['Hello,', `There is an official reply to your initiative (from ${author}):\n${title}`, `“${reply}”`, 'Read the reply, and what happens next, on the page of your initiative:', link, TEXTS.en.signature],
+      paragraphs: ['Hello,', `There is an official reply to your initiative (from ${author}):\n${title}`, `“${reply}”`, 'Read the reply, and what happens next, on the page of your initiative:', link, SIGNATURE.en],
     },
   };
   return renderMail(language, texts);

@@ -18,6 +18,13 @@ export interface MailText {
   paragraphs: string[];
 }
 
+/** How every mail ends. */
+export const SIGNATURE: Record<Language, string> = { nl: 'Met vriendelijke groet,\nbuurtplein', en: 'Kind regards,\nbuurtplein' };
+
+/** The first lines of a longer text (an answer, an official reply): the mail invites to read it all where it stands. */
+const EXCERPT = 300;
+export const excerptOf = (text: string) => (text.length > EXCERPT ? `${text.slice(0, EXCERPT).trimEnd()}…` : text);
+
 export const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 

@@ -1,10 +1,6 @@
-import { renderMail, type Language } from './index';
+import { excerptOf, renderMail, SIGNATURE, type Language } from './index';
 
-const signature = { nl: 'Met vriendelijke groet,\nbuurtplein', en: 'Kind regards,\nbuurtplein' };
 
-/** The first lines of an answer: the mail invites to read it on the website, where it stands in context. */
-const EXCERPT = 300;
-const excerptOf = (text: string) => (text.length > EXCERPT ? `${text.slice(0, EXCERPT).trimEnd()}…` : text);
 
 /**
  * To who asked, once per answer. The question and answer are residents' text:
@@ -15,11 +11,11 @@ export const questionAnsweredMail = (language: Language, { question, answerer, a
   renderMail(language, {
     nl: {
       subject: `Nieuw antwoord op {{je|uw}} vraag`,
-      paragraphs: ['Hallo,', `${answerer} gaf antwoord op {{je|uw}} vraag:\n${question}`, `Het antwoord begint zo:\n${excerptOf(answer)}`, 'Lees het hele antwoord, en markeer het als het goede antwoord als het {{je|u}} geholpen heeft:', link, signature.nl],
+      paragraphs: ['Hallo,', `${answerer} gaf antwoord op {{je|uw}} vraag:\n${question}`, `Het antwoord begint zo:\n${excerptOf(answer)}`, 'Lees het hele antwoord, en markeer het als het goede antwoord als het {{je|u}} geholpen heeft:', link, SIGNATURE.nl],
     },
     en: {
       subject: 'A new answer to your question',
-      paragraphs: ['Hello,', `${answerer} answered your question:\n${question}`, `The answer begins:\n${excerptOf(answer)}`, 'Read the whole answer, and mark it as the accepted one if it helped you:', link, signature.en],
+      paragraphs: ['Hello,', `${answerer} answered your question:\n${question}`, `The answer begins:\n${excerptOf(answer)}`, 'Read the whole answer, and mark it as the accepted one if it helped you:', link, SIGNATURE.en],
     },
   });
 
@@ -28,11 +24,11 @@ export const groupInvitationMail = (language: Language, { group, inviter, link }
   renderMail(language, {
     nl: {
       subject: 'Uitnodiging voor een groep op buurtplein',
-      paragraphs: ['Hallo,', `${inviter} nodigt {{je|u}} uit voor de groep:\n${group}`, 'Log in en open de groep om de uitnodiging aan te nemen:', link, signature.nl],
+      paragraphs: ['Hallo,', `${inviter} nodigt {{je|u}} uit voor de groep:\n${group}`, 'Log in en open de groep om de uitnodiging aan te nemen:', link, SIGNATURE.nl],
     },
     en: {
       subject: 'Invitation to a group on buurtplein',
-      paragraphs: ['Hello,', `${inviter} invites you to the group:\n${group}`, 'Log in and open the group to accept the invitation:', link, signature.en],
+      paragraphs: ['Hello,', `${inviter} invites you to the group:\n${group}`, 'Log in and open the group to accept the invitation:', link, SIGNATURE.en],
     },
   });
 
@@ -50,7 +46,7 @@ export const followConfirmMail = (language: Language, { items, link }: { items: 
         'Klopt dat? Bevestig het hier. Daarna {{krijg je|krijgt u}} berichten zoals {{je|u}} ze koos; in elk bericht staat hoe {{je|u}} met één klik stopt:',
         link,
         'Was {{jij|u}} het niet? Dan {{hoef je|hoeft u}} niets te doen: zonder bevestiging sturen we niets.',
-        signature.nl,
+        SIGNATURE.nl,
       ],
     },
     en: {
@@ -61,7 +57,7 @@ export const followConfirmMail = (language: Language, { items, link }: { items: 
         'Is that right? Confirm it here. After that you get news as you chose it; every mail says how to stop with one click:',
         link,
         'Was it not you? Then there is nothing to do: without confirmation we send nothing.',
-        signature.en,
+        SIGNATURE.en,
       ],
     },
   });

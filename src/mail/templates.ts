@@ -1,8 +1,7 @@
-import { renderMail, type Language } from './index';
+import { renderMail, SIGNATURE, type Language } from './index';
 
 /** Every mail the app itself sends, in Dutch and English. */
 
-const signature = { nl: 'Met vriendelijke groet,\nbuurtplein', en: 'Kind regards,\nbuurtplein' };
 
 export const magicLinkMail = (language: Language, { link, minutes }: { link: string; minutes: number }) =>
   renderMail(language, {
@@ -13,7 +12,7 @@ export const magicLinkMail = (language: Language, { link, minutes }: { link: str
         `Klik op deze link om in te loggen. De link werkt ${minutes} minuten en één keer:`,
         link,
         '{{Heb je|Heeft u}} niet om deze link gevraagd? Dan {{kun je|kunt u}} deze mail negeren.',
-        signature.nl,
+        SIGNATURE.nl,
       ],
     },
     en: {
@@ -23,7 +22,7 @@ export const magicLinkMail = (language: Language, { link, minutes }: { link: str
         `Click this link to log in. It works once, for ${minutes} minutes:`,
         link,
         'Did not ask for this link? Then you can ignore this email.',
-        signature.en,
+        SIGNATURE.en,
       ],
     },
   });
@@ -43,7 +42,7 @@ export const signUpReceivedMail = (language: Language, { link }: { link: string 
         '{{Je kunt|U kunt}} nu al inloggen om de gegevens en activiteiten klaar te zetten:',
         link,
         '{{Heb jij|Heeft u}} niets aangemeld? Dan {{kun je|kunt u}} deze mail negeren; de gemeente publiceert niets zonder het na te kijken.',
-        signature.nl,
+        SIGNATURE.nl,
       ],
     },
     en: {
@@ -54,7 +53,7 @@ export const signUpReceivedMail = (language: Language, { link }: { link: string 
         'You can already log in to prepare its details and activities:',
         link,
         'Did you not sign anything up? Then ignore this email; the municipality publishes nothing without reviewing it.',
-        signature.en,
+        SIGNATURE.en,
       ],
     },
   });
@@ -86,7 +85,7 @@ export const organisationApprovedMail = (language: Language, { organisation, lin
         'Hallo,',
         `Goed nieuws: ${organisation} is goedgekeurd en voor iedereen zichtbaar. Inloggen om {{je|uw}} activiteiten te publiceren kan via:`,
         link,
-        signature.nl,
+        SIGNATURE.nl,
       ],
     },
     en: {
@@ -95,7 +94,7 @@ export const organisationApprovedMail = (language: Language, { organisation, lin
         'Hello,',
         `Good news: ${organisation} has been approved and is visible to everyone. Log in to publish your activities here:`,
         link,
-        signature.en,
+        SIGNATURE.en,
       ],
     },
   });
@@ -111,7 +110,7 @@ export const invitationMail = (
         'Hallo,',
         `${inviter} nodigt {{je|u}} uit om samen ${organisation} op buurtplein bij te houden. Met deze link {{doe je|doet u}} mee (een account wordt zo nodig voor {{je|u}} gemaakt). De link werkt ${days} dagen:`,
         link,
-        signature.nl,
+        SIGNATURE.nl,
       ],
     },
     en: {
@@ -120,7 +119,7 @@ export const invitationMail = (
         'Hello,',
         `${inviter} invites you to keep ${organisation} up to date on buurtplein together. Join with this link (we create an account for you if needed). It works for ${days} days:`,
         link,
-        signature.en,
+        SIGNATURE.en,
       ],
     },
   });
@@ -134,7 +133,7 @@ export const claimMail = (language: Language, { organisation, link, days }: { or
         `${organisation} staat op de sociale kaart. Met deze link {{word je|wordt u}} beheerder en {{kun je|kunt u}} de gegevens en activiteiten zelf bijhouden. De link werkt ${days} dagen en één keer:`,
         link,
         'Niet aangevraagd? Dan {{kun je|kunt u}} deze mail negeren; er verandert niets.',
-        signature.nl,
+        SIGNATURE.nl,
       ],
     },
     en: {
@@ -144,7 +143,7 @@ export const claimMail = (language: Language, { organisation, link, days }: { or
         `${organisation} is on the social map. This link makes you its editor, so you can keep its details and activities up to date. It works once, for ${days} days:`,
         link,
         'Did not ask for this? Then ignore this email; nothing changes.',
-        signature.en,
+        SIGNATURE.en,
       ],
     },
   });
@@ -158,7 +157,7 @@ export const passwordResetMail = (language: Language, { link, minutes }: { link:
         `Met deze link {{kies je|kiest u}} een nieuw wachtwoord. De link werkt ${minutes} minuten en één keer:`,
         link,
         'Liever zonder wachtwoord? Vraag op de inlogpagina een inloglink per mail aan.',
-        signature.nl,
+        SIGNATURE.nl,
       ],
     },
     en: {
@@ -168,7 +167,7 @@ export const passwordResetMail = (language: Language, { link, minutes }: { link:
         `Choose a new password with this link. It works once, for ${minutes} minutes:`,
         link,
         'Rather not use a password? Ask for a login link by email on the login page.',
-        signature.en,
+        SIGNATURE.en,
       ],
     },
   });
@@ -183,7 +182,7 @@ export const confirmRegistrationMail = (language: Language, { link, hours }: { l
         `Iemand heeft met dit e-mailadres een account op buurtplein aangemaakt. {{Was jij|Was u}} dat? Bevestig het dan met deze link; daarna {{ben je|bent u}} ingelogd. De link werkt ${hours} uur en één keer:`,
         link,
         '{{Was jij|Was u}} het niet? Negeer deze mail dan: zonder bevestiging wordt er geen account gemaakt.',
-        signature.nl,
+        SIGNATURE.nl,
       ],
     },
     en: {
@@ -193,7 +192,7 @@ export const confirmRegistrationMail = (language: Language, { link, hours }: { l
         `Someone created a buurtplein account with this email address. Was it you? Then confirm it with this link, which also logs you in. It works once, for ${hours} hours:`,
         link,
         'Was it not you? Then ignore this email: without confirmation no account is made.',
-        signature.en,
+        SIGNATURE.en,
       ],
     },
   });
@@ -208,7 +207,7 @@ export const alreadyRegisteredMail = (language: Language, { link, minutes }: { l
         `{{Wil je|Wilt u}} inloggen? Gebruik deze link (${minutes} minuten geldig, één keer), of kies op de inlogpagina "wachtwoord vergeten":`,
         link,
         '{{Was jij|Was u}} het niet? Dan {{kun je|kunt u}} deze mail negeren.',
-        signature.nl,
+        SIGNATURE.nl,
       ],
     },
     en: {
@@ -219,7 +218,7 @@ export const alreadyRegisteredMail = (language: Language, { link, minutes }: { l
         `Want to log in? Use this link (valid for ${minutes} minutes, once), or choose "forgot password" on the login page:`,
         link,
         'Was it not you? Then you can ignore this email.',
-        signature.en,
+        SIGNATURE.en,
       ],
     },
   });

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { PUBLIC_MODERATION_STATUSES } from '@buurtplein/plugin-kit';
 import { itemUrl, type ItemKind } from '../../../discovery/links';
-import { frontendLink } from '../../../mail';
+import { excerptOf, frontendLink } from '../../../mail';
 import type { NewsEntry } from '../../../mail/follow-templates';
 import { ANSWER, ARTICLE } from '../../../visibility/rules';
 import type { FollowerKey } from './links';
@@ -21,7 +21,6 @@ export interface Entry extends NewsEntry {
 
 const INITIATIVE = 'api::initiative.initiative';
 const COMMENT = 'plugin::idea-support.comment';
-const EXCERPT = 300;
 
 /** Where each kind of event's item lives and how the site links it. */
 const ITEMS: Record<string, { uid: string; kind: ItemKind }> = {
@@ -30,7 +29,6 @@ const ITEMS: Record<string, { uid: string; kind: ItemKind }> = {
   article: { uid: ARTICLE, kind: 'articles' },
 };
 const itemTypeOf = (event: Pick<StoredEvent, 'kind'>) => event.kind.split('.')[0];
-const excerptOf = (text: string) => (text.length > EXCERPT ? `${text.slice(0, EXCERPT).trimEnd()}…` : text);
 
 /**
  * The news line of each event whose item the public may still read when the
