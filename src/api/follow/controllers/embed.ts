@@ -22,19 +22,21 @@ const limited = (strapi: Core.Strapi) => rateLimit({ scope: 'follow-email', emai
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const following = () => strapi.service('api::follow.following') as unknown as Following;
 
-  async function page(ctx: any, status: number, locale: Locale, slug: string, message?: EmbedMessage, email?: string) {
-    const neighbourhood = SLUG.test(slug) ? await following().publicNeighbourhood(slug) : null;
+  /** The neighbourhood the form is for, when the public may see it. */
+  const neighbourhoodOf = (slug: string) => (SLUG.test(slug) ? following().publicNeighbourhood(slug) : Promise.resolve(null));
+
+  /** The form's page; for an unknown neighbourhood a 404 that says so, whatever else happened. */
+  function page(ctx: any, status: number, locale: Locale, slug: string, neighbourhood: { name: string } | null, message?: EmbedMessage, email?: string) {
     ctx.status = neighbourhood ? status : 404;
     ctx.type = 'text/html; charset=utf-8';
     ctx.body = renderFollowEmbed(locale, { slug, place: neighbourhood?.name ?? null, message: neighbourhood ? message : 'unknown', email });
-    return neighbourhood;
   }
 
   return {
     async form(ctx: any) {
       onlyParams(ctx.query, ['neighbourhood', 'locale']);
       if (typeof ctx.query.neighbourhood !== 'string') throw new errors.ValidationError('neighbourhood: the slug of a neighbourhood is required', { param: 'neighbourhood' });
-      await page(ctx, 200, localeOf(ctx.query.locale), ctx.query.neighbourhood);
+      page(ctx, 200, localeOf(ctx.query.locale), ctx.query.neighbourhood, await neighbourhoodOf(ctx.query.neighbourhood));
     },
 
     async submit(ctx: any) {
@@ -42,18 +44,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const locale = localeOf(body.locale);
       const slug = typeof body.neighbourhood === 'string' ? body.neighbourhood : '';
       const given = typeof body.email === 'string' ? body.email.slice(0, 200) : '';
+      const neighbourhood = await neighbourhoodOf(slug);
       try {
         await limited(strapi)(ctx, async () => undefined);
       } catch (error) {
         if (!(error instanceof errors.RateLimitError)) throw error;
-        return page(ctx, 429, locale, slug, 'tooMany', given);
+        return page(ctx, 429, locale, slug, neighbourhood, 'tooMany', given);
       }
       const email = await emailSchema().required().validate(given).catch(() => null);
-      if (!email) return page(ctx, 400, locale, slug, 'invalidEmail', given);
+      if (!email) return page(ctx, 400, locale, slug, neighbourhood, 'invalidEmail', given);
       const frequency = (FREQUENCIES as readonly string[]).includes(body.frequency as string) ? (body.frequency as Frequency) : 'weekly';
-      const neighbourhood = SLUG.test(slug) ? await following().publicNeighbourhood(slug) : null;
       if (neighbourhood) await following().askByEmail({ email, type: 'neighbourhood', documentId: neighbourhood.documentId, frequency, language: locale });
-      await page(ctx, 202, locale, slug, 'done');
+      page(ctx, 202, locale, slug, neighbourhood, 'done');
     },
   };
 };

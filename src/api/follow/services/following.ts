@@ -89,6 +89,13 @@ const following = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const present = (row: FollowRow, title: string | null): Follow => ({ id: row.id, type: row.type, documentId: row.target, frequency: row.frequency, title, createdAt: row.createdAt });
 
+  /** The follows that match, newest first, each with the name it has now for `viewer`. */
+  async function listed(where: Record<string, unknown>, viewer: Viewer): Promise<Follow[]> {
+    const found: FollowRow[] = await rows().findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
+    const titles = await titlesOf(found, viewer);
+    return found.map((row) => present(row, titles.get(`${row.type}:${row.target}`) ?? null));
+  }
+
   const service = {
     /** Follows the item (201), or changes how often they hear of it when they follow it already (200). */
     async follow(viewer: Extract<Viewer, { kind: 'member' }>, input: { type: FollowType; documentId: string; frequency: Frequency }, language: 'nl' | 'en') {
@@ -101,11 +108,7 @@ const following = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Everything the person follows, newest first, each with the name it has now. */
-    async mine(viewer: Extract<Viewer, { kind: 'member' }>): Promise<Follow[]> {
-      const found: FollowRow[] = await rows().findMany({ where: { userId: viewer.userId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
-      const titles = await titlesOf(found, viewer);
-      return found.map((row) => present(row, titles.get(`${row.type}:${row.target}`) ?? null));
-    },
+    mine: (viewer: Extract<Viewer, { kind: 'member' }>): Promise<Follow[]> => listed({ userId: viewer.userId }, viewer),
 
     /**
      * A follow by an address alone waits for its owner's confirmation; true
@@ -179,10 +182,8 @@ const following = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async byLink(token: unknown): Promise<Follow[]> {
       const { follower, issuedAt } = readManageLink(token);
-      const found: FollowRow[] = await rows().findMany({ where: linkScope(follower, issuedAt), orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
       const viewer: Viewer = follower.startsWith('u:') ? { kind: 'member', userId: Number(follower.slice(2)), groups: await groupsOf(strapi, Number(follower.slice(2))) } : ANONYMOUS;
-      const titles = await titlesOf(found, viewer);
-      return found.map((row) => present(row, titles.get(`${row.type}:${row.target}`) ?? null));
+      return listed(linkScope(follower, issuedAt), viewer);
     },
 
     /** A mail's stop link: one of its follows (`id`), or all of them (RFC 8058's one click). When nothing is left to end: `link.used`. */
