@@ -31,9 +31,12 @@ export const VISIBILITY_EVENTS: readonly ContentEvent[] = [CONTENT_EVENTS.archiv
 
 /** The write already happened: a failing listener is logged under `by`, never thrown back at it. */
 export async function announceChange(strapi: Core.Strapi, by: string, event: ContentEvent, change: ContentChange) {
-  if (!change.documentIds.length) return;
+  if (change.documentIds.length) await emitLogged(strapi, by, event, change);
+}
+
+async function emitLogged(strapi: Core.Strapi, by: string, event: string, payload: unknown) {
   try {
-    await strapi.eventHub.emit(event, change);
+    await strapi.eventHub.emit(event, payload);
   } catch (error) {
     strapi.log.error(`[${by}] a listener of ${event} failed: ${(error as Error).message}`);
   }
@@ -65,16 +68,8 @@ export interface Milestone {
 }
 
 /** Like announceChange: the milestone already happened, a failing listener is logged under `by`. */
-export async function announceMilestone(strapi: Core.Strapi, by: string, event: MilestoneEvent, milestone: Milestone) {
-  try {
-    await strapi.eventHub.emit(event, milestone);
-  } catch (error) {
-    strapi.log.error(`[${by}] a listener of ${event} failed: ${(error as Error).message}`);
-  }
-}
+export const announceMilestone = (strapi: Core.Strapi, by: string, event: MilestoneEvent, milestone: Milestone) => emitLogged(strapi, by, event, milestone);
 
-export function onMilestone(strapi: Core.Strapi, event: MilestoneEvent, listener: (milestone: Milestone) => Promise<unknown>) {
-  strapi.eventHub.on(event, async (milestone: Milestone) => {
-    await listener(milestone);
-  });
+export function onMilestone(strapi: Core.Strapi, event: MilestoneEvent, listener: (milestone: Milestone) => Promise<void>) {
+  strapi.eventHub.on(event, listener);
 }

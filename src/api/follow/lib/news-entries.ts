@@ -65,20 +65,25 @@ async function addAnswers(strapi: Core.Strapi, events: StoredEvent[], entries: M
 async function addReplies(strapi: Core.Strapi, events: StoredEvent[], entries: Map<number, Entry>) {
   const replies = events.filter((event) => event.kind === 'initiative.reply' && entries.has(event.id));
   if (!replies.length) return;
-  const comments: { id: number; body: string }[] = await strapi.db.query(COMMENT as any).findMany({
-    where: { id: { $in: replies.map((e) => Number(e.detail)) }, official: true, status: { $in: [...PUBLIC_MODERATION_STATUSES] } },
-    select: ['id', 'body'],
-  });
-  const bodies = new Map(comments.map((c) => [String(c.id), c.body]));
+  const found = await publicOfficialReplies(strapi, replies.map((e) => Number(e.detail)));
   const initiators = await initiatorsOf(strapi, replies.map((e) => e.item));
   for (const event of replies) {
-    const body = bodies.get(event.detail);
+    const body = found.get(Number(event.detail))?.body;
     if (body === undefined) entries.delete(event.id);
     else {
       const initiator = initiators.get(event.item);
       entries.set(event.id, { ...entries.get(event.id)!, detail: undefined, excerpt: excerptOf(body), ...(initiator ? { notFor: `u:${initiator}` as FollowerKey } : {}) });
     }
   }
+}
+
+/** Official replies the public may still read (not removed by moderation), by id. */
+export async function publicOfficialReplies(strapi: Core.Strapi, ids: number[]): Promise<Map<number, { body: string; authorName: string }>> {
+  const rows: { id: number; body: string; authorName: string }[] = await strapi.db.query(COMMENT as any).findMany({
+    where: { id: { $in: ids }, official: true, status: { $in: [...PUBLIC_MODERATION_STATUSES] } },
+    select: ['id', 'body', 'authorName'],
+  });
+  return new Map(rows.map((row) => [row.id, row]));
 }
 
 export async function initiatorsOf(strapi: Core.Strapi, documentIds: string[]): Promise<Map<string, number>> {

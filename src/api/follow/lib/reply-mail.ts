@@ -1,15 +1,14 @@
 import type { Core } from '@strapi/strapi';
-import { MILESTONES, onMilestone, outboxOf, PUBLIC_MODERATION_STATUSES, type MailKind } from '@buurtplein/plugin-kit';
+import { MILESTONES, onMilestone, outboxOf, type MailKind } from '@buurtplein/plugin-kit';
 import { itemUrl } from '../../../discovery/links';
 import { languageOf, sendLater } from '../../../mail';
 import { officialReplyMail } from '../../../mail/follow-templates';
 import { settings } from '../../../lib/settings';
-import { initiatorsOf } from './news-entries';
+import { initiatorsOf, publicOfficialReplies } from './news-entries';
 import { ANONYMOUS, visibleDocuments } from './visible-documents';
 
 export const REPLY_KIND = 'initiative.official-reply';
 const INITIATIVE = 'api::initiative.initiative';
-const COMMENT = 'plugin::idea-support.comment';
 const USER = 'plugin::users-permissions.user';
 
 interface ReplyPayload {
@@ -29,7 +28,7 @@ export function registerReplyMail(strapi: Core.Strapi) {
     label: { nl: 'Officiële reactie aan initiatiefnemer', en: 'Official reply to the initiator' },
     async compose({ initiative, reply }, to) {
       const [item] = await visibleDocuments(strapi, INITIATIVE, [initiative], ANONYMOUS, { fields: ['title', 'slug', 'locale'] });
-      const comment = await strapi.db.query(COMMENT as any).findOne({ where: { id: reply, official: true, status: { $in: [...PUBLIC_MODERATION_STATUSES] } }, select: ['body', 'authorName'] });
+      const comment = (await publicOfficialReplies(strapi, [reply])).get(reply);
       if (!item || !comment) throw new Error(`initiative ${initiative} or its reply ${reply} is no longer public`);
       const link = itemUrl(strapi, item.locale, 'initiatives', item.slug);
       return officialReplyMail(to.language, settings(strapi).formOfAddress, { title: item.title, author: comment.authorName, reply: comment.body, link });
