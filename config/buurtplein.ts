@@ -79,4 +79,12 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
     maxAgeSeconds: env.int('CACHE_MAX_AGE_SECONDS', 60),
     staleWhileRevalidateSeconds: env.int('CACHE_STALE_WHILE_REVALIDATE_SECONDS', 300),
   },
+  /** Reach statistics without cookies (src/stats): views, unique visitors per day, searches. */
+  stats: {
+    enabled: env.bool('STATS_ENABLED', true),
+    flushSeconds: Math.max(1, env.int('STATS_FLUSH_SECONDS', 60)),
+    /** Daily figures older than this are deleted (0: kept for ever). */
+    retentionDays: Math.max(0, env.int('STATS_RETENTION_DAYS', 730)),
+    redisUrl: env('REDIS_URL', ''),
+  },
 });

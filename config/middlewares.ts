@@ -32,6 +32,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   'strapi::security',
   cors(env),
   'strapi::poweredBy',
+  // Around the cache: an answer from it counts as a view too (src/stats).
+  'global::view-counting',
   // Before the query parser: a cache hit skips everything that would follow.
   'global::public-cache',
   'strapi::query',

@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { activityOwners } from '../src/plugin-callbacks/expiry-owners';
 import { enrolmentRetention } from '../src/plugin-callbacks/enrolment-retention';
 import { reminderLoginLink } from '../src/plugin-callbacks/reminder-login-link';
+import { reminderReach } from '../src/plugin-callbacks/reminder-reach';
 import { envList, websiteUrl } from '../src/lib/env';
 import { importUpload } from '../src/plugin-callbacks/import-upload';
 import { IMPORT_TYPES } from '../src/import/types';
@@ -179,6 +180,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       // Signs the one-click confirm links; falls back to the app keys for an older .env.
       secret: env('REMINDER_LINK_SECRET', '') || env('APP_KEYS', ''),
       loginLink: reminderLoginLink,
+      reachOf: reminderReach,
       staleAfterMissed: 2,
       formOfAddress: env('MAIL_FORM_OF_ADDRESS', '') || 'je',
     },

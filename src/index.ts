@@ -24,6 +24,7 @@ import { ensurePublicReadIndexes } from './bootstrap/indexes';
 import { closeRateLimitStore, openRateLimitStore } from './bootstrap/rate-limit-store';
 import { ensureDisplayNames, nameNewAccounts } from './bootstrap/display-names';
 import { warnWithoutPublicUrl } from './bootstrap/public-url';
+import { registerStatsAdminRoutes } from './api/stats/admin-routes';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -37,6 +38,7 @@ export default {
     registerEnrolmentAdminRoutes(strapi);
     registerGroupAdminRoutes(strapi);
     registerEmbedRoutes(strapi);
+    registerStatsAdminRoutes(strapi);
     startCache(strapi);
     openRateLimitStore(strapi);
   },
@@ -53,6 +55,7 @@ export default {
     nameNewAccounts(strapi);
     memoiseDefaultLocale(strapi);
     await ensurePublicReadIndexes(strapi);
+    await strapi.service('api::stats.counting').start();
     await ensureLocales(strapi);
     await grantRolePermissions(strapi);
     await revokeDeveloperTools(strapi);
@@ -64,7 +67,8 @@ export default {
     await strapi.service('api::search.search').setUp();
   },
 
-  async destroy() {
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    await strapi.service('api::stats.counting').stop();
     await stopCache();
     await closeRateLimitStore();
   },

@@ -25,6 +25,18 @@ export interface BuurtpleinSettings {
   twoFactor: { maxCodesPerChallenge: number; /** Within the rate-limit window. */ maxCodesPerAccount: number };
   rateLimit: { windowSeconds: number; maxPerIp: number; maxPerEmail: number; /** Empty: counters per instance. */ redisUrl: string };
   cache: CacheSettings;
+  stats: StatsSettings;
+}
+
+export interface StatsSettings {
+  /** STATS_ENABLED=false: nothing is counted (the figures already kept stay readable). */
+  enabled: boolean;
+  /** Counts reach the database within this many seconds. */
+  flushSeconds: number;
+  /** 0: daily figures are kept for ever. */
+  retentionDays: number;
+  /** Empty: each instance hashes and de-duplicates visitors on its own. */
+  redisUrl: string;
 }
 
 export interface CacheSettings {

@@ -19,7 +19,7 @@ export const languageName = (language: string) => ({
  * `PLACEHOLDERS`); the server refuses any other and a text without
  * {{confirmLink}}.
  */
-export const PLACEHOLDERS = ['organisation', 'period', 'summary', 'activities', 'confirmLink', 'editLink'] as const;
+export const PLACEHOLDERS = ['organisation', 'period', 'summary', 'activities', 'confirmLink', 'editLink', 'reach'] as const;
 export const REQUIRED_PLACEHOLDER = 'confirmLink';
 
 /** A period as the server writes it: "2026-Q4". */

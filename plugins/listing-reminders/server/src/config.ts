@@ -1,3 +1,4 @@
+import type { Core } from '@strapi/strapi';
 import type { LoginLinkFor } from '@buurtplein/plugin-kit';
 import type { ReminderRecipient } from '../../shared/run';
 
@@ -19,6 +20,8 @@ export interface ListingRemindersConfig {
   secret: string;
   /** A link that logs the organisation's editor straight in ("edit my listing"); the app knows how. */
   loginLink?: LoginLinkFor;
+  /** How often an organisation's listing was viewed last quarter, for {{reach}}; null or absent: the sentence is left out. */
+  reachOf?: (args: { strapi: Core.Strapi; organisation: string }) => Promise<number | null>;
   /** Mails sent at the same time. */
   concurrency: number;
   /** Missed reminders in a row that make a listing stale. */
@@ -55,6 +58,8 @@ export default {
     for (const key of ['concurrency', 'staleAfterMissed', 'batchSize'] as const) {
       if (!Number.isInteger(config[key]) || config[key] < 1) fail(`${key} must be a whole number ≥ 1`);
     }
-    if (config.loginLink !== undefined && typeof config.loginLink !== 'function') fail('loginLink must be a function');
+    for (const key of ['loginLink', 'reachOf'] as const) {
+      if (config[key] !== undefined && typeof config[key] !== 'function') fail(`${key} must be a function`);
+    }
   },
 };

@@ -39,7 +39,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         status: 'draft',
         populate: { categories: { fields: ['name', 'slug'] }, neighbourhoods: { fields: ['name', 'slug'] }, logo: { fields: PICTURE_FIELDS } },
       } as any);
-      return withPublicationState(strapi, ORG, drafts as any);
+      const listed = await withPublicationState(strapi, ORG, drafts as any);
+      // "Your listing was viewed N times this quarter": a reason to keep it current.
+      const reach = await strapi.service('api::stats.figures').organisationReach(listed.map((org: { documentId: string }) => org.documentId));
+      return listed.map((org: { documentId: string }) => ({ ...org, reach: reach.get(org.documentId) }));
     },
 
     async updateOrganisation(userId: number, documentId: string, locale: string, data: Data) {

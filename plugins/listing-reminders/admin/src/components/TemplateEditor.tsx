@@ -15,6 +15,7 @@ const PLACEHOLDER_HELP: Record<(typeof PLACEHOLDERS)[number], string> = {
   activities: 'their next five activities',
   confirmLink: 'the one-click "everything is still correct" link (required)',
   editLink: 'the link that logs them straight in to edit their listing',
+  reach: 'how often their listing was viewed last quarter (one sentence; empty while nothing is counted)',
 };
 
 /** What each placeholder becomes in the mail. */

@@ -11,6 +11,7 @@ const SAMPLE = {
   activities: '- Dinsdagwandeling, 1 dec. 2026 10:00 (herhaalt)',
   confirmLink: 'https://example.org/api/listing-reminders/confirm?token=voorbeeld',
   editLink: 'https://example.org/login/email?token=voorbeeld',
+  reach: 'In het afgelopen kwartaal is je vermelding 212 keer bekeken.',
 };
 
 /** The staff page: overview, running now, and the mail texts with preview and a test to oneself. */

@@ -6,7 +6,7 @@ import { pluginConfig } from '../utils/plugin-config';
 import { outboxOf, publicRule, serviceOf, type MailKind } from '@buurtplein/plugin-kit';
 import { PLUGIN_ID } from '../plugin-id';
 import type templateService from './templates';
-import type { Language } from '../templates/defaults';
+import { reachSentence, type Language } from '../templates/defaults';
 
 export interface RunOptions {
   period: string;
@@ -95,11 +95,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** The mail one organisation gets for a period, from the template of its language. */
     async compose(recipient: ReminderRecipient, period: string) {
       const template = runTemplates[recipient.language] ?? (await templateTexts().get(recipient.language));
-      const { publicUrl, secret, loginLink } = config();
+      const { publicUrl, secret, loginLink, reachOf, formOfAddress } = config();
       const confirmLink = `${publicUrl.replace(/\/+$/, '')}/api/listing-reminders/confirm?token=${createConfirmToken(secret, recipient.documentId, period)}`;
       const editLink = loginLink ? await loginLink({ strapi, email: recipient.email, organisation: recipient.documentId, language: recipient.language }) : publicUrl;
       const { summary, activities } = await summaryOf(recipient.documentId, recipient.language);
-      return templateTexts().render(template, { organisation: recipient.name, period, summary, activities, confirmLink, editLink });
+      const views = reachOf ? await reachOf({ strapi, organisation: recipient.documentId }) : null;
+      const reach = views === null ? '' : reachSentence(recipient.language, views, formOfAddress);
+      return templateTexts().render(template, { organisation: recipient.name, period, summary, activities, confirmLink, editLink, reach });
     },
 
     /** Registered with the outbox at bootstrap: composed at send time (fresh login link), recorded as sent when the mail server took it. */

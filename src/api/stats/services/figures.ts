@@ -1,0 +1,118 @@
+import type { Core } from '@strapi/strapi';
+import { publicRule } from '@buurtplein/plugin-kit';
+import { fromFloating } from '../../../discovery/local-time';
+import { addDays, quarterOf, townDay, type Day, type Interval } from '../../../stats/days';
+import { searchFigures, siteSeries, subjectDays, topSubjects, viewsOf } from '../../../stats/figures';
+
+/** The items a view can be of, by the name the stats routes use, with the field that names them. */
+export const ITEM_TYPES = {
+  activity: { uid: 'api::activity.activity', title: 'title' },
+  organisation: { uid: 'api::organisation.organisation', title: 'name' },
+  initiative: { uid: 'api::initiative.initiative', title: 'title' },
+} as const;
+export type ItemType = keyof typeof ITEM_TYPES;
+
+/** Who took part: supported or reacted to an initiative, enrolled for an activity, answered a question. */
+const PARTICIPATION = ['plugin::idea-support.support', 'plugin::idea-support.comment', 'api::enrolment.enrolment', 'api::answer.answer'];
+
+export interface Range {
+  from: Day;
+  to: Day;
+}
+
+/** The instants a range of town days spans: from midnight on `from` to midnight after `to`. */
+const instants = ({ from, to }: Range) => ({
+  $gte: fromFloating(new Date(`${from}T00:00:00Z`)),
+  $lt: fromFloating(new Date(`${addDays(to, 1)}T00:00:00Z`)),
+});
+
+const TOP_ITEMS = 10;
+
+/** Reading the figures (src/stats/figures.ts) with what staff need around them: titles, participation, new listings. */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const knex = () => strapi.db.connection;
+  const query = (uid: string) => strapi.db.query(uid as any);
+
+  /** Titles of documents in the default locale when there, else any. */
+  async function titles(type: ItemType, documentIds: string[]): Promise<Map<string, string>> {
+    if (!documentIds.length) return new Map();
+    const { uid, title } = ITEM_TYPES[type];
+    const rows = await query(uid).findMany({ select: ['documentId', title, 'locale'], where: { documentId: { $in: documentIds } }, orderBy: { id: 'asc' } });
+    const found = new Map<string, string>();
+    for (const row of rows as any[]) if (!found.has(row.documentId) || row.locale === 'nl') found.set(row.documentId, row[title]);
+    return found;
+  }
+
+  /** Distinct accounts that took part in the range, against the confirmed accounts there were by its end. */
+  async function participation(range: Range) {
+    const when = instants(range);
+    const active = new Set<number>();
+    for (const uid of PARTICIPATION) {
+      const rows = await query(uid).findMany({ select: ['userId'], where: { createdAt: when, userId: { $notNull: true } } });
+      for (const row of rows as { userId: number }[]) active.add(Number(row.userId));
+    }
+    const accounts = await query('plugin::users-permissions.user').count({
+      where: { confirmed: true, $or: [{ blocked: false }, { blocked: { $null: true } }], createdAt: { $lt: when.$lt } },
+    });
+    return { activeAccounts: active.size, accounts, share: accounts ? Math.round((active.size / accounts) * 1000) / 1000 : 0 };
+  }
+
+  /** Documents whose first row (any locale, draft or published) was made in the range. */
+  async function newDocuments(uid: string, range: Range): Promise<number> {
+    const when = instants(range);
+    const made = await query(uid).findMany({ select: ['documentId'], where: { createdAt: when } });
+    const ids = [...new Set((made as { documentId: string }[]).map((r) => r.documentId))];
+    if (!ids.length) return 0;
+    const older = await query(uid).findMany({ select: ['documentId'], where: { documentId: { $in: ids }, createdAt: { $lt: when.$gte } } });
+    return ids.length - new Set((older as { documentId: string }[]).map((r) => r.documentId)).size;
+  }
+
+  return {
+    /** Whether a beacon may count this item: it exists and is public (published, not archived) in some locale. */
+    async isPublic(type: ItemType, documentId: string): Promise<boolean> {
+      const { uid } = ITEM_TYPES[type];
+      return (await query(uid).count({ where: { documentId, ...publicRule(strapi, uid).where } })) > 0;
+    },
+
+    async exists(type: ItemType, documentId: string): Promise<boolean> {
+      return (await query(ITEM_TYPES[type].uid).count({ where: { documentId } })) > 0;
+    },
+
+    item: (type: ItemType, documentId: string, range: Range) => subjectDays(knex(), type, documentId, range.from, range.to),
+
+    async overview(range: Range, interval: Interval) {
+      const site = await siteSeries(knex(), range.from, range.to, interval);
+      const top = await topSubjects(knex(), Object.keys(ITEM_TYPES), range.from, range.to, TOP_ITEMS);
+      const names = new Map<string, string>();
+      for (const type of Object.keys(ITEM_TYPES) as ItemType[]) {
+        const found = await titles(type, top.filter((t) => t.kind === type).map((t) => t.item));
+        for (const [documentId, title] of found) names.set(`${type}:${documentId}`, title);
+      }
+      const channels = await topSubjects(knex(), ['feed', 'embed'], range.from, range.to, TOP_ITEMS);
+      const searches = await searchFigures(knex(), range.from, range.to, 0);
+      return {
+        ...range,
+        interval,
+        views: site.views,
+        uniqueVisitors: site.uniqueVisitors,
+        series: site.series,
+        topItems: top.map((t) => ({ type: t.kind, documentId: t.item, title: names.get(`${t.kind}:${t.item}`) ?? null, views: t.views, uniqueVisitors: t.uniqueVisitors })),
+        channels: channels.map((c) => ({ type: c.kind, name: c.item, views: c.views, uniqueVisitors: c.uniqueVisitors })),
+        searches: searches.searches,
+        zeroResultSearches: searches.zeroResultSearches,
+        participation: await participation(range),
+        newOrganisations: await newDocuments(ITEM_TYPES.organisation.uid, range),
+        newActivities: await newDocuments(ITEM_TYPES.activity.uid, range),
+      };
+    },
+
+    searches: (range: Range, limit: number) => searchFigures(knex(), range.from, range.to, limit).then((found) => ({ ...range, ...found })),
+
+    /** "Your listing was viewed N times this quarter", for each organisation. */
+    async organisationReach(documentIds: string[], today: Day = townDay()) {
+      const quarter = quarterOf(today);
+      const views = await viewsOf(knex(), 'organisation', documentIds, quarter.from, quarter.to);
+      return new Map(documentIds.map((id) => [id, { quarter: quarter.name, from: quarter.from, to: quarter.to, views: views.get(id) ?? 0 }]));
+    },
+  };
+};
