@@ -51,6 +51,12 @@ export async function topSubjects(knex: Knex, kinds: string[], from: Day, to: Da
   return rows.map((r: any) => ({ kind: String(r.kind), item: String(r.item), views: num(r.views), uniqueVisitors: num(r.visitors) }));
 }
 
+/** Every daily row of the range, oldest first: what the CSV export lists. */
+export async function dailyRows(knex: Knex, from: Day, to: Day) {
+  const rows = await knex(DAILY).select().whereBetween('day', [from, to]).orderBy(['day', 'kind', 'item']);
+  return rows.map((r: any) => ({ day: String(r.day), kind: String(r.kind), item: String(r.item), views: num(r.views), uniqueVisitors: num(r.visitors) }));
+}
+
 /** Views of several items of one kind in the range, e.g. an organisation's own listings this quarter. */
 export async function viewsOf(knex: Knex, kind: string, items: string[], from: Day, to: Day): Promise<Map<string, number>> {
   if (!items.length) return new Map();

@@ -7,5 +7,6 @@ export function registerStatsAdminRoutes(strapi: Core.Strapi) {
     ['GET', '/stats/items/:type/:documentId', 'item'],
     ['GET', '/stats/overview', 'overview'],
     ['GET', '/stats/searches', 'searches'],
+    ['GET', '/stats/daily.csv', 'dailyCsv'],
   ]);
 }

@@ -200,10 +200,26 @@ describe('reach statistics', () => {
       expect(after.accounts).toBe(before.accounts + 1);
     });
 
+    it('exports the daily figures as CSV with titles safe for spreadsheets', async () => {
+      const sneaky = await createDocument('api::activity.activity', { title: `=HYPERLINK("http://evil.example","${unique('klik')}")`, slug: unique('formule') });
+      await api().get(`/api/activities/${sneaky.documentId}`).set(visitor()).expect(200);
+      await flush();
+      const res = await api().get('/api/stats/daily.csv').query({ from: townDay(), to: townDay() }).set(bearer(staff)).expect(200);
+      expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+      expect(res.headers['content-disposition']).toBe(`attachment; filename="buurtplein-stats-${townDay()}-${townDay()}.csv"`);
+      const lines = res.text.trim().split('\n');
+      expect(lines[0]).toBe('date,type,id,title,views,uniqueVisitors');
+      const line = lines.find((l) => l.includes(sneaky.documentId));
+      expect(line).toBe(`${townDay()},activity,${sneaky.documentId},"'${sneaky.title.replace(/"/g, '""')}",1,1`);
+      expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^${townDay()},site,,,\\d+,\\d+$`)));
+      await api().get('/api/stats/daily.csv').query({ from: 'gisteren' }).set(bearer(staff)).expect(400);
+      await api().get('/api/stats/daily.csv').expect(403);
+    });
+
     it('is for staff only: no token, a resident, a read-only token and an admin session\'s JWT as a bearer are refused', async () => {
       const { jwt } = await resident();
       const readOnly = await token('read-only');
-      for (const path of ['/api/stats/overview', '/api/stats/searches', `/api/stats/items/activity/${map.activity.documentId}`]) {
+      for (const path of ['/api/stats/overview', '/api/stats/searches', '/api/stats/daily.csv', `/api/stats/items/activity/${map.activity.documentId}`]) {
         await api().get(path).expect(403);
         await api().get(path).set(bearer(jwt)).expect(403);
         await api().get(path).set(bearer(readOnly)).expect(403);

@@ -31,6 +31,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: await figures().overview(range, intervalOf(ctx.query.interval)), meta: {} };
     },
 
+    /** GET /api/stats/daily.csv: every day's figures of the range, for a spreadsheet. */
+    async dailyCsv(ctx: any) {
+      const range = rangeOf(ctx.query);
+      ctx.set('Content-Type', 'text/csv; charset=utf-8');
+      ctx.set('Content-Disposition', `attachment; filename="buurtplein-stats-${range.from}-${range.to}.csv"`);
+      ctx.body = await figures().dailyCsv(range);
+    },
+
     async searches(ctx: any) {
       const range = rangeOf(ctx.query, ['limit']);
       ctx.body = { data: await figures().searches(range, limitOf(ctx.query.limit)), meta: {} };

@@ -8,5 +8,6 @@ export default {
     staffGet('/stats/items/:type/:documentId', 'stats.item'),
     staffGet('/stats/overview', 'stats.overview'),
     staffGet('/stats/searches', 'stats.searches'),
+    staffGet('/stats/daily.csv', 'stats.dailyCsv'),
   ],
 };

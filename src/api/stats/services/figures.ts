@@ -2,7 +2,9 @@ import type { Core } from '@strapi/strapi';
 import { publicRule } from '@buurtplein/plugin-kit';
 import { fromFloating } from '../../../discovery/local-time';
 import { addDays, quarterOf, townDay, type Day, type Interval } from '../../../stats/days';
-import { searchFigures, siteSeries, subjectDays, topSubjects, viewsOf } from '../../../stats/figures';
+import { stringify } from 'csv-stringify/sync';
+import { protectCell } from '../../../export/spreadsheet-cell';
+import { dailyRows, searchFigures, siteSeries, subjectDays, topSubjects, viewsOf } from '../../../stats/figures';
 
 /** The items a view can be of, by the name the stats routes use, with the field that names them. */
 export const ITEM_TYPES = {
@@ -33,13 +35,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection;
   const query = (uid: string) => strapi.db.query(uid as any);
 
-  /** Titles of documents in the default locale when there, else any. */
-  async function titles(type: ItemType, documentIds: string[]): Promise<Map<string, string>> {
-    if (!documentIds.length) return new Map();
-    const { uid, title } = ITEM_TYPES[type];
-    const rows = await query(uid).findMany({ select: ['documentId', title, 'locale'], where: { documentId: { $in: documentIds } }, orderBy: { id: 'asc' } });
+  /** The titles of the items among `subjects` (in the default locale when there, else any), by `kind:documentId`. */
+  async function titlesOf(subjects: { kind: string; item: string }[]): Promise<Map<string, string>> {
     const found = new Map<string, string>();
-    for (const row of rows as any[]) if (!found.has(row.documentId) || row.locale === 'nl') found.set(row.documentId, row[title]);
+    for (const [type, { uid, title }] of Object.entries(ITEM_TYPES)) {
+      const documentIds = [...new Set(subjects.filter((s) => s.kind === type).map((s) => s.item))];
+      if (!documentIds.length) continue;
+      const rows = await query(uid).findMany({ select: ['documentId', title, 'locale'], where: { documentId: { $in: documentIds } }, orderBy: { id: 'asc' } });
+      for (const row of rows as any[]) {
+        const key = `${type}:${row.documentId}`;
+        if (!found.has(key) || row.locale === 'nl') found.set(key, row[title]);
+      }
+    }
     return found;
   }
 
@@ -83,11 +90,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async overview(range: Range, interval: Interval) {
       const site = await siteSeries(knex(), range.from, range.to, interval);
       const top = await topSubjects(knex(), Object.keys(ITEM_TYPES), range.from, range.to, TOP_ITEMS);
-      const names = new Map<string, string>();
-      for (const type of Object.keys(ITEM_TYPES) as ItemType[]) {
-        const found = await titles(type, top.filter((t) => t.kind === type).map((t) => t.item));
-        for (const [documentId, title] of found) names.set(`${type}:${documentId}`, title);
-      }
+      const names = await titlesOf(top);
       const channels = await topSubjects(knex(), ['feed', 'embed'], range.from, range.to, TOP_ITEMS);
       const searches = await searchFigures(knex(), range.from, range.to, 0);
       return {
@@ -104,6 +107,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         newOrganisations: await newDocuments(ITEM_TYPES.organisation.uid, range),
         newActivities: await newDocuments(ITEM_TYPES.activity.uid, range),
       };
+    },
+
+    /**
+     * The range's daily figures as a spreadsheet: one line per day and thing
+     * counted, with the item's title. Titles are written by editors and
+     * residents: every text cell is safe from formula injection.
+     */
+    async dailyCsv(range: Range): Promise<string> {
+      const rows = await dailyRows(knex(), range.from, range.to);
+      const names = await titlesOf(rows);
+      const lines = rows.map((r) => [r.day, r.kind, protectCell(r.item), protectCell(names.get(`${r.kind}:${r.item}`) ?? ''), r.views, r.uniqueVisitors]);
+      return stringify([['date', 'type', 'id', 'title', 'views', 'uniqueVisitors'], ...lines]);
     },
 
     searches: (range: Range, limit: number) => searchFigures(knex(), range.from, range.to, limit).then((found) => ({ ...range, ...found })),
