@@ -356,6 +356,38 @@ describe('manage my listing', () => {
   });
 });
 
+describe('reach statistics', () => {
+  test('an item page tells the CMS it was viewed, once per visitor and day', async () => {
+    const listed: any = await (await fetch(`${site.apiUrl}/api/organisations?fields[0]=slug&pagination[pageSize]=1&sort=name:desc`)).json();
+    const { documentId, slug } = listed.data[0];
+    const views = async () => {
+      await site.strapi.service('api::stats.counting').flush();
+      const row = await site.strapi.db.connection('stats_daily').where({ kind: 'organisation', item: documentId }).first();
+      return Number(row?.views ?? 0);
+    };
+    // A reader of their own: the other tests' browser (same address, same agent) may have been here today.
+    const reader = await site.browser.newContext({ userAgent: `Mozilla/5.0 (reach-e2e-${Date.now()})`, locale: 'nl-NL' });
+    try {
+      const tab = await reader.newPage();
+      const before = await views();
+      for (let visit = 0; visit < 2; visit++) {
+        const beacon = tab.waitForResponse((r) => r.url().endsWith('/api/stats/beacon'));
+        await open(tab, url(`organisation.html?slug=${slug}`));
+        expect((await beacon).status()).toBe(202);
+      }
+      // The counter works in the background: give it a moment, then the second visit must not have counted.
+      let counted = before;
+      for (let tries = 0; tries < 20 && counted === before; tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        counted = await views();
+      }
+      expect(counted).toBe(before + 1);
+    } finally {
+      await reader.close();
+    }
+  });
+});
+
 describe('pages reached from mails', () => {
   test.each([['login/'], ['login/email?token=not-a-valid-token-at-all-123'], ['invitation?token=not-a-valid-token-at-all-123'], ['claim?token=x']])(
     '%s is accessible and explains what to do',

@@ -195,3 +195,17 @@ export function vocabulary(collection: 'categories' | 'neighbourhoods'): Promise
   }
   return cache.get(collection)!;
 }
+
+/**
+ * Tells the CMS someone viewed this page (POST /api/stats/beacon): the site
+ * reads items by slug from a list, which the CMS does not count as a view.
+ * Fire and forget: counting must never hold up or break the page.
+ */
+export function countView(type: 'activity' | 'organisation' | 'initiative', documentId: string): void {
+  void fetch(`${API_URL}/api/stats/beacon`, {
+    method: 'POST',
+    keepalive: true,
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ type, documentId }),
+  }).catch(() => undefined);
+}

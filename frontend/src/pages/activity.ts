@@ -1,4 +1,4 @@
-import { bySlug, request, type Named, type Picture } from '../api';
+import { bySlug, countView, request, type Named, type Picture } from '../api';
 import { enrolSection, type EnrolmentSummary } from '../enrol-form';
 import { externalLink, facts, itemPicture, notOnMapRow, PICTURE_POPULATE } from '../details';
 import { h, paragraphs, replace } from '../dom';
@@ -37,6 +37,7 @@ runPage(null, t('typeActivity'), async (main) => {
     populate: { organisation: { fields: ['name', 'slug'] }, categories: { fields: ['name', 'slug'] }, neighbourhood: { fields: ['name', 'slug'] }, image: PICTURE_POPULATE },
   });
   if (!activity) throw notFound();
+  countView('activity', activity.documentId);
   setTitle(activity.title);
   // Lists leave the enrolment counts out; the activity's own read has them.
   const { data: one } = await request<{ data: { enrolment?: EnrolmentSummary } }>(`/api/activities/${encodeURIComponent(activity.documentId)}`, { query: { locale: lang } });

@@ -1,4 +1,4 @@
-import { bySlug, request, SESSION_ENDED, type Named } from '../api';
+import { bySlug, countView, request, SESSION_ENDED, type Named } from '../api';
 import { externalLink, facts } from '../details';
 import { h, notice, paragraphs, replace } from '../dom';
 import { formatDate } from '../format';
@@ -80,6 +80,7 @@ runPage(null, t('typeInitiative'), async (main) => {
     populate: { theme: { fields: ['name', 'slug'] }, neighbourhood: { fields: ['name', 'slug'] }, subsidies: { fields: ['name', 'slug', 'url'] } },
   });
   if (!initiative) throw notFound();
+  countView('initiative', initiative.documentId);
   setTitle(initiative.title);
   const [follow, history, reactions] = await Promise.all([
     followSection('initiative', initiative.documentId),

@@ -1,4 +1,4 @@
-import { bySlug, list, type Named, type Picture } from '../api';
+import { bySlug, countView, list, type Named, type Picture } from '../api';
 import { externalLink, facts, itemPicture, links, notOnMapRow, PICTURE_POPULATE } from '../details';
 import { h, paragraphs, replace } from '../dom';
 import { formatDate, formatWhen } from '../format';
@@ -38,6 +38,7 @@ runPage(null, t('typeOrganisation'), async (main) => {
     populate: { categories: { fields: ['name', 'slug'] }, neighbourhoods: { fields: ['name', 'slug'] }, logo: PICTURE_POPULATE },
   });
   if (!organisation) throw notFound();
+  countView('organisation', organisation.documentId);
   setTitle(organisation.name);
   const activities = await list<ActivitySummary>('activities', {
     filters: { organisation: { documentId: { $eq: organisation.documentId } } },
