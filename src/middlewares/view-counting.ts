@@ -35,7 +35,8 @@ function totalOf(body: unknown): number | null {
  * own data) is not a visit. A 304 counts as a view: the visitor looked again.
  */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
-  const counting = () => strapi.service('api::stats.counting');
+  let service: ReturnType<typeof strapi.service> | undefined;
+  const counting = () => (service ??= strapi.service('api::stats.counting'));
 
   return async (ctx: any, next: () => Promise<void>) => {
     await next();

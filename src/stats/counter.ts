@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { townDay, type Day } from './days';
+import { dayClock, type Day } from './days';
 import type { SeenSet } from './seen';
 import { addCounts, type DailyCount, type SearchCount } from './store';
 import { visitorHash, type Salts } from './visitors';
@@ -52,6 +52,7 @@ export function createViewCounter({ knex, salts, seen, optedOut, log, now = () =
   let daily = new Map<string, DailyCount>();
   let searches = new Map<string, SearchCount>();
   const inFlight = new Set<Promise<void>>();
+  const today = dayClock(now);
 
   const countOf = (day: Day, subject: Subject) => {
     const key = keyOf(day, subject);
@@ -60,49 +61,65 @@ export function createViewCounter({ knex, salts, seen, optedOut, log, now = () =
     return row;
   };
 
-  /** Runs `count` for this visitor's hash today, in the background; a failure is logged, not thrown at a public read. */
-  const withVisitor = (visitor: Visitor, count: (day: Day, hash: string, lists: SeenSet) => Promise<void>) => {
-    const day = townDay(now());
-    const running = salts
-      .saltFor(day)
-      .then((salt) => count(day, visitorHash(salt, visitor.ip, visitor.userAgent), visitor.optOut ? optedOut : seen))
-      .catch((error: Error) => log.warn(`[stats] a view was not counted: ${error.message}`))
-      .finally(() => inFlight.delete(running));
-    inFlight.add(running);
+  /**
+   * Runs `count` with this visitor's hash today. In memory that is all
+   * synchronous: no promise per view. With Redis it runs in the background;
+   * a failure is logged, never thrown at a public read.
+   */
+  const withVisitor = (visitor: Visitor, count: (day: Day, hash: string, lists: SeenSet) => void | Promise<void>) => {
+    const day = today();
+    const lists = visitor.optOut ? optedOut : seen;
+    const run = (salt: Buffer) => count(day, visitorHash(salt, visitor.ip, visitor.userAgent), lists);
+    const warn = (error: Error) => log.warn(`[stats] a view was not counted: ${error.message}`);
+    try {
+      const salt = salts.saltFor(day);
+      const pending = Buffer.isBuffer(salt) ? run(salt) : salt.then(run);
+      if (!pending) return;
+      const running = pending.catch(warn).finally(() => inFlight.delete(running));
+      inFlight.add(running);
+    } catch (error) {
+      warn(error as Error);
+    }
   };
+
+  /** `then` without a promise when the answer is already there. */
+  const whenSeen = (answer: boolean[] | Promise<boolean[]>, use: (firsts: boolean[]) => void): void | Promise<void> =>
+    Array.isArray(answer) ? use(answer) : answer.then(use);
 
   return {
     view(visitor, subject) {
-      withVisitor(visitor, async (day, hash, lists) => {
+      withVisitor(visitor, (day, hash, lists) => {
         const keys = [`${subject.kind}:${subject.item}|${hash}`];
         if (!visitor.optOut) keys.push(`${SITE.kind}|${hash}`);
-        const [firstView, firstVisit] = await lists.add(day, keys);
-        if (firstView) {
-          const row = countOf(day, subject);
-          row.views += 1;
-          if (!visitor.optOut) row.visitors += 1;
-          countOf(day, SITE).views += 1;
-        }
-        if (firstVisit) countOf(day, SITE).visitors += 1;
+        return whenSeen(lists.add(day, keys), ([firstView, firstVisit]) => {
+          if (firstView) {
+            const row = countOf(day, subject);
+            row.views += 1;
+            if (!visitor.optOut) row.visitors += 1;
+            countOf(day, SITE).views += 1;
+          }
+          if (firstVisit) countOf(day, SITE).visitors += 1;
+        });
       });
     },
 
     search(visitor, text, zeroResults) {
-      withVisitor(visitor, async (day, hash, lists) => {
-        const [first] = await lists.add(day, [`search:${text}|${hash}`]);
-        if (!first) return;
-        const key = `${day}\t${text}`;
-        let row = searches.get(key);
-        if (!row) searches.set(key, (row = { day, query: text, searches: 0, zeroResults: 0 }));
-        row.searches += 1;
-        if (zeroResults) row.zeroResults += 1;
-      });
+      withVisitor(visitor, (day, hash, lists) =>
+        whenSeen(lists.add(day, [`search:${text}|${hash}`]), ([first]) => {
+          if (!first) return;
+          const key = `${day}\t${text}`;
+          let row = searches.get(key);
+          if (!row) searches.set(key, (row = { day, query: text, searches: 0, zeroResults: 0 }));
+          row.searches += 1;
+          if (zeroResults) row.zeroResults += 1;
+        })
+      );
     },
 
     async flush() {
-      const today = townDay(now());
-      seen.forgetBefore(today);
-      optedOut.forgetBefore(today);
+      const day = today();
+      seen.forgetBefore(day);
+      optedOut.forgetBefore(day);
       if (!daily.size && !searches.size) return { rows: 0, views: 0 };
       const taken = { daily, searches };
       daily = new Map();

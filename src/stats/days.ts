@@ -1,4 +1,4 @@
-import { toFloating } from '../discovery/local-time';
+import { fromFloating, toFloating } from '../discovery/local-time';
 
 /** A day on the town's calendar, as YYYY-MM-DD: what the statistics count by. */
 export type Day = string;
@@ -8,6 +8,23 @@ const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** The town's (Amsterdam's) date at `instant`: a view just after midnight there belongs to the new day. */
 export const townDay = (instant = new Date()): Day => toFloating(instant).toISOString().slice(0, 10);
+
+/**
+ * townDay for "now", asked on every counted request: the time zone lookup
+ * runs once a day, not per view (the day is kept until its last millisecond).
+ */
+export function dayClock(now: () => Date = () => new Date()): () => Day {
+  let current: { day: Day; from: number; until: number } | undefined;
+  const midnight = (day: Day) => fromFloating(new Date(`${day}T00:00:00Z`)).getTime();
+  return () => {
+    const instant = now();
+    const ms = instant.getTime();
+    if (current && ms >= current.from && ms < current.until) return current.day;
+    const day = townDay(instant);
+    current = { day, from: midnight(day), until: midnight(addDays(day, 1)) };
+    return day;
+  };
+}
 
 /** `value` as a Day when it is a real calendar date in YYYY-MM-DD, else null (2026-02-30 is not). */
 export function parseDay(value: unknown): Day | null {

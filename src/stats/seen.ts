@@ -7,7 +7,8 @@ import { endOfDayInstant } from './visitors';
  * new. Keys are `subject|visitor hash`; the lists hold one day only.
  */
 export interface SeenSet {
-  add(day: Day, keys: string[]): Promise<boolean[]>;
+  /** At once in memory; a promise when the lists are elsewhere (Redis). */
+  add(day: Day, keys: string[]): boolean[] | Promise<boolean[]>;
   /** Forgets every day before `today`. */
   forgetBefore(today: Day): void;
 }
@@ -15,7 +16,7 @@ export interface SeenSet {
 export function memorySeen(): SeenSet {
   const days = new Map<Day, Set<string>>();
   return {
-    async add(day, keys) {
+    add(day, keys) {
       let seen = days.get(day);
       if (!seen) days.set(day, (seen = new Set()));
       return keys.map((key) => !seen.has(key) && Boolean(seen.add(key)));

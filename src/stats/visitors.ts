@@ -11,7 +11,8 @@ import { addDays, type Day } from './days';
  * IP a hash was, nor link one day's visitor to the next day's.
  */
 export interface Salts {
-  saltFor(day: Day): Promise<Buffer>;
+  /** A Buffer at once when the salt is at hand (always in memory), else a promise of it. */
+  saltFor(day: Day): Buffer | Promise<Buffer>;
 }
 
 /** When a day's salt and seen-lists may go: an hour after the day ends in the town. */
@@ -21,7 +22,7 @@ export const endOfDayInstant = (day: Day) => fromFloating(new Date(`${addDays(da
 export function memorySalts(): Salts {
   let current: { day: Day; salt: Buffer } | undefined;
   return {
-    async saltFor(day) {
+    saltFor(day) {
       if (current?.day !== day) current = { day, salt: randomBytes(32) };
       return current.salt;
     },
@@ -35,8 +36,8 @@ export function memorySalts(): Salts {
  */
 export function redisSalts(redis: Redis, prefix: string): Salts {
   const local = memorySalts();
-  let current: { day: Day; salt: Promise<Buffer> } | undefined;
-  const fetch = async (day: Day): Promise<Buffer> => {
+  let current: { day: Day; salt: Buffer | Promise<Buffer> } | undefined;
+  const fetchSalt = async (day: Day): Promise<Buffer> => {
     const key = `${prefix}salt:${day}`;
     try {
       await redis.set(key, randomBytes(32).toString('hex'), 'PXAT', endOfDayInstant(day).getTime(), 'NX');
@@ -49,7 +50,12 @@ export function redisSalts(redis: Redis, prefix: string): Salts {
   };
   return {
     saltFor(day) {
-      if (current?.day !== day) current = { day, salt: fetch(day) };
+      if (current?.day !== day) {
+        const entry: { day: Day; salt: Buffer | Promise<Buffer> } = { day, salt: fetchSalt(day) };
+        // Once fetched, hand it out as is: no promise per view for the rest of the day.
+        void (entry.salt as Promise<Buffer>).then((salt) => (entry.salt = salt));
+        current = entry;
+      }
       return current.salt;
     },
   };

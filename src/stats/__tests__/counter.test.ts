@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import knexFactory, { type Knex } from 'knex';
 import { openRedis, closeRedis } from '../../lib/redis';
 import { createViewCounter, SITE, type Visitor } from '../counter';
-import { addDays, parseDay, periodStart, quarterOf, townDay } from '../days';
+import { addDays, dayClock, parseDay, periodStart, quarterOf, townDay } from '../days';
 import { normaliseSearch } from '../search-text';
 import { memorySeen, redisSeen } from '../seen';
 import { DAILY, ensureStatsTables, SEARCHES } from '../store';
@@ -19,6 +19,21 @@ describe('the town day and ranges', () => {
     expect(townDay(new Date('2026-12-03T23:00:00Z'))).toBe('2026-12-04');
     expect(townDay(new Date('2026-07-01T21:59:59Z'))).toBe('2026-07-01');
     expect(townDay(new Date('2026-07-01T22:00:00Z'))).toBe('2026-07-02');
+  });
+
+  it('keeps the day between its midnights only, also when the clock goes back', () => {
+    let now = new Date('2026-12-03T22:59:59.999Z');
+    const today = dayClock(() => now);
+    expect(today()).toBe('2026-12-03');
+    now = new Date('2026-12-03T23:00:00Z');
+    expect(today()).toBe('2026-12-04');
+    now = new Date('2026-12-03T22:30:00Z');
+    expect(today()).toBe('2026-12-03');
+    // The night the clocks go back has 25 hours.
+    now = new Date('2026-10-25T22:59:00Z');
+    expect(today()).toBe('2026-10-25');
+    now = new Date('2026-10-24T22:00:00Z');
+    expect(today()).toBe('2026-10-25');
   });
 
   it('accepts only real calendar dates', () => {
