@@ -71,6 +71,33 @@ test('the home page offers no developer tour, no Strapi Cloud, no Marketplace an
   expect(menu.filter((href) => /content-type-builder|market\.strapi\.io|marketplace/.test(href))).toEqual([]);
 });
 
+test('the home page is the communication team\'s cockpit: what waits, with links, and the reach of the last 30 days', async () => {
+  const tag = Date.now().toString(36);
+  const pending = await site.strapi.documents(ORG).create({ data: { name: `Cockpit wacht ${tag}`, slug: `cockpit-wacht-${tag}`, approvalStatus: 'pending' }, locale: 'nl', status: 'draft' } as any);
+  const shown = await site.strapi.documents(ORG).create({ data: { name: `Cockpit bekeken ${tag}`, slug: `cockpit-bekeken-${tag}` }, locale: 'nl', status: 'published' } as any);
+  for (const reader of ['een', 'twee', 'drie']) {
+    await fetch(`${site.apiUrl}/api/organisations/${shown.documentId}`, { headers: { 'User-Agent': `cockpit-e2e-${reader}-${tag}` } });
+  }
+  await site.strapi.service('api::stats.counting').flush();
+  try {
+    await page.goto(admin(''));
+    await page.getByRole('heading', { name: 'Wat vraagt om aandacht' }).waitFor({ timeout: 60_000 });
+    await page.getByRole('heading', { name: 'Bereik' }).waitFor();
+    const reach = page.getByTestId('cockpit-reach');
+    await reach.waitFor();
+    expect(await reach.innerText()).toMatch(/Unieke bezoekers[\s\S]*Weergaven[\s\S]*Meest bekeken/);
+    await reach.getByText(`Cockpit bekeken ${tag} · 3`).waitFor();
+    expect(await reach.getByRole('img', { name: /Unieke bezoekers per dag/ }).count()).toBe(1);
+    const waiting = page.getByTestId('cockpit-attention').getByRole('link', { name: /^\d+ · Organisaties die wachten op goedkeuring$/ });
+    await waiting.click();
+    await page.waitForURL(/content-manager\/collection-types\/api::organisation\.organisation\?.*approvalStatus/);
+    await page.getByText(`Cockpit wacht ${tag}`).waitFor({ timeout: 30_000 });
+  } finally {
+    await site.strapi.documents(ORG).delete({ documentId: pending.documentId } as any);
+    await site.strapi.documents(ORG).delete({ documentId: shown.documentId } as any);
+  }
+});
+
 test('the plugin pages work in Dutch: a dry run reports, and what cannot be undone asks first', async () => {
   await page.goto(admin('plugins/content-expiry'));
   await page.getByRole('heading', { name: 'Verlopen inhoud' }).waitFor({ timeout: 60_000 });

@@ -1,4 +1,5 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { Bell, ChartPie } from '@strapi/icons';
 import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
 import { adminTranslations } from '../lib/admin-fields';
 import { ApproveAction } from './approve-action';
@@ -6,18 +7,37 @@ import { EnrolmentPanel } from './enrolment/panel';
 import { GroupMembersPanel } from './group-members/panel';
 import { translateChoiceColumns } from './enum-cells';
 import { dismissMediaLibraryBanner } from './media-library-banner';
+import { COCKPIT_TEXTS } from './cockpit/texts';
 
 // Staff choose Dutch or English in their profile; field labels, type names and
 // choices come in both (src/lib/admin-fields.ts), as do our plugins' screens.
 export default {
   config: {
     locales: ['nl'],
-    translations: { nl: adminTranslations('nl'), en: adminTranslations('en') },
+    translations: {
+      nl: { ...adminTranslations('nl'), 'buurtplein.cockpit.attention': COCKPIT_TEXTS.nl.attentionTitle, 'buurtplein.cockpit.reach': COCKPIT_TEXTS.nl.reachTitle },
+      en: { ...adminTranslations('en'), 'buurtplein.cockpit.attention': COCKPIT_TEXTS.en.attentionTitle, 'buurtplein.cockpit.reach': COCKPIT_TEXTS.en.reachTitle },
+    },
     // A town's communication team has no use for Strapi's onboarding videos or its release notices.
     tutorials: false,
     notifications: { releases: false },
   },
   register(app: StrapiApp) {
+    // The communication team's cockpit on the admin home page (src/admin/cockpit).
+    app.widgets.register([
+      {
+        id: 'attention',
+        icon: Bell,
+        title: { id: 'buurtplein.cockpit.attention', defaultMessage: 'What needs attention' },
+        component: async () => (await import('./cockpit/widgets')).AttentionWidget,
+      },
+      {
+        id: 'reach',
+        icon: ChartPie,
+        title: { id: 'buurtplein.cockpit.reach', defaultMessage: 'Reach' },
+        component: async () => (await import('./cockpit/widgets')).ReachWidget,
+      },
+    ]);
     app.customFields.register({
       name: 'target-groups',
       type: 'json',

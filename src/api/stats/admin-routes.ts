@@ -9,4 +9,5 @@ export function registerStatsAdminRoutes(strapi: Core.Strapi) {
     ['GET', '/stats/searches', 'searches'],
     ['GET', '/stats/daily.csv', 'dailyCsv'],
   ]);
+  registerStaffRoutes(strapi, 'api::stats.cockpit', [['GET', '/cockpit', 'counts']]);
 }
