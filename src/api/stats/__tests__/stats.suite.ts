@@ -201,7 +201,7 @@ describe('reach statistics', () => {
     });
 
     it('exports the daily figures as CSV with titles safe for spreadsheets', async () => {
-      const sneaky = await createDocument('api::activity.activity', { title: `=HYPERLINK("http://evil.example","${unique('klik')}")`, slug: unique('formule') });
+      const sneaky = await createDocument('api::activity.activity', { title: `=HYPERLINK("https://formula.test/","${unique('klik')}")`, slug: unique('formule') });
       await api().get(`/api/activities/${sneaky.documentId}`).set(visitor()).expect(200);
       await flush();
       const res = await api().get('/api/stats/daily.csv').query({ from: townDay(), to: townDay() }).set(bearer(staff)).expect(200);
