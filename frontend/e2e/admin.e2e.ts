@@ -78,6 +78,8 @@ test('the home page is the communication team\'s cockpit: what waits, with links
   for (const reader of ['een', 'twee', 'drie']) {
     await fetch(`${site.apiUrl}/api/organisations/${shown.documentId}`, { headers: { 'User-Agent': `cockpit-e2e-${reader}-${tag}` } });
   }
+  const lost = `cockpitzoek${tag}`;
+  await fetch(`${site.apiUrl}/api/search?q=${lost}`, { headers: { 'User-Agent': `cockpit-e2e-zoeker-${tag}` } });
   await site.strapi.service('api::stats.counting').flush();
   try {
     await page.goto(admin(''));
@@ -88,6 +90,7 @@ test('the home page is the communication team\'s cockpit: what waits, with links
     expect(await reach.innerText()).toMatch(/Unieke bezoekers[\s\S]*Weergaven[\s\S]*Meest bekeken/);
     await reach.getByText(`Cockpit bekeken ${tag} · 3`).waitFor();
     expect(await reach.getByRole('img', { name: /Unieke bezoekers per dag/ }).count()).toBe(1);
+    await reach.getByText(`${lost} · 1`).waitFor();
     const waiting = page.getByTestId('cockpit-attention').getByRole('link', { name: /^\d+ · Organisaties die wachten op goedkeuring$/ });
     await waiting.click();
     await page.waitForURL(/content-manager\/collection-types\/api::organisation\.organisation\?.*approvalStatus/);

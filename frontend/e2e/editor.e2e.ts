@@ -240,6 +240,15 @@ describe('an editor adds a logo, a picture and an English text (#15.5)', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
+  test('the editor sees how often their listing was viewed this quarter', async () => {
+    // The test above opened the public page, whose beacon counted a view.
+    await site.strapi.service('api::stats.counting').flush();
+    await open(page, url('manage/'));
+    const reach = page.locator('.my-organisation', { hasText: organisation.name }).locator('p.reach');
+    expect(await reach.innerText()).toMatch(/^Dit kwartaal is je vermelding (1|[2-9]\d*) keer bekeken\.$/);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
   test('the English text of an activity appears on the English site, and the Dutch one stays', async () => {
     await open(page, url('manage/'));
     const item = page.locator('.my-activity', { hasText: activity.title });

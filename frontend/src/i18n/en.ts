@@ -209,6 +209,8 @@ export const en: Strings = {
   statusPublished: 'Public',
   statusDraft: 'Draft',
   viewPublic: 'View the public page',
+  reachOne: 'Your listing was viewed once this quarter.',
+  reachMany: 'Your listing was viewed {count} times this quarter.',
   myActivities: 'Activities',
   noActivities: 'No activities yet.',
   newActivity: 'New activity',

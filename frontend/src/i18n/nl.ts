@@ -209,6 +209,8 @@ export const nl = {
   statusPublished: 'Openbaar',
   statusDraft: 'Concept',
   viewPublic: 'Bekijk de openbare pagina',
+  reachOne: 'Dit kwartaal is je vermelding 1 keer bekeken.',
+  reachMany: 'Dit kwartaal is je vermelding {count} keer bekeken.',
   myActivities: 'Activiteiten',
   noActivities: 'Nog geen activiteiten.',
   newActivity: 'Nieuwe activiteit',

@@ -20,6 +20,8 @@ export interface MyOrganisation {
   categories?: Named[];
   neighbourhoods?: Named[];
   logo?: Picture | null;
+  /** How often the public page was viewed this quarter (the CMS's reach statistics). */
+  reach?: { quarter: string; views: number };
 }
 
 export interface MyActivity {

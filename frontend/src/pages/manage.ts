@@ -1,7 +1,7 @@
 import { ApiError, list, request, vocabulary } from '../api';
 import { h, replace } from '../dom';
 import { field, onSubmit, statusArea } from '../forms';
-import { lang, t } from '../i18n';
+import { count, lang, t } from '../i18n';
 import { runPage } from '../layout';
 import { loginForm } from '../login-form';
 import { activityData, activityFields, organisationFields, pointData, reminderEmailField } from '../manage/fields';
@@ -168,6 +168,7 @@ function organisationSection(organisation: MyOrganisation, english: MyOrganisati
       notOnMapBadge(organisation)
     ),
     organisation.isPublished ? h('p', {}, h('a', { href: detailHref('organisation', organisation.slug) }, t('viewPublic'))) : null,
+    organisation.isPublished && organisation.reach ? h('p', { class: 'reach' }, count('reachOne', 'reachMany', organisation.reach.views)) : null,
     h(
       'details',
       {},

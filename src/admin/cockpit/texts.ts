@@ -11,6 +11,8 @@ export interface CockpitTexts {
   participation: string;
   lastDays: (days: number) => string;
   topItems: string;
+  notFound: string;
+  nothingMissing: string;
   noViews: string;
   chartLabel: string;
   download: string;
@@ -39,6 +41,8 @@ export const COCKPIT_TEXTS: Record<'nl' | 'en', CockpitTexts> = {
     participation: 'Deed mee',
     lastDays: (days) => `Afgelopen ${days} dagen`,
     topItems: 'Meest bekeken',
+    notFound: 'Gezocht, niets gevonden',
+    nothingMissing: 'Elke zoekopdracht vond iets.',
     noViews: 'Nog geen weergaven in deze periode.',
     chartLabel: 'Unieke bezoekers per dag',
     download: 'Cijfers per dag downloaden (CSV)',
@@ -65,6 +69,8 @@ export const COCKPIT_TEXTS: Record<'nl' | 'en', CockpitTexts> = {
     participation: 'Took part',
     lastDays: (days) => `Last ${days} days`,
     topItems: 'Most viewed',
+    notFound: 'Searched for, nothing found',
+    nothingMissing: 'Every search found something.',
     noViews: 'No views in this period yet.',
     chartLabel: 'Unique visitors per day',
     download: 'Download the daily figures (CSV)',

@@ -20,6 +20,10 @@ interface Overview {
   participation: { activeAccounts: number; accounts: number; share: number };
 }
 
+interface Searches {
+  zeroResults: { query: string; searches: number }[];
+}
+
 const DAYS = 30;
 
 function useTexts(): CockpitTexts {
@@ -91,6 +95,8 @@ export function ReachWidget() {
   const { get } = useFetchClient();
   const { toggleNotification } = useNotification();
   const data = useData<Overview>('/buurtplein/stats/overview');
+  // What residents look for and cannot find: the list staff can act on.
+  const searches = useData<Searches>('/buurtplein/stats/searches?limit=5');
 
   const download = async (overview: Overview) => {
     try {
@@ -134,6 +140,18 @@ export function ReachWidget() {
               </Box>
             ) : (
               <Typography>{text.noViews}</Typography>
+            )}
+            <Typography variant="delta" tag="h3">{text.notFound}</Typography>
+            {searches && searches !== 'error' && searches.zeroResults.length ? (
+              <Box tag="ol" paddingLeft={4}>
+                {searches.zeroResults.map((search) => (
+                  <li key={search.query}>
+                    <Typography>{`${search.query} · ${search.searches.toLocaleString()}`}</Typography>
+                  </li>
+                ))}
+              </Box>
+            ) : (
+              <Typography>{searches === null ? text.loading : searches === 'error' ? text.loadFailed : text.nothingMissing}</Typography>
             )}
             <Box>
               <Button variant="tertiary" onClick={() => void download(overview)}>{text.download}</Button>
