@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { siteContext, startSite, type Site } from './harness';
 
 /**
@@ -16,7 +16,6 @@ const EMAIL = `redactie-${process.pid}@gemeente.example`;
 const PASSWORD = 'Gemeente-Passw0rd';
 
 let site: Site;
-let context: BrowserContext;
 let page: Page;
 
 /** Whether every input of the field labelled `label` is disabled (a date field has two). */
@@ -45,14 +44,20 @@ beforeAll(async () => {
     preferedLanguage: 'nl',
     roles: [superAdmin.id],
   });
-  context = await siteContext(site, { timezoneId: 'Europe/Amsterdam', viewport: { width: 1440, height: 900 } });
-  page = await context.newPage();
-  await page.goto(admin('auth/login'));
-  await page.locator('input[name=email]').fill(EMAIL);
-  await page.locator('input[name=password]').fill(PASSWORD);
-  await page.locator('button[type=submit]').click();
-  await page.waitForURL((url) => !url.pathname.includes('/auth/'), { timeout: 60_000 });
+  ({ page } = await loggedIn());
 }, 300_000);
+
+/** A browser of its own with the staff member logged in (the Content Manager keeps a list's filters per browser). */
+async function loggedIn() {
+  const browser = await siteContext(site, { timezoneId: 'Europe/Amsterdam', viewport: { width: 1440, height: 900 } });
+  const tab = await browser.newPage();
+  await tab.goto(admin('auth/login'));
+  await tab.locator('input[name=email]').fill(EMAIL);
+  await tab.locator('input[name=password]').fill(PASSWORD);
+  await tab.locator('button[type=submit]').click();
+  await tab.waitForURL((url) => !url.pathname.includes('/auth/'), { timeout: 60_000 });
+  return { context: browser, page: tab };
+}
 
 afterAll(async () => {
   await site?.stop();
@@ -81,6 +86,8 @@ test('the home page is the communication team\'s cockpit: what waits, with links
   const lost = `cockpitzoek${tag}`;
   await fetch(`${site.apiUrl}/api/search?q=${lost}`, { headers: { 'User-Agent': `cockpit-e2e-zoeker-${tag}` } });
   await site.strapi.service('api::stats.counting').flush();
+  // Its own browser: following the link leaves a filter on the organisations list that the Content Manager remembers.
+  const { context: own, page } = await loggedIn();
   try {
     await page.goto(admin(''));
     await page.getByRole('heading', { name: 'Wat vraagt om aandacht' }).waitFor({ timeout: 60_000 });
@@ -96,6 +103,7 @@ test('the home page is the communication team\'s cockpit: what waits, with links
     await page.waitForURL(/content-manager\/collection-types\/api::organisation\.organisation\?.*approvalStatus/);
     await page.getByText(`Cockpit wacht ${tag}`).waitFor({ timeout: 30_000 });
   } finally {
+    await own.close();
     await site.strapi.documents(ORG).delete({ documentId: pending.documentId } as any);
     await site.strapi.documents(ORG).delete({ documentId: shown.documentId } as any);
   }
