@@ -1,16 +1,16 @@
 import type { Core } from '@strapi/strapi';
 import type { Subject } from '../stats/counter';
+import { ITEM_KIND_OF_PATH } from '../stats/items';
 import { normaliseSearch } from '../stats/search-text';
 
 /** A public item's own page (findOne), a feed and an embed: what counts as a view of what. */
-const ITEM = /^\/api\/(activities|organisations|initiatives)\/([^/]+)$/;
+const ITEM = new RegExp(`^/api/(${Object.keys(ITEM_KIND_OF_PATH).join('|')})/([^/]+)$`);
 const FEED = /^\/api\/feeds\/([^/]+)$/;
 const EMBED = /^\/embed\/([^/]+)$/;
-const SINGULAR: Record<string, string> = { activities: 'activity', organisations: 'organisation', initiatives: 'initiative' };
 
 function subjectOf(path: string): Subject | null {
   const item = ITEM.exec(path);
-  if (item) return { kind: SINGULAR[item[1]], item: item[2] };
+  if (item) return { kind: ITEM_KIND_OF_PATH[item[1] as keyof typeof ITEM_KIND_OF_PATH], item: item[2] };
   const feed = FEED.exec(path);
   if (feed) return { kind: 'feed', item: feed[1] };
   const embed = EMBED.exec(path);

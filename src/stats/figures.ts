@@ -64,15 +64,21 @@ export async function viewsOf(knex: Knex, kind: string, items: string[], from: D
   return new Map(rows.map((r: any) => [String(r.item), num(r.views)]));
 }
 
-/** The most frequent searches, and the most frequent of those that found nothing. */
+/** How many searches the range had, and how many of them found nothing. */
+export async function searchTotals(knex: Knex, from: Day, to: Day) {
+  const [totals] = await knex(SEARCHES).sum({ searches: 'searches', zero: 'zero_results' }).whereBetween('day', [from, to]);
+  return { searches: num(totals?.searches), zeroResultSearches: num(totals?.zero) };
+}
+
+/** The totals, the most frequent searches, and the most frequent of those that found nothing. */
 export async function searchFigures(knex: Knex, from: Day, to: Day, limit: number) {
   const grouped = () => knex(SEARCHES).select('query').whereBetween('day', [from, to]).groupBy('query');
   const [top, zero, totals] = await Promise.all([
     grouped().sum({ searches: 'searches' }).orderBy([{ column: 'searches', order: 'desc' }, { column: 'query' }]).limit(limit),
     grouped().sum({ searches: 'zero_results' }).having(knex.raw('sum(zero_results) > 0')).orderBy([{ column: 'searches', order: 'desc' }, { column: 'query' }]).limit(limit),
-    knex(SEARCHES).sum({ searches: 'searches', zero: 'zero_results' }).whereBetween('day', [from, to]),
+    searchTotals(knex, from, to),
   ]);
   const list = (rows: any[]) => rows.map((r) => ({ query: String(r.query), searches: num(r.searches) }));
-  return { searches: num(totals[0]?.searches), zeroResultSearches: num(totals[0]?.zero), top: list(top), zeroResults: list(zero) };
+  return { ...totals, top: list(top), zeroResults: list(zero) };
 }
 

@@ -1,7 +1,8 @@
 import { errors } from '@strapi/utils';
-import { DOCUMENT_ID } from '@buurtplein/plugin-kit';
+import { DOCUMENT_ID, onlyParams, wholeNumber } from '@buurtplein/plugin-kit';
 import { addDays, daysBetween, parseDay, townDay, type Interval } from '../../stats/days';
 import { parseKnownBody, yup } from '../../lib/validation';
+import { ITEM_KIND_OF_PATH } from '../../stats/items';
 import { ITEM_TYPES, type ItemType, type Range } from './services/figures';
 
 /** The longest range one question may span: two years and a day (a leap year). */
@@ -11,7 +12,7 @@ const DEFAULT_DAYS = 30;
 
 const invalid = (message: string, path: string) => new errors.ValidationError(message, { errors: [{ path: [path], message }] });
 
-const PLURAL: Record<string, ItemType> = { activities: 'activity', organisations: 'organisation', initiatives: 'initiative' };
+const PLURAL: Record<string, ItemType> = ITEM_KIND_OF_PATH;
 
 /** `activity` or, as in the REST paths, `activities`. */
 export function itemType(value: unknown): ItemType {
@@ -19,16 +20,6 @@ export function itemType(value: unknown): ItemType {
   if (name in ITEM_TYPES) return name as ItemType;
   if (name in PLURAL) return PLURAL[name];
   throw invalid(`type must be one of ${Object.keys(ITEM_TYPES).join(', ')}`, 'type');
-}
-
-export function documentIdOf(value: unknown): string {
-  if (typeof value !== 'string' || !DOCUMENT_ID.test(value)) throw invalid('documentId must be a documentId', 'documentId');
-  return value;
-}
-
-function refuseUnknown(query: Record<string, unknown>, known: string[]) {
-  const unknown = Object.keys(query).filter((name) => !known.includes(name));
-  if (unknown.length) throw new errors.ValidationError(`Unknown query parameters: ${unknown.join(', ')} (this route takes ${known.join(', ')})`, { fields: unknown });
 }
 
 function dayParam(query: Record<string, unknown>, name: 'from' | 'to', fallback: string): string {
@@ -41,7 +32,7 @@ function dayParam(query: Record<string, unknown>, name: 'from' | 'to', fallback:
 
 /** ?from&to: town days, both included; by default the last 30 days up to today. */
 export function rangeOf(query: Record<string, unknown>, known: string[] = []): Range {
-  refuseUnknown(query, ['from', 'to', ...known]);
+  onlyParams(query, ['from', 'to', ...known]);
   const today = townDay();
   const to = dayParam(query, 'to', today);
   const from = dayParam(query, 'from', addDays(to, 1 - DEFAULT_DAYS));
@@ -57,12 +48,8 @@ export function intervalOf(value: unknown): Interval {
   throw invalid('interval must be day, week or month', 'interval');
 }
 
-export function limitOf(value: unknown): number {
-  if (value === undefined || value === '') return 20;
-  const limit = Number(value);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw invalid('limit must be a whole number from 1 to 100', 'limit');
-  return limit;
-}
+/** ?limit: 1 to 100, 20 when absent or empty. */
+export const limitOf = (value: unknown): number => wholeNumber(value === '' ? undefined : value, 'limit', { max: 100, fallback: 20 });
 
 const beaconSchema = yup.object({
   type: yup.string().required().oneOf([...Object.keys(ITEM_TYPES), ...Object.keys(PLURAL)]),

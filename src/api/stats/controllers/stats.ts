@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { notFound } from '../../../lib/errors';
-import { beaconOf, documentIdOf, intervalOf, itemType, limitOf, rangeOf } from '../validation';
+import { documentIdParam } from '../../../lib/validation';
+import { beaconOf, intervalOf, itemType, limitOf, rangeOf } from '../validation';
 
 /** Reach statistics: the beacon static sites send, and the figures staff read (full-access API token or admin panel). */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -20,7 +21,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async item(ctx: any) {
       const type = itemType(ctx.params.type);
-      const documentId = documentIdOf(ctx.params.documentId);
+      const documentId = documentIdParam(ctx.params);
       const range = rangeOf(ctx.query);
       if (!(await figures().exists(type, documentId))) throw notFound(`No ${type} has this documentId`);
       ctx.body = { data: { type, documentId, ...range, ...(await figures().item(type, documentId, range)) }, meta: {} };

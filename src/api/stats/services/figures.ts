@@ -4,7 +4,7 @@ import { fromFloating } from '../../../discovery/local-time';
 import { addDays, quarterOf, townDay, type Day, type Interval } from '../../../stats/days';
 import { stringify } from 'csv-stringify/sync';
 import { protectCell } from '../../../export/spreadsheet-cell';
-import { dailyRows, searchFigures, siteSeries, subjectDays, topSubjects, viewsOf } from '../../../stats/figures';
+import { dailyRows, searchFigures, searchTotals, siteSeries, subjectDays, topSubjects, viewsOf } from '../../../stats/figures';
 
 /** The items a view can be of, by the name the stats routes use, with the field that names them. */
 export const ITEM_TYPES = {
@@ -92,7 +92,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const top = await topSubjects(knex(), Object.keys(ITEM_TYPES), range.from, range.to, TOP_ITEMS);
       const names = await titlesOf(top);
       const channels = await topSubjects(knex(), ['feed', 'embed'], range.from, range.to, TOP_ITEMS);
-      const searches = await searchFigures(knex(), range.from, range.to, 0);
+      const searches = await searchTotals(knex(), range.from, range.to);
       return {
         ...range,
         interval,
