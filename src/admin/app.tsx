@@ -8,6 +8,7 @@ import { GroupMembersPanel } from './group-members/panel';
 import { translateChoiceColumns } from './enum-cells';
 import { dismissMediaLibraryBanner } from './media-library-banner';
 import { COCKPIT_TEXTS } from './cockpit/texts';
+import { STATISTICS_TEXTS } from './cockpit/statistics-texts';
 
 // Staff choose Dutch or English in their profile; field labels, type names and
 // choices come in both (src/lib/admin-fields.ts), as do our plugins' screens.
@@ -15,8 +16,8 @@ export default {
   config: {
     locales: ['nl'],
     translations: {
-      nl: { ...adminTranslations('nl'), 'buurtplein.cockpit.attention': COCKPIT_TEXTS.nl.attentionTitle, 'buurtplein.cockpit.reach': COCKPIT_TEXTS.nl.reachTitle },
-      en: { ...adminTranslations('en'), 'buurtplein.cockpit.attention': COCKPIT_TEXTS.en.attentionTitle, 'buurtplein.cockpit.reach': COCKPIT_TEXTS.en.reachTitle },
+      nl: { ...adminTranslations('nl'), 'buurtplein.cockpit.attention': COCKPIT_TEXTS.nl.attentionTitle, 'buurtplein.cockpit.reach': COCKPIT_TEXTS.nl.reachTitle, 'buurtplein.statistics.menu': STATISTICS_TEXTS.nl.menu },
+      en: { ...adminTranslations('en'), 'buurtplein.cockpit.attention': COCKPIT_TEXTS.en.attentionTitle, 'buurtplein.cockpit.reach': COCKPIT_TEXTS.en.reachTitle, 'buurtplein.statistics.menu': STATISTICS_TEXTS.en.menu },
     },
     // A town's communication team has no use for Strapi's onboarding videos or its release notices.
     tutorials: false,
@@ -38,6 +39,14 @@ export default {
         component: async () => (await import('./cockpit/widgets')).ReachWidget,
       },
     ]);
+    // The whole of the figures, for any period: /admin/statistics.
+    app.addMenuLink({
+      to: 'statistics',
+      icon: ChartPie,
+      intlLabel: { id: 'buurtplein.statistics.menu', defaultMessage: 'Statistics' },
+      Component: () => import('./cockpit/statistics-page'),
+      permissions: [],
+    });
     app.customFields.register({
       name: 'target-groups',
       type: 'json',

@@ -4,6 +4,9 @@ import { fromFloating, toFloating } from '../discovery/local-time';
 export type Day = string;
 
 const DAY_MS = 86_400_000;
+
+/** The longest range one question for figures may span: two years and a day (a leap year). */
+export const MAX_RANGE_DAYS = 731;
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** The town's (Amsterdam's) date at `instant`: a view just after midnight there belongs to the new day. */

@@ -17,6 +17,7 @@ export interface CockpitTexts {
   chartLabel: string;
   download: string;
   downloadFailed: string;
+  allFigures: string;
 }
 
 export const COCKPIT_TEXTS: Record<'nl' | 'en', CockpitTexts> = {
@@ -47,6 +48,7 @@ export const COCKPIT_TEXTS: Record<'nl' | 'en', CockpitTexts> = {
     chartLabel: 'Unieke bezoekers per dag',
     download: 'Cijfers per dag downloaden (CSV)',
     downloadFailed: 'Het downloaden is niet gelukt.',
+    allFigures: 'Alle statistieken',
   },
   en: {
     attentionTitle: 'What needs attention',
@@ -75,5 +77,6 @@ export const COCKPIT_TEXTS: Record<'nl' | 'en', CockpitTexts> = {
     chartLabel: 'Unique visitors per day',
     download: 'Download the daily figures (CSV)',
     downloadFailed: 'The download did not work.',
+    allFigures: 'All statistics',
   },
 };

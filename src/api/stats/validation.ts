@@ -1,12 +1,10 @@
 import { errors } from '@strapi/utils';
 import { DOCUMENT_ID, onlyParams, wholeNumber } from '@buurtplein/plugin-kit';
-import { addDays, daysBetween, parseDay, townDay, type Interval } from '../../stats/days';
+import { addDays, daysBetween, MAX_RANGE_DAYS, parseDay, townDay, type Interval } from '../../stats/days';
 import { parseKnownBody, yup } from '../../lib/validation';
 import { ITEM_KIND_OF_PATH } from '../../stats/items';
 import { ITEM_TYPES, type ItemType, type Range } from './services/figures';
 
-/** The longest range one question may span: two years and a day (a leap year). */
-export const MAX_RANGE_DAYS = 731;
 const FIRST_DAY = '2000-01-01';
 const DEFAULT_DAYS = 30;
 

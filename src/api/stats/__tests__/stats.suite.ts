@@ -188,16 +188,23 @@ describe('reach statistics', () => {
       expect(data.participation.share).toBeLessThanOrEqual(1);
       expect(data.newOrganisations).toBeGreaterThanOrEqual(3);
       expect(data.newActivities).toBeGreaterThanOrEqual(2);
+      // The series splits the new listings over the weeks; this week has the ones the suite made.
+      expect(data.series.reduce((sum: number, p: any) => sum + p.newOrganisations, 0)).toBe(data.newOrganisations);
+      expect(data.series.reduce((sum: number, p: any) => sum + p.newActivities, 0)).toBe(data.newActivities);
+      expect(data.series.at(-1).newOrganisations).toBeGreaterThanOrEqual(3);
     });
 
     it('counts a resident who supported an initiative as taking part', async () => {
       const range = { from: townDay(), to: townDay() };
-      const before = (await api().get('/api/stats/overview').query(range).set(bearer(staff)).expect(200)).body.data.participation;
+      const overview = async () => (await api().get('/api/stats/overview').query(range).set(bearer(staff)).expect(200)).body.data;
+      const before = await overview();
       const { jwt } = await resident();
       await api().post(`/api/idea-support/initiatives/${map.initiative.documentId}/support`).set(bearer(jwt)).expect(200);
-      const after = (await api().get('/api/stats/overview').query(range).set(bearer(staff)).expect(200)).body.data.participation;
-      expect(after.activeAccounts).toBe(before.activeAccounts + 1);
-      expect(after.accounts).toBe(before.accounts + 1);
+      const after = await overview();
+      expect(after.participation.activeAccounts).toBe(before.participation.activeAccounts + 1);
+      expect(after.participation.accounts).toBe(before.participation.accounts + 1);
+      // Today's point of the series counts them too.
+      expect(after.series).toEqual([expect.objectContaining({ start: townDay(), activeAccounts: before.series[0].activeAccounts + 1 })]);
     });
 
     it('exports the daily figures as CSV with titles safe for spreadsheets', async () => {

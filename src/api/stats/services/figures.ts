@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { publicRule } from '@buurtplein/plugin-kit';
 import { fromFloating } from '../../../discovery/local-time';
-import { addDays, quarterOf, townDay, type Day, type Interval } from '../../../stats/days';
+import { addDays, periodStart, quarterOf, townDay, type Day, type Interval } from '../../../stats/days';
 import { stringify } from 'csv-stringify/sync';
 import { protectCell } from '../../../export/spreadsheet-cell';
 import { dailyRows, searchFigures, searchTotals, siteSeries, subjectDays, topSubjects, viewsOf } from '../../../stats/figures';
@@ -30,6 +30,9 @@ const instants = ({ from, to }: Range) => ({
 
 const TOP_ITEMS = 10;
 
+/** The period (of town days) an instant falls in. */
+const periodAt = (at: unknown, interval: Interval): Day => periodStart(townDay(new Date(at as string)), interval);
+
 /** Reading the figures (src/stats/figures.ts) with what staff need around them: titles, participation, new listings. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection;
@@ -50,28 +53,51 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return found;
   }
 
-  /** Distinct accounts that took part in the range, against the confirmed accounts there were by its end. */
-  async function participation(range: Range) {
+  /**
+   * Distinct accounts that took part in the range, against the confirmed
+   * accounts there were by its end; and how many took part in each period.
+   */
+  async function participation(range: Range, interval: Interval) {
     const when = instants(range);
     const active = new Set<number>();
+    const perPeriod = new Map<Day, Set<number>>();
     for (const uid of PARTICIPATION) {
-      const rows = await query(uid).findMany({ select: ['userId'], where: { createdAt: when, userId: { $notNull: true } } });
-      for (const row of rows as { userId: number }[]) active.add(Number(row.userId));
+      const rows = await query(uid).findMany({ select: ['userId', 'createdAt'], where: { createdAt: when, userId: { $notNull: true } } });
+      for (const row of rows as { userId: number; createdAt: unknown }[]) {
+        const start = periodAt(row.createdAt, interval);
+        perPeriod.set(start, (perPeriod.get(start) ?? new Set()).add(Number(row.userId)));
+        active.add(Number(row.userId));
+      }
     }
     const accounts = await query('plugin::users-permissions.user').count({
       where: { confirmed: true, $or: [{ blocked: false }, { blocked: { $null: true } }], createdAt: { $lt: when.$lt } },
     });
-    return { activeAccounts: active.size, accounts, share: accounts ? Math.round((active.size / accounts) * 1000) / 1000 : 0 };
+    return {
+      total: { activeAccounts: active.size, accounts, share: accounts ? Math.round((active.size / accounts) * 1000) / 1000 : 0 },
+      perPeriod: new Map([...perPeriod].map(([start, ids]) => [start, ids.size])),
+    };
   }
 
-  /** Documents whose first row (any locale, draft or published) was made in the range. */
-  async function newDocuments(uid: string, range: Range): Promise<number> {
+  /** How many documents were first made (any locale, draft or published) in the range, in all and per period. */
+  async function newDocuments(uid: string, range: Range, interval: Interval) {
     const when = instants(range);
-    const made = await query(uid).findMany({ select: ['documentId'], where: { createdAt: when } });
-    const ids = [...new Set((made as { documentId: string }[]).map((r) => r.documentId))];
-    if (!ids.length) return 0;
-    const older = await query(uid).findMany({ select: ['documentId'], where: { documentId: { $in: ids }, createdAt: { $lt: when.$gte } } });
-    return ids.length - new Set((older as { documentId: string }[]).map((r) => r.documentId)).size;
+    const made = (await query(uid).findMany({ select: ['documentId', 'createdAt'], where: { createdAt: when } })) as { documentId: string; createdAt: unknown }[];
+    const ids = [...new Set(made.map((r) => r.documentId))];
+    const older = ids.length ? await query(uid).findMany({ select: ['documentId'], where: { documentId: { $in: ids }, createdAt: { $lt: when.$gte } } }) : [];
+    const existed = new Set((older as { documentId: string }[]).map((r) => r.documentId));
+    // A document's first row says when it was made: later locales and its published row come after.
+    const first = new Map<string, number>();
+    for (const row of made) {
+      const at = new Date(row.createdAt as string).getTime();
+      const earliest = first.get(row.documentId);
+      if (!existed.has(row.documentId) && (earliest === undefined || at < earliest)) first.set(row.documentId, at);
+    }
+    const perPeriod = new Map<Day, number>();
+    for (const at of first.values()) {
+      const start = periodAt(at, interval);
+      perPeriod.set(start, (perPeriod.get(start) ?? 0) + 1);
+    }
+    return { total: first.size, perPeriod };
   }
 
   return {
@@ -87,25 +113,37 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     item: (type: ItemType, documentId: string, range: Range) => subjectDays(knex(), type, documentId, range.from, range.to),
 
+    /**
+     * The range's figures; its series has, per day, week or month, the views
+     * and visitors, the accounts that took part and the new listings.
+     */
     async overview(range: Range, interval: Interval) {
       const site = await siteSeries(knex(), range.from, range.to, interval);
       const top = await topSubjects(knex(), Object.keys(ITEM_TYPES), range.from, range.to, TOP_ITEMS);
       const names = await titlesOf(top);
       const channels = await topSubjects(knex(), ['feed', 'embed'], range.from, range.to, TOP_ITEMS);
       const searches = await searchTotals(knex(), range.from, range.to);
+      const taking = await participation(range, interval);
+      const organisations = await newDocuments(ITEM_TYPES.organisation.uid, range, interval);
+      const activities = await newDocuments(ITEM_TYPES.activity.uid, range, interval);
       return {
         ...range,
         interval,
         views: site.views,
         uniqueVisitors: site.uniqueVisitors,
-        series: site.series,
+        series: site.series.map((point) => ({
+          ...point,
+          activeAccounts: taking.perPeriod.get(point.start) ?? 0,
+          newOrganisations: organisations.perPeriod.get(point.start) ?? 0,
+          newActivities: activities.perPeriod.get(point.start) ?? 0,
+        })),
         topItems: top.map((t) => ({ type: t.kind, documentId: t.item, title: names.get(`${t.kind}:${t.item}`) ?? null, views: t.views, uniqueVisitors: t.uniqueVisitors })),
         channels: channels.map((c) => ({ type: c.kind, name: c.item, views: c.views, uniqueVisitors: c.uniqueVisitors })),
         searches: searches.searches,
         zeroResultSearches: searches.zeroResultSearches,
-        participation: await participation(range),
-        newOrganisations: await newDocuments(ITEM_TYPES.organisation.uid, range),
-        newActivities: await newDocuments(ITEM_TYPES.activity.uid, range),
+        participation: taking.total,
+        newOrganisations: organisations.total,
+        newActivities: activities.total,
       };
     },
 
