@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { siteContext, startSite, type Site } from './harness';
+import { axeViolations, siteContext, startSite, type Site } from './harness';
 
 /**
  * The admin panel as a town's staff member sees it, rendered in Chromium:
@@ -98,6 +98,7 @@ test('the home page is the communication team\'s cockpit: what waits, with links
     await reach.getByText(`Cockpit bekeken ${tag} · 3`).waitFor();
     expect(await reach.getByRole('img', { name: /Unieke bezoekers per dag/ }).count()).toBe(1);
     await reach.getByText(`${lost} · 1`).waitFor();
+    expect(await reach.getByRole('link', { name: 'Alle statistieken' }).getAttribute('href')).toBe('/admin/statistics');
     const waiting = page.getByTestId('cockpit-attention').getByRole('link', { name: /^\d+ · Organisaties die wachten op goedkeuring$/ });
     await waiting.click();
     await page.waitForURL(/content-manager\/collection-types\/api::organisation\.organisation\?.*approvalStatus/);
@@ -105,6 +106,60 @@ test('the home page is the communication team\'s cockpit: what waits, with links
   } finally {
     await own.close();
     await site.strapi.documents(ORG).delete({ documentId: pending.documentId } as any);
+    await site.strapi.documents(ORG).delete({ documentId: shown.documentId } as any);
+  }
+});
+
+test('the statistics page charts a chosen period, with the same figures as a table, the most viewed and the searches that found nothing', async () => {
+  const tag = Date.now().toString(36);
+  const shown = await site.strapi.documents(ORG).create({ data: { name: `Statistiek bekeken ${tag}`, slug: `statistiek-bekeken-${tag}` }, locale: 'nl', status: 'published' } as any);
+  for (const reader of ['een', 'twee', 'drie', 'vier']) {
+    await fetch(`${site.apiUrl}/api/organisations/${shown.documentId}`, { headers: { 'User-Agent': `statistiek-e2e-${reader}-${tag}` } });
+  }
+  const lost = `statistiekzoek${tag}`;
+  await fetch(`${site.apiUrl}/api/search?q=${lost}`, { headers: { 'User-Agent': `statistiek-e2e-zoeker-${tag}` } });
+  await site.strapi.service('api::stats.counting').flush();
+  try {
+    await page.goto(admin('statistics'));
+    await page.getByRole('heading', { name: 'Statistieken', level: 1 }).waitFor({ timeout: 60_000 });
+    const visits = page.locator('section[aria-labelledby=statistics-visits]');
+    // A real chart: Recharts' SVG, named and described for screen readers, reachable with the keyboard.
+    const chart = visits.locator('svg[role=application]');
+    await chart.waitFor();
+    expect(await chart.getAttribute('aria-label')).toBe('Bezoek');
+    expect(await chart.locator('desc').textContent()).toBe('Weergaven als staven, unieke bezoekers als lijn.');
+    expect(await chart.locator('.recharts-bar-rectangle').count()).toBeGreaterThan(0);
+    await chart.focus();
+    await page.keyboard.press('ArrowLeft');
+    await visits.locator('.recharts-tooltip-wrapper').getByText(/Weergaven/).waitFor();
+
+    // The last 30 days per day: 30 rows in the table (the design system's tables are grids), today's last with the four views counted above.
+    await visits.getByText('Dezelfde cijfers als tabel').click();
+    const table = visits.getByRole('grid', { name: 'Bezoek' });
+    expect(await table.getByRole('row').count()).toBe(31);
+    const today = new Intl.DateTimeFormat('nl', { day: 'numeric', month: 'short', timeZone: 'Europe/Amsterdam' }).format(new Date());
+    const todayCells = await table.getByRole('row').last().getByRole('gridcell').allInnerTexts();
+    expect(todayCells[0]).toBe(today);
+    expect(Number(todayCells[1].replace(/\./g, ''))).toBeGreaterThanOrEqual(4);
+
+    const top = page.getByRole('grid', { name: 'Meest bekeken' });
+    const link = top.getByRole('link', { name: `Statistiek bekeken ${tag}` });
+    expect(await link.getAttribute('href')).toBe(`/admin/content-manager/collection-types/${ORG}/${shown.documentId}`);
+    await page.getByRole('grid', { name: 'Gezocht, niets gevonden' }).getByRole('row', { name: new RegExp(`${lost}\\s+1`) }).waitFor();
+    expect(await axeViolations(page, 'main')).toEqual([]);
+
+    // Per month: the 30 days span two months at most, and the chart and table follow.
+    await page.getByRole('combobox', { name: 'Per', exact: true }).click();
+    await page.getByRole('option', { name: 'Maand' }).click();
+    await page.waitForFunction(() => [1, 2].includes(document.querySelectorAll('table[aria-label="Bezoek"] tbody tr').length));
+    expect(await visits.getByRole('grid', { name: 'Bezoek' }).getByRole('row').last().getByRole('gridcell').first().innerText()).toMatch(/^[a-z]{3,4}\.? \d{4}$/);
+
+    // Dates that cannot be asked for are said, and the figures shown stay.
+    await page.getByLabel('Van').fill('2030-01-01');
+    await page.getByText('"Van" moet op of voor "Tot en met" liggen.').waitFor();
+    expect(await page.getByRole('combobox', { name: 'Periode' }).innerText()).toBe('Zelf kiezen');
+    await visits.locator('svg[role=application]').waitFor();
+  } finally {
     await site.strapi.documents(ORG).delete({ documentId: shown.documentId } as any);
   }
 });

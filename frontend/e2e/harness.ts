@@ -136,12 +136,12 @@ export async function logOut(page: Page) {
   await page.waitForSelector('body[data-ready="true"]');
 }
 
-/** axe-core on the whole page: WCAG 2.0/2.1 A and AA plus axe's best practices, zero violations. */
-export async function axeViolations(page: Page): Promise<string[]> {
+/** axe-core on the whole page, or on what `within` selects: WCAG 2.0/2.1 A and AA plus axe's best practices, zero violations. */
+export async function axeViolations(page: Page, within?: string): Promise<string[]> {
   // Evaluated, not added as a <script>: the site's Content-Security-Policy refuses inline scripts.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
-  const result = await page.evaluate(() =>
-    (window as any).axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] })
+  const result = await page.evaluate((selector) =>
+    (window as any).axe.run(selector ? { include: [[selector]] } : document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] }), within
   );
   return result.violations.map(
     (v: { id: string; help: string; nodes: { target: string[] }[] }) => `${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`

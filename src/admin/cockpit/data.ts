@@ -38,13 +38,17 @@ export function useLanguage(): 'nl' | 'en' {
   return useIntl().locale.startsWith('nl') ? 'nl' : 'en';
 }
 
-/** GET `path` whenever it changes; null while loading, 'error' when it failed. An older answer never overwrites a newer one. */
+/**
+ * GET `path` whenever it changes; null until the first answer, 'error' when
+ * the last load failed. The previous answer stays while the next loads, so a
+ * page keeps its place (and an open table) when a choice changes; an older
+ * answer never overwrites a newer one.
+ */
 export function useData<T>(path: string): T | null | 'error' {
   const { get } = useFetchClient();
   const [data, setData] = React.useState<T | null | 'error'>(null);
   React.useEffect(() => {
     let current = true;
-    setData(null);
     get<{ data: T }>(path).then(
       ({ data: answer }) => current && setData(answer.data),
       () => current && setData('error')
