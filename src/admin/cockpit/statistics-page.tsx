@@ -26,6 +26,29 @@ const initialChoice = (): Choice => {
   return { period: 'last30', ...range, interval: fittingInterval(range.from, range.to) };
 };
 
+/** The page's two charts: what each shows of the series, and how. */
+const charts = (text: StatisticsTexts): { id: string; title: string; description: string; series: Series[] }[] => [
+  {
+    id: 'statistics-visits',
+    title: text.visits,
+    description: text.visitsDescription,
+    series: [
+      { key: 'views', name: text.views, shape: 'bar' },
+      { key: 'uniqueVisitors', name: text.visitors, shape: 'line' },
+    ],
+  },
+  {
+    id: 'statistics-taking-part',
+    title: text.takingPart,
+    description: text.takingPartDescription,
+    series: [
+      { key: 'newOrganisations', name: text.newOrganisations, shape: 'bar' },
+      { key: 'newActivities', name: text.newActivities, shape: 'bar' },
+      { key: 'activeAccounts', name: text.activeAccounts, shape: 'line' },
+    ],
+  },
+];
+
 /** A table of figures: headings over columns, numbers aligned right, named for screen readers by `label`. */
 function FiguresTable({ label, headings, rows, numeric }: { label: string; headings: string[]; rows: React.ReactNode[][]; numeric: boolean[] }) {
   return (
@@ -193,31 +216,9 @@ const StatisticsPage = () => {
               <Section id="statistics-summary" title={text.summary}>
                 <Summary overview={figures} text={text} locale={locale} />
               </Section>
-              <ChartWithTable
-                id="statistics-visits"
-                title={text.visits}
-                description={text.visitsDescription}
-                rows={rows}
-                text={text}
-                locale={locale}
-                series={[
-                  { key: 'views', name: text.views, shape: 'bar' },
-                  { key: 'uniqueVisitors', name: text.visitors, shape: 'line' },
-                ]}
-              />
-              <ChartWithTable
-                id="statistics-taking-part"
-                title={text.takingPart}
-                description={text.takingPartDescription}
-                rows={rows}
-                text={text}
-                locale={locale}
-                series={[
-                  { key: 'newOrganisations', name: text.newOrganisations, shape: 'bar' },
-                  { key: 'newActivities', name: text.newActivities, shape: 'bar' },
-                  { key: 'activeAccounts', name: text.activeAccounts, shape: 'line' },
-                ]}
-              />
+              {charts(text).map((chart) => (
+                <ChartWithTable key={chart.id} {...chart} rows={rows} text={text} locale={locale} />
+              ))}
               <Section id="statistics-top" title={text.topItems}>
                 {figures.topItems.length ? (
                   <FiguresTable
