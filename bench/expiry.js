@@ -181,18 +181,22 @@ function report({ opts, samples, labels, loadStart }) {
     [[`${ratios.runVsRawUpdate.toFixed(2)}x`, `${ratios.runVsRawUpdateDelete.toFixed(2)}x`, '<= 3x']]
   );
   const table = `${measuredTable}\n\n${ratioTable}`;
-  console.log(`\n${table}\n`);
+  const named = c.figures({ expiryVsRawUpdateDelete: ratios.runVsRawUpdateDelete });
+  const goals = ['Goals:', c.goalLine('the clean-up at most 3x the raw UPDATE+DELETE (#21)', `${named.expiryVsRawUpdateDelete.toFixed(2)}x`, named.expiryVsRawUpdateDelete <= 3)];
+  console.log(`\n${table}\n\n${goals.join('\n')}\n`);
   const machine = c.machine();
   const loadEnd = c.loadAverage();
   const during = Object.entries(samples).map(([kind, list]) => `${list.map((s) => s.loadAverage).join(' / ')} at ${labels[kind]}`);
   console.log(`load average: ${loadStart} before, ${during.join(', ')}, ${loadEnd} after`);
-  const written = c.writeResults(NAME, { options: opts, machine, loadAverage: { before: loadStart, after: loadEnd }, summary, ratios, samples }, [
+  const written = c.writeResults(NAME, { options: opts, machine, loadAverage: { before: loadStart, after: loadEnd }, summary, ratios, samples, figures: named }, [
     `# Expiry benchmark, ${new Date().toISOString()}`,
     '',
     `${opts.activities} activities (draft + published rows, one neighbourhood link each), ${opts.expired} expired; median of ${opts.repeat} measurement(s) each, on fresh data; ${machine.cpus} CPUs (${machine.cpuModel}), Node ${machine.node}.`,
     `Load average ${loadStart} before, ${loadEnd} after. Memory: the Strapi process (all three run there), sampled every 50 ms after a GC; growth = peak - value at start; kept = heap after a GC at the end - at start. Node CPU: that process's CPU time (PostgreSQL's not included). Time and CPU: medians; memory: the highest of the measurements.`,
     '',
     table,
+    '',
+    ...goals,
   ]);
   log(`wrote ${written}.json and .md`);
 }

@@ -152,10 +152,17 @@ async function main() {
         row('launch scenario: 200 + 350', launch),
       ]
     );
-    const summary = `import / raw INSERT = ${ratio.toFixed(1)}× (aim ≤ 5×)`;
+    // update1000Seconds is per 1,000 changed organisations, whatever --updates was.
+    const named = c.figures({ importVsRawInsert: ratio, importPeakRssMb: imported.memory.peakRss / 1048576, update1000Seconds: (update.ms / 1000) * (1000 / opts.updates) });
+    const summary = [
+      'Goals (#21):',
+      c.goalLine('import at most 8x the raw INSERT', `${named.importVsRawInsert.toFixed(1)}x`, named.importVsRawInsert <= 8),
+      c.goalLine('peak RSS of the import at most 400 MB', `${named.importPeakRssMb.toFixed(0)} MB`, named.importPeakRssMb <= 400),
+      c.goalLine('1,000 changed organisations in at most 10 s', `${named.update1000Seconds.toFixed(1)} s`, named.update1000Seconds <= 10),
+    ].join('\n');
     const phases = phaseTable([['import', 'import'], ['rerun', 'second run'], ['update', 'changed']]);
     console.log(`\n${table}\n\n${summary}\n\n${phases}`);
-    const file = c.writeResults(NAME, { options: opts, machine: c.machine(), launch, imported, rerun, update, raw, ratio, phases: phaseSums }, [
+    const file = c.writeResults(NAME, { options: opts, machine: c.machine(), launch, imported, rerun, update, raw, ratio, phases: phaseSums, figures: named }, [
       `# Bulk import on PostgreSQL`,
       '',
       table,

@@ -122,12 +122,11 @@ function report({ opts, dataset, results, costs, totals, loadBefore }) {
   );
   const ratio = (scenario, server) => ratios.find((r) => r.scenario === scenario && r.server === server).reqPerSec;
   const memberSlowdown = find("member's list", 'strapi uncached').p50 / find('public list', 'strapi uncached').p50;
-  const goal = (text, value, met) => `- ${text}: ${value} (${met ? 'met' : 'NOT met'})`;
   const goals = [
     'Goals (issue #18):',
-    goal('public list uncached at least half the plain server', `${ratio('public list', 'strapi uncached').toFixed(2)}x`, ratio('public list', 'strapi uncached') >= 0.5),
-    goal("member's list uncached at least half the plain server", `${ratio("member's list", 'strapi uncached').toFixed(2)}x`, ratio("member's list", 'strapi uncached') >= 0.5),
-    goal("member's list p50 no more than 1.5x the public list's (uncached)", `${memberSlowdown.toFixed(2)}x`, memberSlowdown <= 1.5),
+    c.goalLine('public list uncached at least half the plain server', `${ratio('public list', 'strapi uncached').toFixed(2)}x`, ratio('public list', 'strapi uncached') >= 0.5),
+    c.goalLine("member's list uncached at least half the plain server", `${ratio("member's list", 'strapi uncached').toFixed(2)}x`, ratio("member's list", 'strapi uncached') >= 0.5),
+    c.goalLine("member's list p50 no more than 1.5x the public list's (uncached)", `${memberSlowdown.toFixed(2)}x`, memberSlowdown <= 1.5),
   ];
   const table = [
     formatTable(results, ratios),

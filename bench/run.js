@@ -10,6 +10,7 @@ const { firstDifference, formatTable } = require('./report');
 const { getJson, load } = require('./lib/http-load');
 const { execFileSync } = require('node:child_process');
 const { env, withPg, startServer, prepareRestData } = require('./lib/rest-setup');
+const { figures, goalLine } = require('./lib/common');
 
 const HELP = `Usage: npm run bench -- [options]
 
@@ -189,16 +190,28 @@ async function main() {
   }
 }
 
-/** Issue #8's goals, each with the measured figure. */
-function goalLines(results, ratios) {
-  const ratio = (scenario, server) => ratios.find((r) => r.scenario === scenario && r.server === server).reqPerSec;
-  const searchP50 = results.find((r) => r.scenario === 'search, 1 connection' && r.server === 'strapi uncached').p50;
-  const goal = (text, value, met) => `- ${text}: ${value} (${met ? 'met' : 'NOT met'})`;
+/** The figures issue #21 compares from run to run: each Strapi's throughput over the baseline's, and search's latency. */
+function restFigures(results, ratios) {
+  const ratio = (scenario, server) => ratios.find((r) => r.scenario === scenario && r.server === server)?.reqPerSec;
+  return figures({
+    listCachedRatio: ratio('list', 'strapi cached'),
+    listUncachedRatio: ratio('list', 'strapi uncached'),
+    findOneUncachedRatio: ratio('findOne', 'strapi uncached'),
+    searchUncachedRatio: ratio('search', 'strapi uncached'),
+    searchP50OneAtATimeMs: results.find((r) => r.scenario === 'search, 1 connection' && r.server === 'strapi uncached')?.p50,
+  });
+}
+
+/** Issues #8's and #21's goals, each with the measured figure. */
+function goalLines(f) {
+  const x = (value) => `${value.toFixed(2)}x`;
   return [
     'Goals:',
-    goal('cached list throughput at least the raw server\'s', `${ratio('list', 'strapi cached').toFixed(2)}x`, ratio('list', 'strapi cached') >= 1),
-    goal('uncached list at least half of it', `${ratio('list', 'strapi uncached').toFixed(2)}x`, ratio('list', 'strapi uncached') >= 0.5),
-    goal('search p50 under 20 ms (uncached, one search at a time)', `${searchP50.toFixed(1)} ms`, searchP50 < 20),
+    goalLine("cached list throughput at least the raw server's (#8)", x(f.listCachedRatio), f.listCachedRatio >= 1),
+    goalLine('uncached list at least half of it (#8)', x(f.listUncachedRatio), f.listUncachedRatio >= 0.5),
+    goalLine('findOne uncached at least 0.3x (#21)', x(f.findOneUncachedRatio), f.findOneUncachedRatio >= 0.3),
+    goalLine('search uncached, 10 connections, at least 0.5x the raw SQL server (#21)', x(f.searchUncachedRatio), f.searchUncachedRatio >= 0.5),
+    goalLine('search p50 under 10 ms, one search at a time (#21; #8 asked under 20 ms)', `${f.searchP50OneAtATimeMs.toFixed(1)} ms`, f.searchP50OneAtATimeMs < 10),
   ];
 }
 
@@ -212,7 +225,8 @@ function report({ opts, dataset, requests, results, loadBefore }) {
     });
   });
   const table = formatTable(results, ratios);
-  const goals = goalLines(results, ratios);
+  const named = restFigures(results, ratios);
+  const goals = goalLines(named);
   console.log(`\n${table}\n\n${goals.join('\n')}`);
 
   const date = new Date();
@@ -224,7 +238,7 @@ function report({ opts, dataset, requests, results, loadBefore }) {
     platform: `${os.platform()} ${os.release()}`,
     loadAverage: { before: loadBefore, after: os.loadavg()[0] },
   };
-  const json = { date: date.toISOString(), options: opts, machine, dataset, requests, results, ratios };
+  const json = { date: date.toISOString(), options: opts, machine, dataset, requests, results, ratios, figures: named };
   const markdown = [
     `# REST benchmark, ${date.toISOString()}`,
     '',

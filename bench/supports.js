@@ -257,11 +257,17 @@ function report({ opts, dataset, results, loadStart }) {
     [[`${ratios.perSecond.toFixed(2)}x`, `${ratios.p50.toFixed(2)}x`, `${ratios.p99.toFixed(2)}x`]]
   );
   const table = `${measuredTable}\n\n${ratioTable}`;
-  console.log(`\n${table}\n`);
+  const named = c.figures({ supportsRatio: ratios.perSecond, drift: s.check.drift });
+  const goals = [
+    'Goals:',
+    c.goalLine('supports over HTTP at least 0.5x the plain server (#21)', `${named.supportsRatio.toFixed(2)}x`, named.supportsRatio >= 0.5),
+    c.goalLine('no drift between the counters and the ledger', String(named.drift), named.drift === 0),
+  ];
+  console.log(`\n${table}\n\n${goals.join('\n')}\n`);
   const machine = c.machine();
   const loadEnd = c.loadAverage();
   console.log(`load average: ${loadStart} before, ${results.map((r) => `${r.loadAverage} at ${r.server} start`).join(', ')}, ${loadEnd} after`);
-  const written = c.writeResults(NAME, { options: opts, machine, dataset, loadAverage: { before: loadStart, after: loadEnd }, results, ratios }, [
+  const written = c.writeResults(NAME, { options: opts, machine, dataset, loadAverage: { before: loadStart, after: loadEnd }, results, ratios, figures: named }, [
     `# Supports benchmark, ${new Date().toISOString()}`,
     '',
     `${dataset.users} users, ${dataset.initiatives} initiatives, ${opts.supports} supports (each pair once) over ${opts.connections} connections after ${opts.warmup} warm-up supports; ${machine.cpus} CPUs (${machine.cpuModel}), Node ${machine.node}.`,
@@ -270,6 +276,8 @@ function report({ opts, dataset, results, loadStart }) {
     'CPU ms/support: CPU time of the server process itself (not PostgreSQL\'s, not the load generator\'s); SQL/support: statements it sent, BEGIN/COMMIT included.',
     '',
     table,
+    '',
+    ...goals,
   ]);
   log(`wrote ${written}.json and .md`);
 }

@@ -231,6 +231,15 @@ function writeResults(name, json, markdownLines) {
   return path.relative(process.cwd(), base);
 }
 
+/** One goal of an issue, with the figure measured and whether it was met. */
+const goalLine = (text, value, met) => `- ${text}: ${value} (${met ? 'met' : 'NOT met'})`;
+
+/**
+ * The figures a run is compared by from run to run (issue #21's names): each
+ * rounded to three decimals, a figure that could not be measured left out.
+ */
+const figures = (named) => Object.fromEntries(Object.entries(named).filter(([, v]) => Number.isFinite(v)).map(([k, v]) => [k, Math.round(v * 1000) / 1000]));
+
 /** A deterministic PRNG (mulberry32), so the same options give the same data and order. */
 function prng(seed) {
   let a = seed >>> 0;
@@ -266,6 +275,8 @@ module.exports = {
   machine,
   loadAverage,
   writeResults,
+  goalLine,
+  figures,
   prng,
   main,
 };

@@ -1,7 +1,8 @@
 'use strict';
 // The SMTP sink of bench/reminders.js, a process of its own: accepts every mail on
 // 127.0.0.1 (no AUTH, no STARTTLS, no reverse DNS), counts messages, bytes and
-// connections, and throws the bodies away. Commands: port, reset, stats.
+// connections, and the distinct recipients (a mail sent twice shows as more messages than
+// recipients), and throws the bodies away. Commands: port, reset, stats.
 const path = require('node:path');
 const { SMTPServer } = require('smtp-server');
 const { serveParent } = require('./common');
@@ -22,6 +23,7 @@ if (process.env.SMTP_SINK_GREETING_DELAY !== 'true') {
 }
 
 let stats = { messages: 0, bytes: 0, connections: 0 };
+let recipients = new Set();
 
 const server = new SMTPServer({
   authOptional: true,
@@ -32,7 +34,8 @@ const server = new SMTPServer({
     stats.connections += 1;
     callback();
   },
-  onData(stream, _session, callback) {
+  onData(stream, session, callback) {
+    for (const to of session.envelope.rcptTo) recipients.add(to.address.toLowerCase());
     let bytes = 0;
     stream.on('data', (chunk) => {
       bytes += chunk.length;
@@ -52,8 +55,9 @@ server.listen(0, '127.0.0.1', () => {
       port: async () => server.server.address().port,
       reset: async () => {
         stats = { messages: 0, bytes: 0, connections: 0 };
+        recipients = new Set();
       },
-      stats: async () => stats,
+      stats: async () => ({ ...stats, recipients: recipients.size }),
     },
     () => new Promise((resolve) => server.close(resolve))
   );
