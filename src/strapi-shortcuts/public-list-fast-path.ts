@@ -40,6 +40,12 @@ export interface FastListOptions {
 }
 
 const POSITIVE_INT = /^[1-9]\d{0,8}$/;
+/** The same rule as src/public-reads/public-query.ts's restriction, in the locale the Document Service picks by default. */
+export async function publicInDefaultLocale(strapi: Core.Strapi, uid: string): Promise<Where> {
+  const localized = strapi.plugin('i18n').service('content-types').isLocalizedContentType(strapi.getModel(uid as UID.ContentType));
+  return all([publicRule(strapi, uid).where, localized ? { locale: await strapi.plugin('i18n').service('locales').getDefaultLocale() } : null]);
+}
+
 const isPlainObject = (value: unknown): value is Query =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
 const onlyKeys = (value: Query, allowed: string[]) => Object.keys(value).every((key) => allowed.includes(key));
@@ -94,7 +100,7 @@ function isPublicScalar(model: any, key: string): boolean {
   return !NOT_SCALAR.has(attribute.type);
 }
 
-function publicScalars(model: any, row: Record<string, unknown>): Record<string, unknown> {
+export function publicScalars(model: any, row: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(row)) if (isPublicScalar(model, key)) out[key] = row[key];
   return out;
@@ -139,7 +145,7 @@ async function findPage(strapi: Core.Strapi, uid: string, where: Where, query: F
   return { ids: [], total: Number(total) };
 }
 
-const isApiToken = (ctx: any) => Boolean(ctx.request.header.authorization) && ctx.state.auth?.strategy?.name !== 'users-permissions';
+export const isApiToken = (ctx: any) => Boolean(ctx.request.header.authorization) && ctx.state.auth?.strategy?.name !== 'users-permissions';
 
 /**
  * The public list (published, not archived, default locale) for the grammar above, as the
@@ -155,12 +161,8 @@ export async function fastPublicList(strapi: Core.Strapi, uid: UID.ContentType, 
   }
 
   const model = strapi.getModel(uid);
-  // The same rule as src/public-reads/public-query.ts's restriction, in the locale the Document Service picks by default.
   const where = all([
-    publicRule(strapi, uid).where,
-    strapi.plugin('i18n').service('content-types').isLocalizedContentType(model)
-      ? { locale: await strapi.plugin('i18n').service('locales').getDefaultLocale() }
-      : null,
+    await publicInDefaultLocale(strapi, uid),
     visibleTo(uid),
     ...query.filters.map(({ key, relation, slug }) => ({ [key]: all([{ slug: { $eq: slug } }, visibleTo(relation.target)]) })),
   ]);

@@ -5,7 +5,7 @@ import { strapi } from '../../../tests/helpers/strapi';
 const ACTIVITY = 'api::activity.activity';
 const ORGANISATION = 'api::organisation.organisation';
 
-/** Document Service list calls, counted only while a test asks: proves which path answered. */
+/** Document Service reads, counted only while a test asks: proves which path answered. */
 let counting = false;
 let documentServiceLists = 0;
 
@@ -26,14 +26,15 @@ async function fastAnswer(path: string) {
   }
 }
 
-describe('public list fast path', () => {
+describe('public read fast paths', () => {
   const tag = unique('fast');
   const slug = (name: string) => `${name}-${tag}`;
   let titles: { visible: string[]; hidden: string[] };
+  let documents: { visible: string[]; hidden: string[]; organisations: string[] };
 
   beforeAll(async () => {
     strapi().documents.use(async (context, next) => {
-      if (counting && (context.action === 'findMany' || context.action === 'count')) documentServiceLists++;
+      if (counting && ['findMany', 'count', 'findOne', 'findFirst'].includes(context.action)) documentServiceLists++;
       return next();
     });
     const category = await createDocument('api::category.category', { name: `A ${tag}`, slug: slug('cat-a') });
@@ -63,6 +64,7 @@ describe('public list fast path', () => {
         status
       );
     const visible = ['Een', 'Twee', 'Drie', 'Vier', 'Vijf'];
+    const madeHidden: string[] = [];
     const created = [];
     for (const title of visible) created.push(await activity(title, title === 'Twee' ? { categories: [other.documentId, category.documentId] } : {}));
     // An English version of the first: same document, same (non-localized) relations.
@@ -72,10 +74,12 @@ describe('public list fast path', () => {
     const closed = await createDocument(ORGANISATION, { name: `Closed ${tag}`, slug: slug('closed'), reminderEmail: `closed-${tag}@secret.example` });
     await activity('Gesloten', { organisation: closed.documentId });
     await strapi().documents(ORGANISATION).update({ documentId: closed.documentId, locale: 'nl', data: { archivedAt: new Date().toISOString() } } as any);
-    await activity('Concept', {}, 'draft');
+    madeHidden.push((await activity('Concept', {}, 'draft')).documentId);
     const archived = await activity('Gearchiveerd');
+    madeHidden.push(archived.documentId, closed.documentId);
     await strapi().documents(ACTIVITY).update({ documentId: archived.documentId, locale: 'nl', data: { archivedAt: new Date().toISOString() } } as any);
     titles = { visible: [...visible, 'Zonder organisatie', 'Gesloten'].map((t) => `${t} ${tag}`), hidden: ['Concept', 'English', 'Gearchiveerd'].map((t) => `${t} ${tag}`) };
+    documents = { visible: created.map((c) => c.documentId), hidden: madeHidden, organisations: [organisation.documentId] };
   });
 
   const activities = (query: string) =>
@@ -98,6 +102,26 @@ describe('public list fast path', () => {
       const strapis = await fastAnswer(`${path}&locale=nl`);
       expect(strapis.usedDocumentService).toBe(true);
       expect(fast.body).toBe(strapis.body);
+    }
+  });
+
+  it("answers a findOne without a query byte for byte as Strapi's own findOne, and leaves what it does not find to Strapi", async () => {
+    const paths = [...documents.visible.map((id) => `/api/activities/${id}`), ...documents.organisations.map((id) => `/api/organisations/${id}`)];
+    for (const path of paths) {
+      const fast = await fastAnswer(path);
+      expect(fast.usedDocumentService).toBe(false);
+      const strapis = await fastAnswer(`${path}?locale=nl`);
+      expect(strapis.usedDocumentService).toBe(true);
+      expect(fast.body).toBe(strapis.body);
+    }
+    // The Dutch version, not the English one published with it; no private field.
+    const een = JSON.parse(await get(`/api/activities/${documents.visible[0]}`)).data;
+    expect(een).toMatchObject({ title: `Een ${tag}`, locale: 'nl', cost: 2.5, targetGroups: ['seniors'] });
+    expect(await get(`/api/organisations/${documents.organisations[0]}`)).not.toContain('secret.example');
+    // Drafts, archived items and unknown ids: Strapi's own 404.
+    for (const path of [...documents.hidden.slice(0, 2).map((id) => `/api/activities/${id}`), `/api/organisations/${documents.hidden[2]}`, '/api/activities/geen0bestaand0document00']) {
+      const res = await api().get(path).expect(404);
+      expect(res.body).toMatchObject({ data: null, error: { status: 404, name: 'NotFoundError' } });
     }
   });
 

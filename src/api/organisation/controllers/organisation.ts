@@ -1,3 +1,3 @@
 import { publicReadController } from '../../../public-reads/public-read-controller';
 
-export default publicReadController('api::organisation.organisation', { fastList: true });
+export default publicReadController('api::organisation.organisation', { fastPath: true });
