@@ -14,6 +14,12 @@ const geocoderTemplate = (value: string) => {
 };
 
 // App settings of our own; read with strapi.config.get('buurtplein.<key>').
+/** What a content change drops from the response cache: only what depends on it, or (as before #21) everything. */
+function cacheInvalidation(value: string): 'scoped' | 'everything' {
+  if (value !== 'scoped' && value !== 'everything') throw new Error(`CACHE_INVALIDATION must be scoped or everything, not "${value}"`);
+  return value;
+}
+
 export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   /** The public website: links in mails point here, and it posts the token back to the API. */
   frontendUrl: websiteUrl(env),
@@ -76,6 +82,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
     maxEntries: env.int('CACHE_MAX_ENTRIES', 5000),
     maxBytes: env.int('CACHE_MAX_BYTES', 64 * 1024 * 1024),
     redisUrl: env('REDIS_URL', ''),
+    invalidation: cacheInvalidation(env('CACHE_INVALIDATION', 'scoped')),
     maxAgeSeconds: env.int('CACHE_MAX_AGE_SECONDS', 60),
     staleWhileRevalidateSeconds: env.int('CACHE_STALE_WHILE_REVALIDATE_SECONDS', 300),
   },

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { settings } from '../lib/settings';
 import { memoPerGeneration } from './index';
+import { EVERYTHING } from './scopes';
 
 /**
  * The Document Service asks i18n for the default locale on every call, and i18n
@@ -10,5 +11,5 @@ import { memoPerGeneration } from './index';
  */
 export function memoiseDefaultLocale(strapi: Core.Strapi) {
   const locales = strapi.plugin('i18n').service('locales') as { getDefaultLocale: () => Promise<string> };
-  locales.getDefaultLocale = memoPerGeneration(locales.getDefaultLocale.bind(locales), settings(strapi).cache.ttlSeconds * 1000);
+  locales.getDefaultLocale = memoPerGeneration(locales.getDefaultLocale.bind(locales), settings(strapi).cache.ttlSeconds * 1000, [EVERYTHING]);
 }

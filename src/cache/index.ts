@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { settings } from '../lib/settings';
 import { createMemoryStore } from './memory-store';
 import { createRedisStore } from './redis-store';
+import { ANY_CONTENT, EVERYTHING } from './scopes';
 import type { CacheStore } from './store';
 
 // One store per process, shared by the response cache and the memos below.
@@ -43,31 +44,33 @@ export async function stopCache() {
 export const cacheStore = (): CacheStore | undefined => store;
 
 /**
- * Starts a new generation once the change is visible to other connections:
- * bumping before the commit would let a request read the old rows and store
- * them under the new generation.
+ * Starts new generations of `scopes` (src/cache/scopes.ts; by default of
+ * everything) once the change is visible to other connections: bumping
+ * before the commit would let a request read the old rows and keep them
+ * under the new generation.
  */
-export async function bumpAfterCommit(strapi: Core.Strapi): Promise<void> {
-  if (!strapi.db.inTransaction()) return store?.bump();
+export async function bumpAfterCommit(strapi: Core.Strapi, scopes: readonly string[] = [EVERYTHING]): Promise<void> {
+  if (!strapi.db.inTransaction()) return store?.bump(scopes);
   // Nested in the running transaction: registers the callback, commits nothing itself.
   await strapi.db.transaction(async ({ onCommit }) => {
-    onCommit(() => void store?.bump());
+    onCommit(() => void store?.bump(scopes));
   });
 }
 
 /**
- * `load()` at most once per generation and TTL: for data every public request
- * needs (the public role's permissions, the default locale) that changes only
- * when content or settings do. Without a usable generation it loads every time.
+ * `load()` at most once per generation of `scopes` and TTL: for data every
+ * public request needs (the public role's permissions, the default locale)
+ * that changes only when content or settings do. Without a usable stamp it
+ * loads every time.
  */
-export function memoPerGeneration<T>(load: () => Promise<T>, ttlMs: number): () => Promise<T> {
-  let memo: { generation: number; expiresAt: number; value: Promise<T> } | undefined;
+export function memoPerGeneration<T>(load: () => Promise<T>, ttlMs: number, scopes: readonly string[] = [EVERYTHING, ANY_CONTENT]): () => Promise<T> {
+  let memo: { stamp: string; expiresAt: number; value: Promise<T> } | undefined;
   return () => {
-    const generation = store?.generation() ?? null;
-    if (generation === null) return load();
-    if (memo && memo.generation === generation && memo.expiresAt > Date.now()) return memo.value;
+    const stamp = store?.stamp(scopes)?.text;
+    if (stamp === undefined) return load();
+    if (memo && memo.stamp === stamp && memo.expiresAt > Date.now()) return memo.value;
     const value = load();
-    const current = { generation, expiresAt: Date.now() + ttlMs, value };
+    const current = { stamp, expiresAt: Date.now() + ttlMs, value };
     memo = current;
     value.catch(() => {
       if (memo === current) memo = undefined;

@@ -1,4 +1,5 @@
-import type { CacheStore, CachedResponse } from './store';
+import { EVERYTHING } from './scopes';
+import { stampText, type CacheStore, type CachedResponse, type Stamp } from './store';
 
 interface Entry {
   response: CachedResponse;
@@ -26,14 +27,15 @@ const sizeOf = (key: string, response: CachedResponse) =>
  * the entry to the end, the oldest goes first when full), each entry with a
  * TTL. Bounded by count and by bytes, so large answers cannot grow the
  * process without limit; expired entries are swept during writes, so the
- * store needs no timer.
+ * store needs no timer. Each scope's generation is a number in a map, as
+ * bounded as the scopes are (src/cache/scopes.ts).
  */
-export function createMemoryStore({ ttlSeconds, maxEntries, maxBytes, sweepIntervalMs = 60_000, now = Date.now }: MemoryStoreOptions): CacheStore & { bytes(): number; size(): number } {
+export function createMemoryStore({ ttlSeconds, maxEntries, maxBytes, sweepIntervalMs = 60_000, now = Date.now }: MemoryStoreOptions): Omit<CacheStore, 'stamp'> & { stamp(scopes: readonly string[]): Stamp; bytes(): number; size(): number } {
   const entries = new Map<string, Entry>();
-  let generation = 0;
+  const generations = new Map<string, number>();
   let bytes = 0;
   let nextSweepAt = now() + sweepIntervalMs;
-  const keyOf = (gen: number, key: string) => `${gen}:${key}`;
+  const keyOf = (stamp: Stamp, key: string) => `${stamp.text}:${key}`;
 
   const drop = (full: string) => {
     const entry = entries.get(full);
@@ -52,10 +54,10 @@ export function createMemoryStore({ ttlSeconds, maxEntries, maxBytes, sweepInter
   }
 
   return {
-    generation: () => generation,
+    stamp: (scopes) => ({ scopes, text: stampText(generations, scopes) }),
 
-    async get(gen, key) {
-      const full = keyOf(gen, key);
+    async get(stamp, key) {
+      const full = keyOf(stamp, key);
       const entry = entries.get(full);
       if (!entry) return undefined;
       entries.delete(full);
@@ -67,11 +69,11 @@ export function createMemoryStore({ ttlSeconds, maxEntries, maxBytes, sweepInter
       return entry.response;
     },
 
-    async set(gen, key, response) {
-      if (gen !== generation) return; // computed before a change: already stale
+    async set(stamp, key, response) {
+      if (stampText(generations, stamp.scopes) !== stamp.text) return; // computed before a change: already stale
       const t = now();
       sweep(t);
-      const full = keyOf(gen, key);
+      const full = keyOf(stamp, key);
       drop(full);
       const size = sizeOf(full, response);
       if (size > maxBytes) return;
@@ -80,10 +82,17 @@ export function createMemoryStore({ ttlSeconds, maxEntries, maxBytes, sweepInter
       while (entries.size > maxEntries || bytes > maxBytes) drop(entries.keys().next().value as string);
     },
 
-    async bump() {
-      generation += 1;
-      // Entries of older generations can never be read again: free them now.
-      clear();
+    async bump(scopes) {
+      if (scopes.includes(EVERYTHING)) {
+        // Every stamp holds EVERYTHING's generation, so no entry can be read again: free them now, and the other scopes can start over.
+        const next = (generations.get(EVERYTHING) ?? 0) + 1;
+        generations.clear();
+        generations.set(EVERYTHING, next);
+        clear();
+        return;
+      }
+      // Entries under the old generations are unreachable now; the LRU order and the TTL free them.
+      for (const scope of scopes) generations.set(scope, (generations.get(scope) ?? 0) + 1);
     },
 
     async close() {

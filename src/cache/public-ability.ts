@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { settings } from '../lib/settings';
 import { memoPerGeneration } from './index';
+import { EVERYTHING } from './scopes';
 
 interface AuthResult {
   authenticated?: boolean;
@@ -35,7 +36,7 @@ export function withCachedPublicAbility(strapi: Core.Strapi, strategy: AuthStrat
     ...strategy,
     async authenticate(ctx) {
       if (ctx.request.header.authorization) return strategy.authenticate(ctx);
-      publicAuth ??= memoPerGeneration(loadPublicAuth, settings(strapi).cache.ttlSeconds * 1000);
+      publicAuth ??= memoPerGeneration(loadPublicAuth, settings(strapi).cache.ttlSeconds * 1000, [EVERYTHING]);
       // Like the strategy itself: a failure means "not authenticated", never a 500.
       return publicAuth().catch(() => ({ authenticated: false }));
     },
@@ -74,7 +75,7 @@ export function cacheRolePermissions(strapi: Core.Strapi) {
   // The strategy passes the method on detached (.then(service.findRolePermissions)): no `this` here.
   service.findRolePermissions = (roleId: unknown) => {
     let permissions = perRole.get(roleId);
-    if (!permissions) perRole.set(roleId, (permissions = memoPerGeneration(() => load(roleId), settings(strapi).cache.ttlSeconds * 1000)));
+    if (!permissions) perRole.set(roleId, (permissions = memoPerGeneration(() => load(roleId), settings(strapi).cache.ttlSeconds * 1000, [EVERYTHING])));
     return permissions();
   };
 }

@@ -1,6 +1,7 @@
 import { closeRedis, openRedis, redisHost } from '../lib/redis';
 import type Redis from 'ioredis';
-import { decodeResponse, encodeResponse, type CacheStore } from './store';
+import { EVERYTHING } from './scopes';
+import { decodeResponse, encodeResponse, stampText, type CacheStore, type Stamp } from './store';
 
 /**
  * Keeps an answer only while the bytes kept in this TTL-long window and the
@@ -29,21 +30,22 @@ export interface RedisStoreOptions {
   maxBytes: number;
   /** For tests: the clock that decides the budget's window. */
   now?: () => number;
-  /** Keys are `<prefix><generation>:<key>`; the generation counter is `<prefix>generation`. */
+  /** Keys are `<prefix><stamp>:<key>`; the scopes' generations are the hash `<prefix>generations`. */
   prefix?: string;
   log: { warn(message: string): void; info(message: string): void };
 }
 
 /**
- * The cache shared by every instance. The generation lives in Redis (INCR on a
- * change) and each new value is published, so the other instances learn it
- * without asking Redis on every request. While Redis is unreachable, or this
- * instance's own change has not reached Redis yet, generation() is null: the
- * middleware then serves uncached rather than risk stale answers.
+ * The cache shared by every instance. The scopes' generations live in a Redis
+ * hash (HINCRBY on a change) and each new value is published, so the other
+ * instances learn them without asking Redis on every request. While Redis is
+ * unreachable, or this instance's own change has not reached Redis yet,
+ * stamp() is null: the middleware then serves uncached rather than risk stale
+ * answers.
  */
 export function createRedisStore({ url, ttlSeconds, maxBytes, now = Date.now, prefix = 'buurtplein:cache:', log }: RedisStoreOptions): CacheStore {
-  const generationKey = `${prefix}generation`;
-  const channel = `${prefix}generation`;
+  const generationsKey = `${prefix}generations`;
+  const channel = `${prefix}generations`;
   // Logs name the server, never the password a REDIS_URL may carry.
   const where = redisHost(url);
   const client = openRedis(url) as CacheRedis;
@@ -51,15 +53,23 @@ export function createRedisStore({ url, ttlSeconds, maxBytes, now = Date.now, pr
   // Subscribing needs a connection of its own; it may queue its one command until connected.
   const subscriber = openRedis(url, { enableOfflineQueue: true });
 
-  let known: number | null = null;
+  // What this instance knows of the generations; trusted only while synced.
+  const generations = new Map<string, number>();
+  let synced = false;
+  const forget = () => {
+    synced = false;
+    generations.clear();
+  };
+  // Scopes to bump, and the run that bumps them: changes that arrive meanwhile join it.
+  const queued = new Set<string>();
   let bumping: Promise<void> | null = null;
-  // A change whose bump failed: the shared entries may be stale, so start a new generation on reconnect.
+  // A change whose bump failed: the shared entries may be stale, so start over on reconnect.
   let missedBump = false;
   let down = false;
 
   let retry: NodeJS.Timeout | undefined;
   const problem = (error: Error) => {
-    known = null;
+    forget();
     if (!down) log.warn(`[cache] Redis at ${where} is unavailable, serving uncached until it is back: ${error.message}`);
     down = true;
     // A failed command on a live connection brings no 'ready' event to resync on: try again soon.
@@ -68,21 +78,33 @@ export function createRedisStore({ url, ttlSeconds, maxBytes, now = Date.now, pr
       void resync();
     }, 1000).unref();
   };
-  const learn = (value: number) => {
-    known = Math.max(known ?? 0, value);
+  // Generations only grow: a late message never takes one back. Messages heard while resyncing count too.
+  const learn = (values: Record<string, number | string>) => {
+    for (const [scope, value] of Object.entries(values)) generations.set(scope, Math.max(generations.get(scope) ?? 0, Number(value)));
   };
+
+  /** HINCRBY each scope in one transaction, learn the new values and tell the other instances. */
+  async function increment(scopes: string[]) {
+    const replies = (await client.multi(scopes.map((scope) => ['hincrby', generationsKey, scope, '1'])).exec()) ?? [];
+    const values: Record<string, number> = {};
+    scopes.forEach((scope, i) => {
+      const [error, value] = replies[i] ?? [new Error('no reply')];
+      if (error) throw error;
+      values[scope] = Number(value);
+    });
+    learn(values);
+    await client.publish(channel, JSON.stringify(values));
+  }
 
   async function resync() {
     if (client.status !== 'ready' || subscriber.status !== 'ready') return;
     try {
+      learn(await client.hgetall(generationsKey));
       if (missedBump) {
-        const value = await client.incr(generationKey);
-        await client.publish(channel, String(value));
+        await increment([EVERYTHING]);
         missedBump = false;
-        learn(value);
-      } else {
-        learn(Number((await client.get(generationKey)) ?? 0));
       }
+      synced = true;
       if (down) log.info(`[cache] Redis at ${where} is back`);
       down = false;
     } catch (error) {
@@ -92,25 +114,28 @@ export function createRedisStore({ url, ttlSeconds, maxBytes, now = Date.now, pr
 
   for (const connection of [client, subscriber]) {
     connection.on('error', problem);
-    connection.on('close', () => {
-      known = null;
-    });
+    // A Redis restarted empty starts its generations over: what this instance knew no longer holds.
+    connection.on('close', forget);
     connection.on('ready', () => void resync());
   }
   subscriber.subscribe(channel).catch(problem);
   subscriber.on('message', (_channel: string, message: string) => {
-    if (known !== null) learn(Number(message));
+    try {
+      learn(JSON.parse(message));
+    } catch {
+      // Not ours (another version on the same prefix): the next resync reads the hash.
+    }
   });
 
-  const entryKey = (generation: number, key: string) => `${prefix}${generation}:${key}`;
+  const entryKey = (stamp: Stamp, key: string) => `${prefix}${stamp.text}:${key}`;
   const budgetKey = (window: number) => `${prefix}bytes:${window}`;
 
   return {
-    generation: () => (bumping ? null : known),
+    stamp: (scopes) => (bumping || !synced ? null : { scopes, text: stampText(generations, scopes) }),
 
-    async get(generation, key) {
+    async get(stamp, key) {
       try {
-        const bytes = await client.getBuffer(entryKey(generation, key));
+        const bytes = await client.getBuffer(entryKey(stamp, key));
         return bytes ? decodeResponse(bytes) : undefined;
       } catch (error) {
         problem(error as Error);
@@ -118,24 +143,28 @@ export function createRedisStore({ url, ttlSeconds, maxBytes, now = Date.now, pr
       }
     },
 
-    async set(generation, key, response) {
+    async set(stamp, key, response) {
+      if (!synced || stampText(generations, stamp.scopes) !== stamp.text) return; // a change came in meanwhile
       try {
         const bytes = encodeResponse(response);
         const window = Math.floor(now() / (ttlSeconds * 1000));
-        await client.setWithinBudget(budgetKey(window), budgetKey(window - 1), entryKey(generation, key), bytes.length, maxBytes, ttlSeconds, bytes);
+        await client.setWithinBudget(budgetKey(window), budgetKey(window - 1), entryKey(stamp, key), bytes.length, maxBytes, ttlSeconds, bytes);
       } catch (error) {
         problem(error as Error);
       }
     },
 
-    bump() {
-      // Changes that arrive while an INCR is under way share it: each committed before it returned.
+    bump(scopes) {
+      for (const scope of scopes) queued.add(scope);
       bumping ??= (async () => {
         try {
-          const value = await client.incr(generationKey);
-          learn(value);
-          await client.publish(channel, String(value));
+          while (queued.size) {
+            const batch = [...queued];
+            queued.clear();
+            await increment(batch);
+          }
         } catch (error) {
+          queued.clear();
           missedBump = true;
           problem(error as Error);
         } finally {

@@ -48,6 +48,8 @@ export interface CacheSettings {
   maxBytes: number;
   /** Empty: a memory cache per instance. */
   redisUrl: string;
+  /** 'scoped': a change drops the answers that depend on it (src/cache/scopes.ts); 'everything': any change drops every answer. */
+  invalidation: 'scoped' | 'everything';
   /** What browsers and CDNs are told (Cache-Control). */
   maxAgeSeconds: number;
   staleWhileRevalidateSeconds: number;

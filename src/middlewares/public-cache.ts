@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { cacheStore } from '../cache';
 import { cacheKey, isCacheablePath, isForThisCallerOnly, matchesIfNoneMatch, snapshot } from '../cache/http';
 import type { CachedResponse } from '../cache/store';
+import { readScopes } from '../cache/scopes';
 import { settings } from '../lib/settings';
 
 const isRead = (method: string) => method === 'GET' || method === 'HEAD';
@@ -23,7 +24,8 @@ function send(ctx: any, response: CachedResponse) {
 /**
  * Public reads of the REST API: ETag and 304 on every 200, Cache-Control, and
  * for the busy public endpoints (src/cache/http.ts) a server-side cache of the
- * bytes, invalidated by any content change (src/cache/invalidation.ts).
+ * bytes, invalidated by the content changes each answer depends on
+ * (src/cache/scopes.ts, src/cache/invalidation.ts).
  * Requests with an Authorization header (staff tokens see drafts, users see
  * their own data) are never served from the cache nor stored in it. The
  * content API authenticates by that header only, so cookies cannot change an
@@ -45,12 +47,12 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
     const publicCacheControl = `public, max-age=${options.maxAgeSeconds}, stale-while-revalidate=${options.staleWhileRevalidateSeconds}`;
 
     const store = options.enabled && cacheable ? cacheStore() : undefined;
-    // Read once: a change during this request must not let its (older) answer into the new generation.
-    const generation = store?.generation() ?? null;
+    // Read once: a change during this request must not let its (older) answer in under the new generations.
+    const stamp = store?.stamp(readScopes(strapi, ctx.path, ctx.querystring)) ?? null;
     // HEAD is GET without the body (Koa drops it), so both share an entry.
     const key = `GET ${cacheKey(ctx.originalUrl)}`;
-    if (store && generation !== null) {
-      const kept = await store.get(generation, key);
+    if (store && stamp) {
+      const kept = await store.get(stamp, key);
       if (kept) {
         ctx.set('Cache-Control', publicCacheControl);
         ctx.set('X-Cache', 'HIT');
@@ -72,7 +74,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
     }
     if (store) {
       ctx.set('X-Cache', 'MISS');
-      if (generation !== null) void store.set(generation, key, fresh);
+      if (stamp) void store.set(stamp, key, fresh);
     }
     send(ctx, fresh);
   };

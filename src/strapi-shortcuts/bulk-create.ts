@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { bumpAfterCommit } from '../cache';
+import { changeScopes } from '../cache/scopes';
 import type { RowPlan } from '../import/plan';
 import type { Stopwatch } from '../import/timing';
 import { dutchData } from '../import/write';
@@ -192,5 +193,5 @@ export function createBulkWriter(strapi: Core.Strapi, type: ImportType, watch: S
 /** The search index (from the rows written, not read back) and the response cache learn about documents written without the Document Service. */
 export async function announceCreated(strapi: Core.Strapi, type: ImportType, published: Row[], watch: Stopwatch) {
   await watch.time('search', () => strapi.service('api::search.search').indexWritten(UIDS[type], published));
-  await watch.time('cache', () => bumpAfterCommit(strapi));
+  await watch.time('cache', () => bumpAfterCommit(strapi, changeScopes(strapi, UIDS[type])));
 }

@@ -1,4 +1,5 @@
 import type { PublicCache } from '../../src/cache';
+import { EVERYTHING } from '../../src/cache/scopes';
 import { strapi } from './strapi';
 
 /**
@@ -9,11 +10,11 @@ export async function withPublicUrl<T>(url: string, run: () => Promise<T>): Prom
   const cache = strapi().get('buurtplein.cache') as PublicCache;
   const saved = strapi().config.get('server.url');
   strapi().config.set('server.url', url);
-  await cache.store()?.bump();
+  await cache.store()?.bump([EVERYTHING]);
   try {
     return await run();
   } finally {
     strapi().config.set('server.url', saved);
-    await cache.store()?.bump();
+    await cache.store()?.bump([EVERYTHING]);
   }
 }

@@ -1,4 +1,5 @@
 import type { PublicCache } from '../../src/cache';
+import { documentScope, EVERYTHING } from '../../src/cache/scopes';
 import { api, bearer, createDocument, createSocialMap, resident, unique } from '../helpers/fixtures';
 import { FRONTEND_URL, strapi } from '../helpers/strapi';
 
@@ -63,7 +64,7 @@ describe('public response cache', () => {
     expect(hit.headers['x-cache']).toBe('HIT');
     expect(hit.headers.etag).toBe(headers.etag);
 
-    await cache().store()!.bump(); // nothing changed, but the cache is empty again
+    await cache().store()!.bump([EVERYTHING]); // nothing changed, but the cache is empty again
     const miss = await api().get(list).set('If-None-Match', `"other", W/${headers.etag}`).expect(304);
     expect(miss.headers['x-cache']).toBe('MISS');
     await api().get(list).set('If-None-Match', '"other"').expect(200);
@@ -117,17 +118,19 @@ describe('public response cache', () => {
     expect(after.body.data.supportCount).toBe(41);
   });
 
-  it('starts a new generation on writes to plugin types that mark themselves shown publicly, and only those', async () => {
-    const hitAfter = async (write: () => Promise<unknown>) => {
-      await api().get(list).expect(200);
+  it('starts new generations on writes to plugin types that mark themselves shown publicly, and only those', async () => {
+    // Search mixes types: any content change may change it. An activity list holds activities only.
+    const search = `/api/search?q=${unique('zoek')}`; // a search of its own: unknown parameters are refused there
+    const afterWrite = async (write: () => Promise<unknown>) => {
+      for (const path of [list, search]) await api().get(path).expect(200);
       await write();
-      return (await api().get(list).expect(200)).headers['x-cache'];
+      return Promise.all([list, search].map(async (path) => (await api().get(path).expect(200)).headers['x-cache']));
     };
     // A moderation report is never shown; idea-support's comments say they are (pluginOptions.buurtplein.shownPublicly).
     const report = { subjectType: unique('type'), subjectId: 1, userId: 1 };
-    expect(await hitAfter(() => strapi().db.query('plugin::moderation.report').create({ data: report }))).toBe('HIT');
+    expect(await afterWrite(() => strapi().db.query('plugin::moderation.report').create({ data: report }))).toEqual(['HIT', 'HIT']);
     const comment = { initiative: map.initiative.documentId, body: 'Goed plan', status: 'visible' };
-    expect(await hitAfter(() => strapi().db.query('plugin::idea-support.comment').create({ data: comment }))).toBe('MISS');
+    expect(await afterWrite(() => strapi().db.query('plugin::idea-support.comment').create({ data: comment }))).toEqual(['HIT', 'MISS']);
   });
 
   it('never serves a staff token from the cache nor keeps its answers: drafts and archived items stay private', async () => {
@@ -164,6 +167,80 @@ describe('public response cache', () => {
       const res = await api().get(bad).expect(400);
       expect(res.headers['x-cache']).toBeUndefined();
       expect(res.headers.etag).toBeUndefined();
+    }
+  });
+});
+
+describe('what a change drops from the cache (#21)', () => {
+  let map: Map;
+  let other: { documentId: string };
+  beforeAll(async () => {
+    map = await createSocialMap();
+    // Another activity in another bucket of documents (src/cache/scopes.ts), so only the edit itself decides.
+    do other = await createDocument(ACTIVITY, { title: `Ander ${map.tag}`, slug: unique('ander') });
+    while (documentScope(ACTIVITY, other.documentId) === documentScope(ACTIVITY, map.activity.documentId));
+  });
+
+  const cached = async (path: string) => (await api().get(path).expect(200)).headers['x-cache'];
+  /** Every path read twice (kept), `change` made, then whether each is still kept. */
+  async function keptAfter(paths: Record<string, string>, change: () => Promise<unknown>) {
+    for (const path of Object.values(paths)) await cached(path);
+    for (const path of Object.values(paths)) expect(await cached(path)).toBe('HIT');
+    await change();
+    const after: Record<string, string> = {};
+    for (const [name, path] of Object.entries(paths)) after[name] = await cached(path);
+    return after;
+  }
+  const paths = () => {
+    const q = fresh();
+    return {
+      activity: `/api/activities/${map.activity.documentId}?${q}`,
+      otherActivity: `/api/activities/${other.documentId}?${q}`,
+      activities: `/api/activities?${q}`,
+      organisation: `/api/organisations/${map.published.documentId}?${q}`,
+      organisations: `/api/organisations?${q}`,
+      subsidies: `/api/subsidies?${q}`,
+      populated: `/api/activities?populate[organisation]=true&${q}`,
+      search: `/api/search?q=${unique('zoek')}`,
+    };
+  };
+  const rename = () =>
+    strapi()
+      .documents(ACTIVITY)
+      .update({ documentId: map.activity.documentId, locale: 'nl', status: 'published', data: { title: `Nieuw ${unique('t')}` } } as any);
+
+  it("an edit to one activity drops what can show it, and keeps other types' lists and other activities' pages", async () => {
+    expect(await keptAfter(paths(), rename)).toEqual({
+      activity: 'MISS',
+      otherActivity: 'HIT',
+      activities: 'MISS',
+      organisation: 'HIT',
+      organisations: 'HIT',
+      subsidies: 'HIT',
+      populated: 'MISS',
+      search: 'MISS',
+    });
+  });
+
+  it('a write it cannot place in a document drops every answer of that type', async () => {
+    const write = () => strapi().db.query(ACTIVITY).updateMany({ where: { title: { $contains: map.tag } }, data: { cost: 3 } });
+    expect(await keptAfter(paths(), write)).toMatchObject({ activity: 'MISS', otherActivity: 'MISS', activities: 'MISS', organisation: 'HIT', subsidies: 'HIT' });
+  });
+
+  it("a change to enrolment settings drops the activities' pages, which show the counts, and keeps the rest", async () => {
+    // The enrolment suite shows the counts a page shows change with each enrolment, through this cache.
+    const { activity, organisation, subsidies } = paths();
+    const settings = () => strapi().db.query('api::enrolment.enrolment-settings' as any).create({ data: { activity: map.activity.documentId, open: true, capacity: 10 } });
+    expect(await keptAfter({ activity, organisation, subsidies }, settings)).toEqual({ activity: 'MISS', organisation: 'HIT', subsidies: 'HIT' });
+  });
+
+  it('with CACHE_INVALIDATION=everything any change drops every answer, as before', async () => {
+    strapi().config.set('buurtplein.cache.invalidation', 'everything');
+    try {
+      const kept = await keptAfter(paths(), rename);
+      expect(Object.values(kept)).toEqual(Object.values(kept).map(() => 'MISS'));
+    } finally {
+      strapi().config.set('buurtplein.cache.invalidation', 'scoped');
     }
   });
 });
@@ -233,7 +310,7 @@ describe('cache in Redis', () => {
   it('keeps and invalidates answers in Redis', async () => {
     const map = await createSocialMap();
     const store = await useRedis('redis://127.0.0.1:6379');
-    await until(() => store.generation() !== null);
+    await until(() => store.stamp([EVERYTHING]) !== null);
     const path = `/api/organisations/${map.published.documentId}?${fresh()}`;
     expect((await api().get(path).expect(200)).headers['x-cache']).toBe('MISS');
     expect((await api().get(path).expect(200)).headers['x-cache']).toBe('HIT');
@@ -241,7 +318,7 @@ describe('cache in Redis', () => {
     const organisations = strapi().documents('api::organisation.organisation');
     await organisations.update({ documentId: map.published.documentId, locale: 'nl', data: { name } } as any);
     await organisations.publish({ documentId: map.published.documentId, locale: 'nl' } as any);
-    await until(() => store.generation() !== null);
+    await until(() => store.stamp([EVERYTHING]) !== null);
     const after = await api().get(path).expect(200);
     expect(after.headers['x-cache']).toBe('MISS');
     expect(after.body.data.name).toBe(name);

@@ -1,3 +1,4 @@
+import { EVERYTHING } from '../../src/cache/scopes';
 import type { PublicCache } from '../../src/cache';
 import { api, createSocialMap } from '../helpers/fixtures';
 import { requestFrom } from '../helpers/peer';
@@ -48,8 +49,8 @@ describe.each([
   beforeAll(async () => {
     strapi().config.set('buurtplein.cache.redisUrl', redisUrl);
     const store = await cache().restart();
-    for (let i = 0; i < 500 && store.generation() === null; i++) await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(store.generation()).not.toBeNull();
+    for (let i = 0; i < 500 && store.stamp([EVERYTHING]) === null; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(store.stamp([EVERYTHING])).not.toBeNull();
   });
   afterAll(async () => {
     strapi().config.set('buurtplein.cache.redisUrl', '');

@@ -4,6 +4,7 @@ import { SEARCH_TYPES, type SearchType } from './query';
 import { documentsOf, readDocuments, SEARCH_SOURCES, typeOfUid, withRelatedRows } from './sources';
 import { ENTRIES, rowsOf, type SearchStore } from './store';
 import { bumpAfterCommit } from '../../cache';
+import { ANY_CONTENT } from '../../cache/scopes';
 
 const BATCH = 200;
 const ORGANISATION = SEARCH_SOURCES.organisation.uid;
@@ -36,7 +37,7 @@ export function createIndexer(strapi: Core.Strapi, store: SearchStore) {
         await store.replace(trx, type, batch, await readDocuments(strapi, type, batch), Date.now());
       });
     }
-    if (batches.length) await bumpAfterCommit(strapi);
+    if (batches.length) await bumpAfterCommit(strapi, [ANY_CONTENT]);
   }
 
   /**
@@ -55,7 +56,7 @@ export function createIndexer(strapi: Core.Strapi, store: SearchStore) {
       const docs = documentsOf(type, await withRelatedRows(strapi, type, visible));
       await strapi.db.transaction(async ({ trx }) => store.replace(trx, type, batch, docs, Date.now()));
     }
-    if (batches.length) await bumpAfterCommit(strapi);
+    if (batches.length) await bumpAfterCommit(strapi, [ANY_CONTENT]);
   }
 
   /** An activity's text holds its organisation's name: renaming, unpublishing or archiving the organisation re-indexes them. */

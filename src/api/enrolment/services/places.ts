@@ -3,6 +3,7 @@ import type { EnrolmentSettings } from '../contract';
 import type { Knex } from 'knex';
 import { insertRow, sqlNames } from '@buurtplein/plugin-kit';
 import { bumpAfterCommit } from '../../../cache';
+import { changeScopes } from '../../../cache/scopes';
 
 const ENROLMENT = 'api::enrolment.enrolment';
 const SETTINGS = 'api::enrolment.enrolment-settings';
@@ -67,7 +68,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (strapi.db.dialect.client === 'postgres') await trx.raw('SELECT pg_advisory_xact_lock(?, hashtext(?))', [LOCK_SPACE, activity]);
       const result = await work(trx);
       // Rows written here by SQL skip the lifecycles: the public counts change, so the cache starts anew on commit.
-      await bumpAfterCommit(strapi);
+      await bumpAfterCommit(strapi, changeScopes(strapi, 'api::activity.activity', [activity]));
       return result;
     });
   }

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { claimRow, sqlNames } from '@buurtplein/plugin-kit';
 import { bumpAfterCommit } from '../../../cache';
+import { ANY_CONTENT } from '../../../cache/scopes';
 import { conflict, forbidden, notFound } from '../../../lib/errors';
 import { coded } from '../../../lib/error-codes';
 import { sendLater, sendMail, frontendLink, languageOf } from '../../../mail';
@@ -37,7 +38,7 @@ const membership = ({ strapi }: { strapi: Core.Strapi }) => {
       .where(names.column(GROUP, 'documentId'), group)
       .update({ [names.column(GROUP, 'memberCount')]: active });
     // Plain SQL skips the lifecycles that keep the public cache fresh.
-    await bumpAfterCommit(strapi);
+    await bumpAfterCommit(strapi, [ANY_CONTENT]);
   }
 
   const find = (group: string, userId: number): Promise<Membership | null> => rows().findOne({ where: { group, userId } });

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { CONTENT_EVENTS, onContentChange, PUBLIC_MODERATION_STATUSES } from '@buurtplein/plugin-kit';
 import { bumpAfterCommit } from '../../../cache';
+import { ANY_CONTENT } from '../../../cache/scopes';
 import { ANSWER, QUESTION } from '../../../visibility/rules';
 
 type JoinTable = { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string } };
@@ -41,7 +42,7 @@ export async function recountAnswers(strapi: Core.Strapi, where: { questions: st
   // In the answer's own transaction where there is one: SQLite has a single connection to wait for.
   await strapi.db.transaction(({ trx }) => target.transacting(trx).update({ [column(questions, 'answerCount')]: counted }));
   // Plain SQL skips the lifecycles that keep the public cache fresh.
-  await bumpAfterCommit(strapi);
+  await bumpAfterCommit(strapi, [ANY_CONTENT]);
 }
 
 /** Answers written in the admin panel, and hidden, approved or removed by moderation, change the count too. */
