@@ -67,9 +67,17 @@ describe('configuration of a fresh clone', () => {
     delete process.env.GEOCODER_URL;
   });
 
+  it('a CACHE_INVALIDATION other than scoped or everything stops the server at start', () => {
+    process.env.CACHE_INVALIDATION = 'alles';
+    expect(() => evaluate(load('buurtplein.ts'))).toThrow('CACHE_INVALIDATION must be scoped or everything, not "alles"');
+    process.env.CACHE_INVALIDATION = 'everything';
+    expect(evaluate(load('buurtplein.ts')).cache.invalidation).toBe('everything');
+    delete process.env.CACHE_INVALIDATION;
+  });
+
   it('caches in memory, and with CORS_ORIGINS empty lets any origin read without credentials', () => {
     const { cache } = evaluate(load('buurtplein.ts'));
-    expect(cache).toEqual({ enabled: true, ttlSeconds: 300, maxEntries: 5000, maxBytes: 67108864, redisUrl: '', maxAgeSeconds: 60, staleWhileRevalidateSeconds: 300 });
+    expect(cache).toEqual({ enabled: true, ttlSeconds: 300, maxEntries: 5000, maxBytes: 67108864, redisUrl: '', invalidation: 'scoped', maxAgeSeconds: 60, staleWhileRevalidateSeconds: 300 });
     const cors = evaluate(load('middlewares.ts')).find((entry: any) => entry.name === 'strapi::cors');
     expect(cors.config.origin).toBe('*');
     // No FRONTEND_URL in a fresh clone (the CMS serves the site on its own origin): no other origin gets credentials.
