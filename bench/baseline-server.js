@@ -38,6 +38,7 @@ const SQL = {
     FROM activities_categories_lnk l JOIN categories c ON c.id = l.category_id
     WHERE l.activity_id = ANY($1) AND c.published_at IS NOT NULL ORDER BY l.category_ord, l.id`,
   findOne: `SELECT ${columns('a', ACTIVITY)} FROM activities a WHERE a.document_id = $1 AND ${VISIBLE}`,
+  enrolmentSettings: 'SELECT id FROM enrolment_settings WHERE activity = $1',
   // The raw queries behind /api/search: the words stemmed by PostgreSQL's dutch configuration
   // as prefixes, matched against the same index (search_entries), ranked, with the total;
   // then the facet counts over all matches. No typo correction, snippets or names.
@@ -78,9 +79,16 @@ async function list(params) {
   return { data, meta: { pagination: { page: 1, pageSize, pageCount: Math.ceil(total / pageSize), total } } };
 }
 
+/** What the app answers for an activity that takes no enrolments (src/api/enrolment: its CLOSED summary). */
+const NO_ENROLMENT = { open: false, capacity: null, confirmed: 0, placesLeft: null, waitlist: 0, waitlistKept: false, deadline: null, perOccurrence: false, questions: [], occurrence: null };
+
+/** One activity, and (as the app does since #17) whether it takes enrolments: the bench data has none that does. */
 async function findOne(documentId) {
   const { rows } = await pool.query(SQL.findOne, [documentId]);
-  return rows.length ? { data: rows[0], meta: {} } : null;
+  if (!rows.length) return null;
+  const settings = await pool.query(SQL.enrolmentSettings, [documentId]);
+  if (settings.rows.length) throw new Error(`activity ${documentId} takes enrolments: the baseline only answers for activities that do not`);
+  return { data: { ...rows[0], enrolment: NO_ENROLMENT }, meta: {} };
 }
 
 async function search(params) {

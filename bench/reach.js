@@ -19,8 +19,7 @@ Seeds PostgreSQL schema "${SCHEMA}" (once; later runs reuse it) with --activitie
 activities. Starts Strapi with its response cache and view counting on (STATS_FLUSH_SECONDS=5,
 so flushes happen while it is measured), the same with STATS_ENABLED=false, and the plain
 node:http + pg server of bench/baseline-server.js; checks all three give the same JSON for
-every sample request (but Strapi's enrolment summary of an activity, which the plain
-server does not make), then loads each with autocannon on 127.0.0.1:
+every sample request, then loads each with autocannon on 127.0.0.1:
   findOne   GET /api/activities/<documentId>, 20 activities, each asked with its own
             User-Agent (20 visitors), so the counter hashes and looks up a visitor per request
 Then, in the counting Strapi: --items x --visitors views (1,000,000 by default) recorded in
@@ -52,12 +51,6 @@ const SPEC = {
   connections: { default: 10, min: 1 },
 };
 
-/** Strapi adds an activity's enrolment summary (issue #17) that the plain server does not make; a cached answer is bytes either way. */
-function withoutEnrolment({ status, body }) {
-  if (body.data) delete body.data.enrolment;
-  return { status, body };
-}
-
 async function verifySameAnswers(servers, requests) {
   const baseline = servers.find((s) => s.name === 'baseline');
   for (const { path: urlPath, headers } of requests) {
@@ -65,7 +58,7 @@ async function verifySameAnswers(servers, requests) {
     if (expected.status !== 200) throw new Error(`baseline answered ${urlPath} with ${expected.status}`);
     for (const server of servers.filter((s) => s !== baseline)) {
       for (let round = 0; round < 2; round++) {
-        const where = firstDifference(withoutEnrolment(await getJson(server.port, urlPath, headers)), expected);
+        const where = firstDifference(await getJson(server.port, urlPath, headers), expected);
         if (where !== null) throw new Error(`${server.name} and baseline answer ${urlPath} differently at ${where}`);
       }
     }
