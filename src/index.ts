@@ -25,6 +25,7 @@ import { closeRateLimitStore, openRateLimitStore } from './bootstrap/rate-limit-
 import { ensureDisplayNames, nameNewAccounts } from './bootstrap/display-names';
 import { warnWithoutPublicUrl } from './bootstrap/public-url';
 import { registerStatsAdminRoutes } from './api/stats/admin-routes';
+import { skipBodyParsingOnReads } from './strapi-shortcuts/read-body';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -39,6 +40,7 @@ export default {
     registerGroupAdminRoutes(strapi);
     registerEmbedRoutes(strapi);
     registerStatsAdminRoutes(strapi);
+    skipBodyParsingOnReads(strapi);
     startCache(strapi);
     openRateLimitStore(strapi);
   },
