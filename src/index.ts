@@ -26,6 +26,7 @@ import { ensureDisplayNames, nameNewAccounts } from './bootstrap/display-names';
 import { warnWithoutPublicUrl } from './bootstrap/public-url';
 import { registerStatsAdminRoutes } from './api/stats/admin-routes';
 import { skipBodyParsingOnReads } from './strapi-shortcuts/read-body';
+import { skipUnkeptRequestLog } from './strapi-shortcuts/request-log';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -41,6 +42,7 @@ export default {
     registerEmbedRoutes(strapi);
     registerStatsAdminRoutes(strapi);
     skipBodyParsingOnReads(strapi);
+    skipUnkeptRequestLog(strapi);
     startCache(strapi);
     openRateLimitStore(strapi);
   },

@@ -1,10 +1,8 @@
 import type { Core } from '@strapi/strapi';
+import { wrapStrapiMiddleware } from './wrap-middleware';
 
 /** The methods whose bodies koa-body parses: its default, which Strapi keeps. */
 const PARSED = new Set(['POST', 'PUT', 'PATCH']);
-
-type Middleware = (ctx: any, next: () => Promise<void>) => Promise<unknown>;
-type MiddlewareFactory = (config: unknown, context: { strapi: Core.Strapi }) => Middleware | void;
 
 /**
  * strapi::body without its cost on reads. Strapi's body middleware builds a
@@ -14,16 +12,13 @@ type MiddlewareFactory = (config: unknown, context: { strapi: Core.Strapi }) => 
  * other request goes through Strapi's middleware as before.
  */
 export function skipBodyParsingOnReads(strapi: Core.Strapi) {
-  (strapi.get('middlewares') as { extend(uid: string, wrap: (factory: MiddlewareFactory) => MiddlewareFactory): void }).extend(
-    'strapi::body',
-    (factory) => (config, context) => {
-      const strapis = factory(config, context);
-      if (!strapis) return strapis;
-      return async (ctx, next) => {
-        if (PARSED.has(ctx.method)) return strapis(ctx, next);
-        ctx.request.body = {};
-        return next();
-      };
-    }
-  );
+  wrapStrapiMiddleware(strapi, 'strapi::body', (factory) => (config, context) => {
+    const strapis = factory(config, context);
+    if (!strapis) return strapis;
+    return async (ctx, next) => {
+      if (PARSED.has(ctx.method)) return strapis(ctx, next);
+      ctx.request.body = {};
+      return next();
+    };
+  });
 }
