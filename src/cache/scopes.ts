@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { PUBLIC_CONTENT_TYPES } from '../bootstrap/permissions';
 import { settings } from '../lib/settings';
 
 /**
@@ -21,15 +22,12 @@ export const EVERYTHING = 'all';
 /** Every content change bumps it: the scope of answers that mix types. */
 export const ANY_CONTENT = 'content';
 
-/** The REST collections answered by src/public-reads/public-read-controller.ts: their answers hold their own rows only. */
-const OWN_ROWS_TYPES: Record<string, string> = {
-  activities: 'api::activity.activity',
-  organisations: 'api::organisation.organisation',
-  initiatives: 'api::initiative.initiative',
-  categories: 'api::category.category',
-  neighbourhoods: 'api::neighbourhood.neighbourhood',
-  subsidies: 'api::subsidy.subsidy',
-};
+/** The public collections, answered by src/public-reads/public-read-controller.ts: their answers hold their own rows only. */
+const isOwnRowsType = (uid: string) => (PUBLIC_CONTENT_TYPES as readonly string[]).includes(uid);
+let ownRowsTypes: Map<string, string> | undefined;
+/** One of those by its REST plural (`activities`), as the models name it. */
+const ownRowsTypeOf = (strapi: Core.Strapi, plural: string) =>
+  (ownRowsTypes ??= new Map(PUBLIC_CONTENT_TYPES.map((uid) => [strapi.getModel(uid).info.pluralName, uid]))).get(plural);
 
 /**
  * Types whose rows a narrow answer shows without naming them: a public
@@ -81,9 +79,9 @@ const foreignKeysOf = new Map<string, Set<string>>();
  * (a search for the word "categories" too, which costs only a narrower hit).
  */
 export function readScopes(strapi: Core.Strapi, path: string, querystring: string): string[] {
-  const narrow = NARROW_PATH.exec(path);
-  const uid = narrow && OWN_ROWS_TYPES[narrow[1]];
-  if (!scoped(strapi) || !uid) return [EVERYTHING, ANY_CONTENT];
+  const narrow = scoped(strapi) ? NARROW_PATH.exec(path) : null;
+  const uid = narrow && ownRowsTypeOf(strapi, narrow[1]);
+  if (!uid) return [EVERYTHING, ANY_CONTENT];
   let words: string[];
   try {
     words = decodeURIComponent(querystring.replace(/\+/g, ' ')).split(/[^A-Za-z0-9_]+/);
@@ -104,7 +102,7 @@ export function readScopes(strapi: Core.Strapi, path: string, querystring: strin
 export function changeScopes(strapi: Core.Strapi, uid: string, documentIds?: readonly string[]): string[] {
   if (!scoped(strapi) || CHANGES_EVERYTHING.has(uid)) return [EVERYTHING];
   const scopes = new Set([ANY_CONTENT]);
-  if (Object.values(OWN_ROWS_TYPES).includes(uid)) {
+  if (isOwnRowsType(uid)) {
     if (documentIds?.length) [listScope(uid), ...documentIds.map((id) => documentScope(uid, id))].forEach((s) => scopes.add(s));
     else scopes.add(typeScope(uid));
   }

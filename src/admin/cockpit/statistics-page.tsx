@@ -5,6 +5,7 @@ import { PluginPage, Section } from '@buurtplein/plugin-kit/admin';
 import { useIntl } from 'react-intl';
 import { PeriodChart, periodLabel, type Row, type Series } from './charts';
 import { percentage, useCsvDownload, useData, useLanguage, type Overview, type Searches } from './data';
+import { ITEM_UID } from '../../stats/items';
 import { Loading } from './loading';
 import { fittingInterval, periodRange, rangeProblem } from './periods';
 import { STATISTICS_TEXTS, type IntervalChoice, type PeriodChoice, type StatisticsTexts } from './statistics-texts';
@@ -12,7 +13,6 @@ import { STATISTICS_TEXTS, type IntervalChoice, type PeriodChoice, type Statisti
 const PERIODS: PeriodChoice[] = ['last7', 'last30', 'last90', 'last365', 'thisQuarter', 'lastQuarter', 'custom'];
 const INTERVALS: IntervalChoice[] = ['day', 'week', 'month'];
 const SEARCH_LIMIT = 20;
-const CONTENT_TYPES: Record<string, string> = { activity: 'api::activity.activity', organisation: 'api::organisation.organisation', initiative: 'api::initiative.initiative' };
 
 interface Choice {
   period: PeriodChoice;
@@ -227,7 +227,7 @@ const StatisticsPage = () => {
                     numeric={[true, false, false, true, true]}
                     rows={figures.topItems.map((item, i) => [
                       number.format(i + 1),
-                      <Link key="title" href={`/admin/content-manager/collection-types/${CONTENT_TYPES[item.type]}/${item.documentId}`}>{item.title ?? item.documentId}</Link>,
+                      <Link key="title" href={`/admin/content-manager/collection-types/${ITEM_UID[item.type]}/${item.documentId}`}>{item.title ?? item.documentId}</Link>,
                       text.kinds[item.type],
                       number.format(item.views),
                       number.format(item.uniqueVisitors),

@@ -2,11 +2,12 @@ import { ANY_CONTENT, changeScopes, documentScope, EVERYTHING, listScope, readSc
 
 const ACTIVITY = 'api::activity.activity';
 
-/** Just what scopes.ts asks of Strapi: the setting, and the activity model's attributes. */
+/** Just what scopes.ts asks of Strapi: the setting, and the models' plurals and (the activity's) attributes. */
 const strapiWith = (invalidation: 'scoped' | 'everything') =>
   ({
     config: { get: () => ({ cache: { invalidation } }) },
-    getModel: () => ({
+    getModel: (uid: string) => ({
+      info: { pluralName: uid === ACTIVITY ? 'activities' : `${uid.split('.')[1]}s` },
       attributes: { title: { type: 'string' }, organisation: { type: 'relation' }, categories: { type: 'relation' }, image: { type: 'media' }, cost: { type: 'decimal' } },
     }),
   }) as never;

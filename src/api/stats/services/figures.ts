@@ -4,13 +4,14 @@ import { fromFloating } from '../../../discovery/local-time';
 import { addDays, periodStart, quarterOf, townDay, type Day, type Interval } from '../../../stats/days';
 import { stringify } from 'csv-stringify/sync';
 import { protectCell } from '../../../export/spreadsheet-cell';
+import { ITEM_UID } from '../../../stats/items';
 import { dailyRows, searchFigures, searchTotals, siteSeries, subjectDays, topSubjects, viewsOf } from '../../../stats/figures';
 
 /** The items a view can be of, by the name the stats routes use, with the field that names them. */
 export const ITEM_TYPES = {
-  activity: { uid: 'api::activity.activity', title: 'title' },
-  organisation: { uid: 'api::organisation.organisation', title: 'name' },
-  initiative: { uid: 'api::initiative.initiative', title: 'title' },
+  activity: { uid: ITEM_UID.activity, title: 'title' },
+  organisation: { uid: ITEM_UID.organisation, title: 'name' },
+  initiative: { uid: ITEM_UID.initiative, title: 'title' },
 } as const;
 export type ItemType = keyof typeof ITEM_TYPES;
 
