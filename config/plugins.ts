@@ -128,6 +128,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       // REMINDER_*: the names from before the outbox sent the reminders too.
       attempts: env.int('MAIL_ATTEMPTS', env.int('REMINDER_ATTEMPTS', 4)),
       backoffMs: env.int('MAIL_BACKOFF_MS', env.int('REMINDER_BACKOFF_MS', 2000)),
+      // How long a mail an instance claimed may stay unsent before another instance takes it over (the first one died).
+      leaseMinutes: env.int('MAIL_LEASE_MINUTES', 10),
     },
   },
   'content-expiry': {

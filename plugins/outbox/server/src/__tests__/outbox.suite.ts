@@ -6,6 +6,7 @@ import { mailSink, strapi } from '../../../../../tests/helpers/strapi';
 import { createConfirmToken } from '../../../../listing-reminders/server/src/utils/confirm-token';
 import { createUnsubscribeToken } from '../utils/unsubscribe-token';
 import configDefinition from '../config';
+import createOutboxService from '../services/outbox';
 
 const MESSAGE = 'plugin::outbox.message';
 /** A newsletter-like kind (on a list a person may leave) and a service mail, registered like a plugin does. */
@@ -141,6 +142,67 @@ describe('outbox: each mail exactly once', () => {
     const to = address();
     await expect(outbox().send({ kind: 'nobody.sends-this', ref: 'x', to, payload: {} })).rejects.toThrow(/no plugin registered the mail kind "nobody.sends-this"/);
     expect(await strapi().db.query(MESSAGE).count({ where: { recipient: to } })).toBe(0);
+  });
+});
+
+describe('outbox: a shutdown lets the mails under way finish (no re-send by another instance)', () => {
+  /** Another instance's outbox on the same database: draining it leaves the suite's own open. */
+  const instance = (compose: () => Promise<{ subject: string; text: string; html: string }>) => {
+    const other = createOutboxService({ strapi: strapi() });
+    other.registerKind(SERVICE, { label: { nl: 'Dienstbericht (test)', en: 'Service message (test)' }, compose });
+    return other;
+  };
+  const service = (to: string) => ({ kind: SERVICE, ref: unique('dienst'), to, payload: { title: 'Dienst' } });
+
+  it('waits for a mail being sent, records it as sent, and claims nothing new meanwhile', async () => {
+    let release!: () => void;
+    const composing = new Promise<void>((resolve) => (release = resolve));
+    const other = instance(async () => {
+      await composing;
+      return { subject: 'Onderweg', text: 'Onderweg\n', html: '<p>Onderweg</p>' };
+    });
+    const [underway, later] = [address(), address()];
+    const sending = other.send(service(underway));
+    await new Promise((r) => setTimeout(r, 50)); // claimed, composing
+    let drained = false;
+    const draining = other.drain(5000).then((result: { unfinished: number }) => ((drained = true), result));
+    await expect(other.send(service(later))).rejects.toMatchObject({ details: { reason: 'shutting_down' } });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(drained).toBe(false);
+    release();
+    expect(await sending).toBe('sent');
+    expect(await draining).toEqual({ unfinished: 0 });
+    expect(await strapi().db.query(MESSAGE).findOne({ where: { recipient: underway } })).toMatchObject({ status: 'sent', attempts: 1 });
+    expect(await strapi().db.query(MESSAGE).count({ where: { recipient: later } })).toBe(0);
+    await mailSink().waitFor({ to: underway, subject: /Onderweg/ });
+  });
+
+  it('does not wait out a retry\'s backoff: the mail is left failed, for the next instance to take at once', async () => {
+    await withConfig({ attempts: 4, backoffMs: 200 }, async () => {
+      const other = instance(async () => {
+        throw new Error('template server unreachable');
+      });
+      const to = address();
+      const sending = other.send(service(to));
+      await new Promise((r) => setTimeout(r, 50)); // the first try failed; waiting 200 ms
+      const started = Date.now();
+      await other.drain(5000);
+      expect(await sending).toBe('failed');
+      expect(Date.now() - started).toBeLessThan(1000);
+      const row = await strapi().db.query(MESSAGE).findOne({ where: { recipient: to } });
+      expect(row).toMatchObject({ status: 'failed', attempts: 1 });
+      expect(row.lastError).toMatch(/template server unreachable.*shutting down/);
+      // Another instance (the suite's own, whose compose works) takes it over at once.
+      expect(await outbox().send({ ...service(to), ref: row.ref })).toBe('sent');
+      await mailSink().waitFor({ to, subject: /Dienst/ });
+    });
+  });
+
+  it('gives up waiting after the timeout and says how many are still under way', async () => {
+    const other = instance(() => new Promise(() => undefined)); // an SMTP server that never answers
+    void other.send(service(address()));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await other.drain(100)).toEqual({ unfinished: 1 });
   });
 });
 

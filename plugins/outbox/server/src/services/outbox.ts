@@ -29,6 +29,10 @@ const isChosen = (kind: MailKind<any>) => Boolean(kind.list || kind.unsubscribeU
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const kinds = new Map<string, MailKind<any>>();
+  // Deliveries under way, so a shutdown can let them finish: a mail the SMTP server took but
+  // the send log never marked would be sent again by another instance once its lease is over.
+  const inFlight = new Set<Promise<unknown>>();
+  let closing = false;
   const config = () => pluginConfig(strapi);
   const messages = () => createMessagesRepository(strapi);
   const unsubscribes = () => createUnsubscribesRepository(strapi);
@@ -54,6 +58,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const language = languageOf(row.language);
     let lastError = '';
     for (let attempt = 1; attempt <= attempts; attempt++) {
+      // Shutting down: no new try; failed, the row is the next instance's to take at once.
+      if (attempt > 1 && closing) {
+        lastError = `${lastError} (not tried again: the server was shutting down)`;
+        break;
+      }
       // Claiming the row counted the first try.
       if (attempt > 1) await messages().attempted(row.id);
       try {
@@ -77,6 +86,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return 'failed';
   }
 
+  async function tracked<T>(delivery: Promise<T>): Promise<T> {
+    inFlight.add(delivery);
+    try {
+      return await delivery;
+    } finally {
+      inFlight.delete(delivery);
+    }
+  }
+
+  const refuseWhenClosing = () => {
+    if (closing) throw new errors.ApplicationError('[outbox] the server is shutting down: no new mail is sent from it; try again in a moment', { reason: 'shutting_down' });
+  };
+
   return implementsOutbox({
     registerKind<P>(kind: string, definition: MailKind<P>) {
       kinds.set(kind, definition);
@@ -85,6 +107,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async send<P>(mail: OutboxMail<P>): Promise<SendOutcome> {
       const kind = kinds.get(mail.kind);
       if (!kind) throw new Error(`[outbox] no plugin registered the mail kind "${mail.kind}"`);
+      refuseWhenClosing();
       if (isChosen(kind) && (await unsubscribes().onAny(kind.list ? [kind.list.id, BOUNCED] : [BOUNCED], mail.to))) return 'unsubscribed';
       const dedupeKey = dedupeKeyOf(mail);
       const message = {
@@ -99,7 +122,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       };
       const id = await messages().claim(message, config().leaseMinutes);
       if (id === null) return 'already';
-      return deliver(kind, { id, ...message });
+      return tracked(deliver(kind, { id, ...message }));
     },
 
     async handled(kind: string, refs: string[], round?: string) {
@@ -118,8 +141,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!row) throw new errors.NotFoundError('No outbox message with this id');
       const kind = kinds.get(row.kind);
       if (!kind) throw new errors.ApplicationError(`No plugin sends "${row.kind}" mail any more`, { reason: 'unknown_kind' });
+      refuseWhenClosing();
       if (!(await messages().claimFailed(id))) throw new errors.ApplicationError(`This mail is ${row.status}, not failed`, { reason: 'not_failed', status: row.status });
-      return deliver(kind, row);
+      return tracked(deliver(kind, row));
+    },
+
+    /**
+     * At shutdown (the plugin's destroy, before the database closes): claim nothing new, and
+     * wait up to `timeoutMs` for the mails being sent to be sent and recorded.
+     */
+    async drain(timeoutMs: number): Promise<{ unfinished: number }> {
+      closing = true;
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs)));
+      await Promise.race([Promise.allSettled([...inFlight]), timeout]);
+      clearTimeout(timer);
+      if (inFlight.size) strapi.log.warn(`[outbox] shut down with ${inFlight.size} mail(s) still being sent: another instance sends them once their lease is over`);
+      return { unfinished: inFlight.size };
     },
 
     async overview(limit = 100): Promise<OutboxOverview> {
