@@ -27,6 +27,7 @@ import { warnWithoutPublicUrl } from './bootstrap/public-url';
 import { registerStatsAdminRoutes } from './api/stats/admin-routes';
 import { skipBodyParsingOnReads } from './strapi-shortcuts/read-body';
 import { skipUnkeptRequestLog } from './strapi-shortcuts/request-log';
+import { drainRequestsOnShutdown } from './bootstrap/graceful-shutdown';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -45,6 +46,7 @@ export default {
     skipUnkeptRequestLog(strapi);
     startCache(strapi);
     openRateLimitStore(strapi);
+    drainRequestsOnShutdown(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
