@@ -111,6 +111,8 @@ function startChild(name, script, { env, execArgv = [], log = console.log } = {}
     name,
     ready,
     pid: child.pid,
+    exited, // resolves with the exit code or signal
+
     call(cmd, args = {}) {
       return new Promise((resolve, reject) => {
         const id = ++next;

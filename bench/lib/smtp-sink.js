@@ -1,8 +1,9 @@
 'use strict';
 // The SMTP sink of bench/reminders.js, a process of its own: accepts every mail on
 // 127.0.0.1 (no AUTH, no STARTTLS, no reverse DNS), counts messages, bytes and
-// connections, and the distinct recipients (a mail sent twice shows as more messages than
-// recipients), and throws the bodies away. Commands: port, reset, stats.
+// connections, the distinct recipients (a mail sent twice shows as more messages than
+// recipients) and Message-IDs (a re-sent mail keeps its Message-ID), and throws the
+// bodies away. Commands: port, reset, stats.
 const path = require('node:path');
 const { SMTPServer } = require('smtp-server');
 const { serveParent } = require('./common');
@@ -24,6 +25,7 @@ if (process.env.SMTP_SINK_GREETING_DELAY !== 'true') {
 
 let stats = { messages: 0, bytes: 0, connections: 0 };
 let recipients = new Set();
+let messageIds = new Map(); // Message-ID → times received
 
 const server = new SMTPServer({
   authOptional: true,
@@ -37,10 +39,14 @@ const server = new SMTPServer({
   onData(stream, session, callback) {
     for (const to of session.envelope.rcptTo) recipients.add(to.address.toLowerCase());
     let bytes = 0;
+    let head = '';
     stream.on('data', (chunk) => {
       bytes += chunk.length;
+      if (head.length < 8192) head += chunk.toString('latin1', 0, 8192);
     });
     stream.on('end', () => {
+      const messageId = /^message-id:\s*(\S+)/im.exec(head.split(/\r?\n\r?\n/)[0])?.[1];
+      if (messageId) messageIds.set(messageId, (messageIds.get(messageId) ?? 0) + 1);
       stats.messages += 1;
       stats.bytes += bytes;
       callback();
@@ -56,8 +62,14 @@ server.listen(0, '127.0.0.1', () => {
       reset: async () => {
         stats = { messages: 0, bytes: 0, connections: 0 };
         recipients = new Set();
+        messageIds = new Map();
       },
-      stats: async () => ({ ...stats, recipients: recipients.size }),
+      stats: async () => ({
+        ...stats,
+        recipients: recipients.size,
+        messageIds: messageIds.size,
+        repeated: Object.fromEntries([...messageIds].filter(([, times]) => times > 1)),
+      }),
     },
     () => new Promise((resolve) => server.close(resolve))
   );

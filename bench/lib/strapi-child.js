@@ -9,7 +9,8 @@ const ROOT = path.resolve(__dirname, '../..');
 
 async function boot() {
   const { compileStrapi, createStrapi } = require('@strapi/strapi');
-  const app = await compileStrapi({ appDir: ROOT });
+  // BENCH_COMPILED=true: start from the dist/ an earlier child compiled, as a deployment's restart does.
+  const app = process.env.BENCH_COMPILED === 'true' ? { appDir: ROOT, distDir: path.join(ROOT, 'dist') } : await compileStrapi({ appDir: ROOT });
   const strapi = await createStrapi({ ...app, autoReload: false, serveAdminPanel: false }).load();
   const handlers = require(path.resolve(process.env.BENCH_TASKS))({ strapi, app });
   if (typeof global.gc === 'function') {
