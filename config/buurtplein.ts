@@ -64,6 +64,9 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
     // Behind a reverse proxy (IS_PROXIED=true or TRUSTED_PROXIES set), forwarded headers count only from these peers.
     enabled: env.bool('IS_PROXIED', false) || envList(env, 'TRUSTED_PROXIES').length > 0,
     trusted: envList(env, 'TRUSTED_PROXIES'),
+    // How long an idle connection stays open: longer than a load balancer keeps its idle
+    // connections to us, or it may send a request on one we are just closing (Node's 5 s is not).
+    keepAliveSeconds: env.int('SERVER_KEEP_ALIVE_SECONDS', 65),
   },
   twoFactor: {
     // A challenge dies after this many wrong codes; a 6-digit code is then a 1 in 200,000 guess per login.

@@ -27,7 +27,7 @@ import { warnWithoutPublicUrl } from './bootstrap/public-url';
 import { registerStatsAdminRoutes } from './api/stats/admin-routes';
 import { skipBodyParsingOnReads } from './strapi-shortcuts/read-body';
 import { skipUnkeptRequestLog } from './strapi-shortcuts/request-log';
-import { drainRequestsOnShutdown } from './bootstrap/graceful-shutdown';
+import { serveBehindLoadBalancer } from './bootstrap/graceful-shutdown';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -46,7 +46,7 @@ export default {
     skipUnkeptRequestLog(strapi);
     startCache(strapi);
     openRateLimitStore(strapi);
-    drainRequestsOnShutdown(strapi);
+    serveBehindLoadBalancer(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

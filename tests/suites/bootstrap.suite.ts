@@ -1,8 +1,9 @@
+import http from 'node:http';
 import { ensureFirstAdmin } from '../../src/bootstrap/first-admin';
 import { ensureLocales } from '../../src/bootstrap/locales';
 import { grantRolePermissions, PUBLIC_ACTIONS } from '../../src/bootstrap/permissions';
 import { api, createDocument, unique } from '../helpers/fixtures';
-import { strapi } from '../helpers/strapi';
+import { baseUrl, strapi } from '../helpers/strapi';
 
 describe('bootstrap', () => {
   it('has nl as default locale and en', async () => {
@@ -77,4 +78,30 @@ describe('archived items are never published', () => {
     const activity = await createDocument(uid, { title: 'Born archived', slug: unique('born'), archivedAt: new Date() });
     await api().get(`/api/activities/${activity.documentId}`).expect(404);
   });
+});
+
+describe('behind a load balancer', () => {
+  it('keeps an idle connection open longer than Node\'s 5 s, so a balancer reusing it gets an answer', async () => {
+    const server = strapi().server.httpServer;
+    expect(server.keepAliveTimeout).toBe(65_000);
+    expect(server.headersTimeout).toBeGreaterThan(server.keepAliveTimeout);
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const get = () =>
+      new Promise<{ status: number; socket: unknown }>((resolve, reject) => {
+        const request = http.get(`${baseUrl()}/_health`, { agent }, (res) => {
+          res.resume();
+          res.on('end', () => resolve({ status: res.statusCode!, socket: request.socket }));
+        });
+        request.on('error', reject);
+      });
+    try {
+      const first = await get();
+      await new Promise((r) => setTimeout(r, 6000));
+      const second = await get();
+      expect([first.status, second.status]).toEqual([204, 204]);
+      expect(second.socket).toBe(first.socket); // the same connection, still open after 6 s idle
+    } finally {
+      agent.destroy();
+    }
+  }, 15_000);
 });
