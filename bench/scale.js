@@ -343,13 +343,14 @@ function report({ opts, organisations, marks, records, phases, settledAt, suppor
   const phaseRows = [];
   for (const [phase, from, to] of phases) {
     for (const kind of ['list', 'search', 'support']) {
-      const s = summarise(records.filter((r) => r.kind === kind && r.at >= from && r.at < to), percentile);
+      // By when the answer (or its failure) came: a request cut off by the kill is in the kill's phase.
+      const s = summarise(records.filter((r) => r.kind === kind && r.at + r.ms >= from && r.at + r.ms < to), percentile);
       const seconds = (to - from) / 1000;
       phaseRows.push([`${phase} (${seconds.toFixed(0)} s)`, kind, s.requests, (s.requests / seconds).toFixed(0), s.ok, s.status4xx, s.status5xx, s.noAnswer, s.p50?.toFixed(1) ?? '–', s.p99?.toFixed(1) ?? '–']);
     }
   }
   const phaseTable = c.markdownTable(['phase', 'kind', 'requests', 'req/s', 'ok', '4xx', '5xx', 'no answer', 'p50 ms', 'p99 ms'], phaseRows);
-  const afterSettle = records.filter((r) => r.at >= settledAt);
+  const afterSettle = records.filter((r) => r.at + r.ms >= settledAt);
   const coherenceMs = [...coherence.before, ...coherence.after].map((s) => s.ms);
   const named = c.figures({
     lostSupports: supports.neverStored,
