@@ -67,6 +67,9 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
     // How long an idle connection stays open: longer than a load balancer keeps its idle
     // connections to us, or it may send a request on one we are just closing (Node's 5 s is not).
     keepAliveSeconds: env.int('SERVER_KEEP_ALIVE_SECONDS', 65),
+    // On a stop signal, /_health answers 503 this long before connections close: the balancer's
+    // check interval × failures to mark an instance down, plus a second.
+    shutdownDelaySeconds: Math.max(0, env.int('SHUTDOWN_DELAY_SECONDS', 0)),
   },
   twoFactor: {
     // A challenge dies after this many wrong codes; a 6-digit code is then a 1 in 200,000 guess per login.

@@ -21,7 +21,7 @@ export interface BuurtpleinSettings {
   mailLinkSecret: string;
   enrolment: { reminderHours: number; retentionDays: number };
   /** Which peers may tell us, in X-Forwarded-*, who the client is. */
-  proxies: { enabled: boolean; trusted: string[]; keepAliveSeconds: number };
+  proxies: { enabled: boolean; trusted: string[]; keepAliveSeconds: number; shutdownDelaySeconds: number };
   twoFactor: { maxCodesPerChallenge: number; /** Within the rate-limit window. */ maxCodesPerAccount: number };
   rateLimit: { windowSeconds: number; maxPerIp: number; maxPerEmail: number; /** Empty: counters per instance. */ redisUrl: string };
   cache: CacheSettings;
