@@ -111,6 +111,8 @@ function instances({ sinkPort }) {
     SMTP_HOST: '127.0.0.1',
     SMTP_PORT: String(sinkPort),
     MAIL_LEASE_MINUTES: String(LEASE_MINUTES),
+    // HAProxy checks every 500 ms and takes an instance out after 2 failures (bench/lib/haproxy.js).
+    SHUTDOWN_DELAY_SECONDS: '2',
     STAFF_EMAILS: undefined, // no threshold mail to staff in the mail count
   });
   // The first compiles the app; the others start from its dist/, as a deployment's instances do.
