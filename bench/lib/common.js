@@ -16,7 +16,8 @@ const logger = (name) => (line) => console.log(`[bench:${name}] ${line}`);
 
 /**
  * parseArgs with whole-number options. `spec`: { name: { default, min, help } } for
- * numbers; booleans as { boolean: true }. Returns null after --help (printed).
+ * numbers; booleans as { boolean: true }; comma-separated lists of whole numbers as
+ * { list: true, default: '1,2', min } (an array). Returns null after --help (printed).
  */
 function options(spec, help) {
   const parseSpec = { help: { type: 'boolean', short: 'h' } };
@@ -30,6 +31,12 @@ function options(spec, help) {
   for (const [name, o] of Object.entries(spec)) {
     if (o.boolean) {
       result[name] = Boolean(values[name]);
+      continue;
+    }
+    if (o.list) {
+      const list = values[name].split(',').map((v) => (v.trim() === '' ? NaN : Number(v)));
+      if (list.some((v) => !Number.isInteger(v) || v < (o.min ?? 0))) throw new Error(`--${name} must be a comma-separated list of whole numbers of at least ${o.min ?? 0}`);
+      result[name] = list;
       continue;
     }
     const value = Number(values[name]);

@@ -45,21 +45,26 @@ const CLONE_MARK = 'bench-clone-';
  * their organisation, category and neighbourhood links) under new documentIds until there
  * are `target` published ones. Seeding 16,500 more through the Document Service would take
  * most of an hour; SQL takes seconds, and the copies are real Strapi rows. Idempotent.
+ * `pg` works in `schema` (its search_path). Copy k is marked `external_id = 'bench-clone-<k>'`
+ * and is the k-th published document. With `searchIndex`, each copy's search entries
+ * (src/discovery/search: one per published locale, with its tags) are copied from its
+ * original's too, as the indexer would write them, so search finds the copies without a
+ * rebuild (the search vocabulary, search_words, holds the same words already).
  */
-async function topUpActivities(pg, target, log) {
+async function topUpActivities(pg, target, log, { schema = SCHEMA, searchIndex = false } = {}) {
   const published = async () =>
     Number((await pg.query('SELECT count(DISTINCT document_id) AS n FROM activities WHERE published_at IS NOT NULL')).rows[0].n);
   const have = await published();
   if (have >= target) return;
   log(`adding ${target - have} activities by copying the demo town's (SQL)`);
   const columnsOf = async (table) =>
-    (await pg.query('SELECT column_name FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2 ORDER BY ordinal_position', [SCHEMA, table])).rows.map(
+    (await pg.query('SELECT column_name FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2 ORDER BY ordinal_position', [schema, table])).rows.map(
       (r) => r.column_name
     );
   const replaced = { id: 'm.new_id', document_id: 'm.document_id', slug: `a.slug || '-' || m.k`, external_id: `'${CLONE_MARK}' || m.k` };
   const activityColumns = await columnsOf('activities');
   const linkTables = (
-    await pg.query(`SELECT table_name FROM information_schema.columns WHERE table_schema = $1 AND column_name = 'activity_id' AND table_name LIKE '%_lnk'`, [SCHEMA])
+    await pg.query(`SELECT table_name FROM information_schema.columns WHERE table_schema = $1 AND column_name = 'activity_id' AND table_name LIKE '%_lnk'`, [schema])
   ).rows.map((r) => r.table_name);
 
   await pg.query('BEGIN');
@@ -90,6 +95,7 @@ async function topUpActivities(pg, target, log) {
          FROM bench_clone m JOIN ${table} l ON l.activity_id = m.old_id`
       );
     }
+    if (searchIndex) await copySearchEntries(pg, await columnsOf('search_entries'));
     await pg.query('COMMIT');
   } catch (error) {
     await pg.query('ROLLBACK');
@@ -98,13 +104,35 @@ async function topUpActivities(pg, target, log) {
   log(`now ${await published()} published activities`);
 }
 
+/** Inside topUpActivities' transaction: the search entries (and their tags) of the copies in bench_clone. */
+async function copySearchEntries(pg, entryColumns) {
+  await pg.query(
+    `CREATE TEMP TABLE bench_clone_entries ON COMMIT DROP AS
+     SELECT e.id AS old_id, nextval(pg_get_serial_sequence('search_entries', 'id')) AS new_id, m.document_id, m.k
+     FROM bench_clone m JOIN activities a ON a.id = m.old_id
+     JOIN search_entries e ON e.type = 'activity' AND e.document_id = a.document_id AND e.locale = a.locale
+     WHERE a.published_at IS NOT NULL AND a.archived_at IS NULL`
+  );
+  // The entry's slug is the row's: the copy's slug is the original's plus '-<k>'.
+  const replaced = { id: 'c.new_id', document_id: 'c.document_id', slug: `e.slug || '-' || c.k` };
+  await pg.query(
+    `INSERT INTO search_entries (${entryColumns.join(', ')})
+     SELECT ${entryColumns.map((col) => replaced[col] ?? `e.${col}`).join(', ')}
+     FROM bench_clone_entries c JOIN search_entries e ON e.id = c.old_id`
+  );
+  await pg.query(
+    `INSERT INTO search_entry_tags (entry_id, kind, document_id)
+     SELECT c.new_id, t.kind, t.document_id FROM bench_clone_entries c JOIN search_entry_tags t ON t.entry_id = c.old_id`
+  );
+}
+
 /**
  * Fresh rows have no planner statistics until autovacuum gets to them (and it may be
  * off, as on the CI database): measure with the plans a live database would use.
  */
-async function vacuumAnalyze(pg) {
-  const { rows } = await pg.query('SELECT tablename FROM pg_tables WHERE schemaname = $1', [SCHEMA]);
-  await common.vacuumAnalyze(pg, SCHEMA, rows.map((r) => r.tablename));
+async function vacuumAnalyze(pg, schema = SCHEMA) {
+  const { rows } = await pg.query('SELECT tablename FROM pg_tables WHERE schemaname = $1', [schema]);
+  await common.vacuumAnalyze(pg, schema, rows.map((r) => r.tablename));
 }
 
 async function datasetSize(pg) {
@@ -136,4 +164,4 @@ async function prepareRestData({ activities, log, strapiEnv = {} }) {
   }
 }
 
-module.exports = { SCHEMA, env, withPg, startServer, topUpActivities, vacuumAnalyze, datasetSize, prepareRestData };
+module.exports = { SCHEMA, CLONE_MARK, env, withPg, startServer, topUpActivities, vacuumAnalyze, datasetSize, prepareRestData };
