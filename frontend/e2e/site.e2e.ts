@@ -469,7 +469,7 @@ describe('password reset', () => {
     await page.getByLabel('Code uit je authenticator-app').waitFor();
     expect(await page.evaluate(() => localStorage.getItem('buurtplein.jwt'))).toBeNull();
     await expectAccessible();
-    await page.getByLabel('Code uit je authenticator-app').fill(totpCode(data.secret, Date.now() + 30_000)) // a later step than the one that enabled it (a step is used once);
+    await page.getByLabel('Code uit je authenticator-app').fill(totpCode(data.secret, Date.now() + 30_000)); // a later step than the one that enabled it (a step is used once)
     await page.getByRole('button', { name: 'Controleren' }).click();
     await page.getByText('Je wachtwoord is gewijzigd en je bent ingelogd.').waitFor();
     expect(await page.evaluate(() => localStorage.getItem('buurtplein.jwt'))).toEqual(expect.any(String));
