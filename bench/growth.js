@@ -6,7 +6,8 @@ const path = require('node:path');
 const http = require('node:http');
 const c = require('./lib/common');
 const { percentile } = require('./report');
-const { CLONE_MARK, topUpActivities, vacuumAnalyze } = require('./lib/rest-setup');
+const { CLONE_MARK, linkTablesOf, topUpActivities, vacuumAnalyze } = require('./lib/rest-setup');
+const { listUrl, searchQueriesFrom, searchUrl } = require('./lib/rest-samples');
 
 const NAME = 'growth';
 const SCHEMA = 'bench_growth';
@@ -67,28 +68,12 @@ async function sampleRequests(pg, samples) {
      GROUP BY c.slug, n.slug ORDER BY md5(c.slug || '/' || n.slug) LIMIT $1`,
     [samples]
   );
-  // What residents type (as bench/run.js): words from titles, some with a typo (the last letter doubled), some two words of one title.
   const titles = (await pg.query(`SELECT a.title FROM activities a WHERE ${ORIGINAL} ORDER BY md5(a.slug) LIMIT 500`)).rows.map((r) => r.title);
-  const queries = new Set();
-  for (const [i, title] of titles.entries()) {
-    const words = title.toLowerCase().split(/[^\p{L}]+/u).filter((w) => w.length >= 5);
-    const query = i % 5 === 3 ? words[0] && `${words[0]}${words[0].at(-1)}` : i % 5 === 4 ? words[1] && `${words[0]} ${words[1]}` : words[0];
-    if (query) queries.add(query);
-    if (queries.size === samples) break;
-  }
-  if (combos.rows.length < samples || queries.size < samples) throw new Error(`the demo town gives too few samples (${combos.rows.length} lists, ${queries.size} searches): lower --samples`);
+  const queries = searchQueriesFrom(titles, samples);
+  if (combos.rows.length < samples || queries.length < samples) throw new Error(`the demo town gives too few samples (${combos.rows.length} lists, ${queries.length} searches): lower --samples`);
   return {
-    list: combos.rows.map(({ category, neighbourhood }) => {
-      const query = new URLSearchParams({
-        'filters[categories][slug][$eq]': category,
-        'filters[neighbourhood][slug][$eq]': neighbourhood,
-        'populate[organisation]': 'true',
-        'populate[categories]': 'true',
-        'pagination[pageSize]': '25',
-      });
-      return `/api/activities?${query}`;
-    }),
-    search: [...queries].map((q) => `/api/search?${new URLSearchParams({ q, pageSize: '25' })}`),
+    list: combos.rows.map(listUrl),
+    search: queries.map(searchUrl),
   };
 }
 
@@ -98,9 +83,7 @@ async function sampleRequests(pg, samples) {
  * (VACUUM FULL), so the smallest size is measured on tables of its own size.
  */
 async function trimCopies(pg, target) {
-  const linkTables = (
-    await pg.query(`SELECT table_name FROM information_schema.columns WHERE table_schema = $1 AND column_name = 'activity_id' AND table_name LIKE '%_lnk'`, [SCHEMA])
-  ).rows.map((r) => r.table_name);
+  const linkTables = await linkTablesOf(pg, SCHEMA);
   await pg.query('BEGIN');
   try {
     await pg.query(

@@ -11,6 +11,7 @@ const { getJson, load } = require('./lib/http-load');
 const { execFileSync } = require('node:child_process');
 const { env, withPg, startServer, prepareRestData } = require('./lib/rest-setup');
 const { figures, goalLine } = require('./lib/common');
+const { listUrl, searchQueriesFrom, searchUrl } = require('./lib/rest-samples');
 
 const HELP = `Usage: npm run bench -- [options]
 
@@ -77,28 +78,12 @@ async function sampleRequests(pg) {
     SAMPLES,
   ]);
   if (combos.rows.length < SAMPLES || documents.rows.length < SAMPLES) throw new Error('too few published activities to sample');
-  // What residents type: words from titles, some with a typo (the last letter doubled), some two words of one title.
   const titles = (await pg.query(`SELECT a.title FROM activities a WHERE ${VISIBLE} ORDER BY md5(a.document_id) LIMIT 200`)).rows.map((r) => r.title);
-  const queries = new Set();
-  for (const [i, title] of titles.entries()) {
-    const words = title.toLowerCase().split(/[^\p{L}]+/u).filter((w) => w.length >= 5);
-    const query = i % 5 === 3 ? words[0] && `${words[0]}${words[0].at(-1)}` : i % 5 === 4 ? words[1] && `${words[0]} ${words[1]}` : words[0];
-    if (query) queries.add(query);
-    if (queries.size === SAMPLES) break;
-  }
-  if (queries.size < SAMPLES) throw new Error('too few words in activity titles to sample searches');
+  const queries = searchQueriesFrom(titles, SAMPLES);
+  if (queries.length < SAMPLES) throw new Error('too few words in activity titles to sample searches');
   return {
-    search: [...queries].map((q) => `/api/search?${new URLSearchParams({ q, pageSize: '25' })}`),
-    list: combos.rows.map(({ category, neighbourhood }) => {
-      const query = new URLSearchParams({
-        'filters[categories][slug][$eq]': category,
-        'filters[neighbourhood][slug][$eq]': neighbourhood,
-        'populate[organisation]': 'true',
-        'populate[categories]': 'true',
-        'pagination[pageSize]': '25',
-      });
-      return `/api/activities?${query}`;
-    }),
+    search: queries.map(searchUrl),
+    list: combos.rows.map(listUrl),
     findOne: documents.rows.map((r) => `/api/activities/${r.document_id}`),
   };
 }

@@ -63,9 +63,7 @@ async function topUpActivities(pg, target, log, { schema = SCHEMA, searchIndex =
     );
   const replaced = { id: 'm.new_id', document_id: 'm.document_id', slug: `a.slug || '-' || m.k`, external_id: `'${CLONE_MARK}' || m.k` };
   const activityColumns = await columnsOf('activities');
-  const linkTables = (
-    await pg.query(`SELECT table_name FROM information_schema.columns WHERE table_schema = $1 AND column_name = 'activity_id' AND table_name LIKE '%_lnk'`, [schema])
-  ).rows.map((r) => r.table_name);
+  const linkTables = await linkTablesOf(pg, schema);
 
   await pg.query('BEGIN');
   try {
@@ -126,6 +124,15 @@ async function copySearchEntries(pg, entryColumns) {
   );
 }
 
+/** The link tables of activities (their categories, neighbourhood, organisation …) in `schema`. */
+async function linkTablesOf(pg, schema) {
+  const { rows } = await pg.query(
+    `SELECT table_name FROM information_schema.columns WHERE table_schema = $1 AND column_name = 'activity_id' AND table_name LIKE '%_lnk'`,
+    [schema]
+  );
+  return rows.map((r) => r.table_name);
+}
+
 /**
  * Fresh rows have no planner statistics until autovacuum gets to them (and it may be
  * off, as on the CI database): measure with the plans a live database would use.
@@ -164,4 +171,4 @@ async function prepareRestData({ activities, log, strapiEnv = {} }) {
   }
 }
 
-module.exports = { SCHEMA, CLONE_MARK, env, withPg, startServer, topUpActivities, vacuumAnalyze, datasetSize, prepareRestData };
+module.exports = { SCHEMA, CLONE_MARK, env, withPg, startServer, linkTablesOf, topUpActivities, vacuumAnalyze, datasetSize, prepareRestData };
