@@ -7,7 +7,7 @@ const http = require('node:http');
 const c = require('./lib/common');
 const { percentile } = require('./report');
 const { CLONE_MARK, linkTablesOf, topUpActivities, vacuumAnalyze } = require('./lib/rest-setup');
-const { listUrl, searchQueriesFrom, searchUrl } = require('./lib/rest-samples');
+const { categoryNeighbourhoodPairs, listUrl, searchQueriesFrom, searchUrl } = require('./lib/rest-samples');
 
 const NAME = 'growth';
 const SCHEMA = 'bench_growth';
@@ -59,20 +59,12 @@ const publishedActivities = async (pg) =>
 
 /** Sample URLs from the demo town's own activities, so they are the same at every size (md5 order: spread over the town). */
 async function sampleRequests(pg, samples) {
-  const combos = await pg.query(
-    `SELECT c.slug AS category, n.slug AS neighbourhood
-     FROM activities a
-     JOIN activities_categories_lnk ac ON ac.activity_id = a.id JOIN categories c ON c.id = ac.category_id
-     JOIN activities_neighbourhood_lnk an ON an.activity_id = a.id JOIN neighbourhoods n ON n.id = an.neighbourhood_id
-     WHERE ${ORIGINAL}
-     GROUP BY c.slug, n.slug ORDER BY md5(c.slug || '/' || n.slug) LIMIT $1`,
-    [samples]
-  );
+  const pairs = await categoryNeighbourhoodPairs(pg, ORIGINAL, samples);
   const titles = (await pg.query(`SELECT a.title FROM activities a WHERE ${ORIGINAL} ORDER BY md5(a.slug) LIMIT 500`)).rows.map((r) => r.title);
   const queries = searchQueriesFrom(titles, samples);
-  if (combos.rows.length < samples || queries.length < samples) throw new Error(`the demo town gives too few samples (${combos.rows.length} lists, ${queries.length} searches): lower --samples`);
+  if (pairs.length < samples || queries.length < samples) throw new Error(`the demo town gives too few samples (${pairs.length} lists, ${queries.length} searches): lower --samples`);
   return {
-    list: combos.rows.map(listUrl),
+    list: pairs.map(listUrl),
     search: queries.map(searchUrl),
   };
 }

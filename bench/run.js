@@ -11,7 +11,7 @@ const { getJson, load } = require('./lib/http-load');
 const { execFileSync } = require('node:child_process');
 const { env, withPg, startServer, prepareRestData } = require('./lib/rest-setup');
 const { figures, goalLine } = require('./lib/common');
-const { listUrl, searchQueriesFrom, searchUrl } = require('./lib/rest-samples');
+const { categoryNeighbourhoodPairs, listUrl, searchQueriesFrom, searchUrl } = require('./lib/rest-samples');
 
 const HELP = `Usage: npm run bench -- [options]
 
@@ -65,25 +65,17 @@ const VISIBLE = `a.published_at IS NOT NULL AND a.locale = 'nl' AND a.archived_a
 
 /** Sample requests from the data; md5 order spreads them over the town, the same on every run. */
 async function sampleRequests(pg) {
-  const combos = await pg.query(
-    `SELECT c.slug AS category, n.slug AS neighbourhood
-     FROM activities a
-     JOIN activities_categories_lnk ac ON ac.activity_id = a.id JOIN categories c ON c.id = ac.category_id
-     JOIN activities_neighbourhood_lnk an ON an.activity_id = a.id JOIN neighbourhoods n ON n.id = an.neighbourhood_id
-     WHERE ${VISIBLE}
-     GROUP BY c.slug, n.slug ORDER BY md5(c.slug || '/' || n.slug) LIMIT $1`,
-    [SAMPLES]
-  );
+  const pairs = await categoryNeighbourhoodPairs(pg, VISIBLE, SAMPLES);
   const documents = await pg.query(`SELECT a.document_id FROM activities a WHERE ${VISIBLE} ORDER BY md5(a.document_id) LIMIT $1`, [
     SAMPLES,
   ]);
-  if (combos.rows.length < SAMPLES || documents.rows.length < SAMPLES) throw new Error('too few published activities to sample');
+  if (pairs.length < SAMPLES || documents.rows.length < SAMPLES) throw new Error('too few published activities to sample');
   const titles = (await pg.query(`SELECT a.title FROM activities a WHERE ${VISIBLE} ORDER BY md5(a.document_id) LIMIT 200`)).rows.map((r) => r.title);
   const queries = searchQueriesFrom(titles, SAMPLES);
   if (queries.length < SAMPLES) throw new Error('too few words in activity titles to sample searches');
   return {
     search: queries.map(searchUrl),
-    list: combos.rows.map(listUrl),
+    list: pairs.map(listUrl),
     findOne: documents.rows.map((r) => `/api/activities/${r.document_id}`),
   };
 }

@@ -2,6 +2,23 @@
 // The sample requests of the REST benches (bench/run.js, bench/growth.js): what residents
 // type into search and the activity list the town's site asks for, built from the data.
 
+/**
+ * `count` category and neighbourhood pairs that have activities matching `where` (SQL on
+ * activities `a`), in md5 order: spread over the town, the same on every run.
+ */
+async function categoryNeighbourhoodPairs(pg, where, count) {
+  const { rows } = await pg.query(
+    `SELECT c.slug AS category, n.slug AS neighbourhood
+     FROM activities a
+     JOIN activities_categories_lnk ac ON ac.activity_id = a.id JOIN categories c ON c.id = ac.category_id
+     JOIN activities_neighbourhood_lnk an ON an.activity_id = a.id JOIN neighbourhoods n ON n.id = an.neighbourhood_id
+     WHERE ${where}
+     GROUP BY c.slug, n.slug ORDER BY md5(c.slug || '/' || n.slug) LIMIT $1`,
+    [count]
+  );
+  return rows;
+}
+
 /** What residents type: words from titles, some with a typo (the last letter doubled), some two words of one title. */
 function searchQueriesFrom(titles, count) {
   const queries = new Set();
@@ -28,4 +45,4 @@ function listUrl({ category, neighbourhood }) {
   return `/api/activities?${query}`;
 }
 
-module.exports = { searchQueriesFrom, searchUrl, listUrl };
+module.exports = { categoryNeighbourhoodPairs, searchQueriesFrom, searchUrl, listUrl };
