@@ -112,17 +112,18 @@ const isLocalized = (strapi: Core.Strapi, type: SearchType) => Boolean((strapi.g
 
 /**
  * Public means published and not archived, checked against the content tables too, not only trusted from the index.
- * One EXISTS over the public rows of all types (not one EXISTS per type, ORed) lets the database run it as one
- * semi-join over the partial `*_public_doc_idx` indexes (src/bootstrap/indexes.ts), instead of a subplan that reads every content row per search.
+ * Per hit, one probe of its own type's partial `*_public_doc_idx` index (src/bootstrap/indexes.ts), chosen by CASE:
+ * the work grows with the matches, not with the town. A join against the public rows of all types (the earlier form)
+ * hashed every public document on each search; an OR of EXISTS let PostgreSQL hash whole tables as well.
  */
 function visibleClause(strapi: Core.Strapi, types: SearchType[]): string {
-  // A type without locales (questions) is indexed once per language (sources.ts): its rows stand for each.
-  const rowsOfType = (type: SearchType) =>
-    isLocalized(strapi, type)
-      ? `SELECT '${type}' AS type, document_id, locale FROM "${sourceTable(strapi, type)}"`
-      : `SELECT '${type}' AS type, document_id, languages.code AS locale FROM "${sourceTable(strapi, type)}" CROSS JOIN (${LANGUAGES.map((l) => `SELECT '${l}' AS code`).join(' UNION ALL ')}) languages`;
-  const visible = types.map((type) => `${rowsOfType(type)} WHERE ${publicRule(strapi, SEARCH_SOURCES[type].uid).sql()}`).join(' UNION ALL ');
-  return `EXISTS (SELECT 1 FROM (${visible}) v WHERE v.type = e.type AND v.document_id = e.document_id AND v.locale = e.locale)`;
+  const existsFor = (type: SearchType) => {
+    // A type without locales (questions) is indexed once per language (sources.ts): its row stands for each.
+    const locale = isLocalized(strapi, type) ? 's.locale = e.locale' : `e.locale IN (${LANGUAGES.map((l) => `'${l}'`).join(', ')})`;
+    const publicRow = publicRule(strapi, SEARCH_SOURCES[type].uid).sql('s');
+    return `WHEN '${type}' THEN EXISTS (SELECT 1 FROM "${sourceTable(strapi, type)}" s WHERE s.document_id = e.document_id AND ${locale} AND ${publicRow})`;
+  };
+  return `CASE e.type ${types.map(existsFor).join(' ')} ELSE 1 = 0 END`;
 }
 
 function filterClause(strapi: Core.Strapi, request: SearchRequest, tagIds: Partial<Record<Kind, string>>, withPlaces: string[] | null): Statement {
