@@ -48,12 +48,20 @@ export function createSupportsRepository(strapi: Core.Strapi, initiativeUid: str
     return Number(row?.count ?? 0);
   }
 
-  /** Adds or removes `delta` on every row (draft, published, each locale) of the initiative. */
+  /**
+   * Adds or removes `delta` on every row (draft, published, each locale) of the initiative; returns
+   * the new count and whether a row still has no threshold time, from the same statement.
+   */
   async function bump(trx: Knex, documentId: string, delta: 1 | -1) {
     const n = names();
-    await table(trx, n.initiatives)
+    const rows: Array<Record<string, unknown>> = await table(trx, n.initiatives)
       .where(n.documentId, documentId)
-      .update({ [n.count]: trx.raw(`coalesce(??, 0) + ?`, [n.count, delta]) });
+      .update({ [n.count]: trx.raw(`coalesce(??, 0) + ?`, [n.count, delta]) })
+      .returning([n.count, n.thresholdAt]);
+    return {
+      count: Math.max(0, ...rows.map((row) => Number(row[n.count] ?? 0))),
+      thresholdOpen: rows.some((row) => row[n.thresholdAt] === null),
+    };
   }
 
   /** Sets the threshold time once: only the transaction that finds it empty and the count high enough writes it. */
@@ -84,9 +92,10 @@ export function createSupportsRepository(strapi: Core.Strapi, initiativeUid: str
     async add(documentId: string, userId: number, threshold: number): Promise<SupportChange> {
       return strapi.db.transaction(async ({ trx }) => {
         const changed = (await claimRow(strapi, SUPPORT_UID, { initiative: documentId, userId }, ['initiative', 'userId'], trx)) !== null;
-        if (changed) await bump(trx, documentId, 1);
-        const thresholdReached = changed && (await markThreshold(trx, documentId, threshold));
-        return { changed, supportCount: await storedCount(trx, documentId), thresholdReached };
+        if (!changed) return { changed, supportCount: await storedCount(trx, documentId), thresholdReached: false };
+        const { count, thresholdOpen } = await bump(trx, documentId, 1);
+        const thresholdReached = thresholdOpen && count >= threshold && (await markThreshold(trx, documentId, threshold));
+        return { changed, supportCount: count, thresholdReached };
       });
     },
 
@@ -95,8 +104,8 @@ export function createSupportsRepository(strapi: Core.Strapi, initiativeUid: str
         const n = names();
         const deleted = await table(trx, n.supports).where({ [n.initiative]: documentId, [n.userId]: userId }).delete();
         const changed = Number(deleted) === 1;
-        if (changed) await bump(trx, documentId, -1);
-        return { changed, supportCount: await storedCount(trx, documentId), thresholdReached: false };
+        const supportCount = changed ? (await bump(trx, documentId, -1)).count : await storedCount(trx, documentId);
+        return { changed, supportCount, thresholdReached: false };
       });
     },
 
