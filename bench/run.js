@@ -8,10 +8,9 @@ const path = require('node:path');
 const { parseArgs } = require('node:util');
 const { firstDifference, formatTable } = require('./report');
 const { getJson, load } = require('./lib/http-load');
-const { execFileSync } = require('node:child_process');
-const { env, withPg, startServer, prepareRestData } = require('./lib/rest-setup');
+const { withPg, startServer, prepareRestData, ensureSearchIndex } = require('./lib/rest-setup');
 const { figures, goalLine } = require('./lib/common');
-const { categoryNeighbourhoodPairs, listUrl, searchQueriesFrom, searchUrl } = require('./lib/rest-samples');
+const { restRequests } = require('./lib/rest-samples');
 
 const HELP = `Usage: npm run bench -- [options]
 
@@ -60,26 +59,6 @@ function options() {
   };
 }
 
-// Visible to the public: src/public-reads/public-query.ts, in the default locale.
-const VISIBLE = `a.published_at IS NOT NULL AND a.locale = 'nl' AND a.archived_at IS NULL`;
-
-/** Sample requests from the data; md5 order spreads them over the town, the same on every run. */
-async function sampleRequests(pg) {
-  const pairs = await categoryNeighbourhoodPairs(pg, VISIBLE, SAMPLES);
-  const documents = await pg.query(`SELECT a.document_id FROM activities a WHERE ${VISIBLE} ORDER BY md5(a.document_id) LIMIT $1`, [
-    SAMPLES,
-  ]);
-  if (pairs.length < SAMPLES || documents.rows.length < SAMPLES) throw new Error('too few published activities to sample');
-  const titles = (await pg.query(`SELECT a.title FROM activities a WHERE ${VISIBLE} ORDER BY md5(a.document_id) LIMIT 200`)).rows.map((r) => r.title);
-  const queries = searchQueriesFrom(titles, SAMPLES);
-  if (queries.length < SAMPLES) throw new Error('too few words in activity titles to sample searches');
-  return {
-    search: queries.map(searchUrl),
-    list: pairs.map(listUrl),
-    findOne: documents.rows.map((r) => `/api/activities/${r.document_id}`),
-  };
-}
-
 /**
  * The comparison is only honest if the servers do the same work: same rows, same JSON.
  * Asked twice, so the cached server's second answer (from its cache) is checked too.
@@ -109,18 +88,6 @@ async function verifySameAnswers(servers, baseline, { search, ...requests }) {
   }
 }
 
-/** The activities copied in by SQL are not in the search index yet: index everything once (later runs skip it). */
-async function ensureSearchIndex(dataset) {
-  const indexed = await withPg(async (pg) => {
-    const { rows } = await pg.query(`SELECT count(DISTINCT document_id) AS n FROM search_entries WHERE type = 'activity'`);
-    return Number(rows[0].n);
-  });
-  if (indexed >= dataset.activities) return;
-  log(`indexing ${dataset.activities} activities for search (npm run search:rebuild)`);
-  // The servers already compiled the app: the rebuild uses that build (STRAPI_PRECOMPILED).
-  execFileSync(process.execPath, [path.join(__dirname, '..', 'scripts', 'search-rebuild.js')], { env: { ...env, STRAPI_PRECOMPILED: 'true' }, stdio: 'inherit' });
-}
-
 const SERVERS = ['strapi cached', 'strapi uncached', 'baseline'];
 
 async function main() {
@@ -136,8 +103,8 @@ async function main() {
   const servers = [strapi, startServer('strapi uncached', 'strapi-server.js', { CACHE_ENABLED: 'false' }), startServer('baseline', 'baseline-server.js')];
   try {
     await Promise.all(servers.map((s) => s.port));
-    await ensureSearchIndex(dataset);
-    const requests = await withPg(sampleRequests);
+    await ensureSearchIndex(dataset, log);
+    const requests = await withPg((pg) => restRequests(pg, SAMPLES));
     log(`data: ${Object.entries(dataset).map(([k, v]) => `${v} ${k}`).join(', ')}`);
 
     log(`checking all servers give the same JSON for ${SAMPLES} list and ${SAMPLES} findOne requests`);

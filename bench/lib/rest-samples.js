@@ -1,5 +1,5 @@
 'use strict';
-// The sample requests of the REST benches (bench/run.js, bench/growth.js): what residents
+// The sample requests of the REST benches (bench/run.js, bench/growth.js, bench/memory.js): what residents
 // type into search and the activity list the town's site asks for, built from the data.
 
 /**
@@ -45,4 +45,22 @@ function listUrl({ category, neighbourhood }) {
   return `/api/activities?${query}`;
 }
 
-module.exports = { categoryNeighbourhoodPairs, searchQueriesFrom, searchUrl, listUrl };
+// Visible to the public: src/public-reads/public-query.ts, in the default locale.
+const VISIBLE = `a.published_at IS NOT NULL AND a.locale = 'nl' AND a.archived_at IS NULL`;
+
+/** `count` sample searches, lists and findOnes of the public activities; md5 order spreads them over the town, the same on every run. */
+async function restRequests(pg, count) {
+  const pairs = await categoryNeighbourhoodPairs(pg, VISIBLE, count);
+  const documents = await pg.query(`SELECT a.document_id FROM activities a WHERE ${VISIBLE} ORDER BY md5(a.document_id) LIMIT $1`, [count]);
+  if (pairs.length < count || documents.rows.length < count) throw new Error('too few published activities to sample');
+  const titles = (await pg.query(`SELECT a.title FROM activities a WHERE ${VISIBLE} ORDER BY md5(a.document_id) LIMIT 200`)).rows.map((r) => r.title);
+  const queries = searchQueriesFrom(titles, count);
+  if (queries.length < count) throw new Error('too few words in activity titles to sample searches');
+  return {
+    search: queries.map(searchUrl),
+    list: pairs.map(listUrl),
+    findOne: documents.rows.map((r) => `/api/activities/${r.document_id}`),
+  };
+}
+
+module.exports = { categoryNeighbourhoodPairs, searchQueriesFrom, searchUrl, listUrl, restRequests };

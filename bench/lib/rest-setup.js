@@ -3,7 +3,7 @@
 // PostgreSQL schema "bench" with the demo town x10 (2,000 organisations) topped up to the
 // wanted number of activities, and servers in child processes that report their port.
 const path = require('node:path');
-const { fork } = require('node:child_process');
+const { execFileSync, fork } = require('node:child_process');
 const common = require('./common');
 
 const SCHEMA = 'bench';
@@ -28,6 +28,7 @@ function startServer(name, script, extraEnv = {}) {
   return {
     name,
     port,
+    pid: child.pid,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.disconnect(); // the child's cue to close its server and database pool
@@ -171,4 +172,28 @@ async function prepareRestData({ activities, log, strapiEnv = {} }) {
   }
 }
 
-module.exports = { SCHEMA, CLONE_MARK, env, withPg, startServer, linkTablesOf, topUpActivities, vacuumAnalyze, datasetSize, prepareRestData };
+/** The activities copied in by SQL are not in the search index yet: index everything once (later runs skip it). */
+async function ensureSearchIndex(dataset, log) {
+  const indexed = await withPg(async (pg) => {
+    const { rows } = await pg.query(`SELECT count(DISTINCT document_id) AS n FROM search_entries WHERE type = 'activity'`);
+    return Number(rows[0].n);
+  });
+  if (indexed >= dataset.activities) return;
+  log(`indexing ${dataset.activities} activities for search (npm run search:rebuild)`);
+  // The servers already compiled the app: the rebuild uses that build (STRAPI_PRECOMPILED).
+  execFileSync(process.execPath, [path.join(BENCH_DIR, '..', 'scripts', 'search-rebuild.js')], { env: { ...env, STRAPI_PRECOMPILED: 'true' }, stdio: 'inherit' });
+}
+
+module.exports = {
+  SCHEMA,
+  CLONE_MARK,
+  env,
+  withPg,
+  startServer,
+  linkTablesOf,
+  topUpActivities,
+  vacuumAnalyze,
+  datasetSize,
+  prepareRestData,
+  ensureSearchIndex,
+};
