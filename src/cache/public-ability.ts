@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { settings } from '../lib/settings';
 import { memoPerGeneration } from './index';
@@ -96,4 +97,18 @@ export function readTheUserOnce(strapi: Core.Strapi) {
     const { userId, sessionId } = result.payload as { userId: string; sessionId?: string };
     return { id: Number(userId) || userId, sessionId };
   };
+}
+
+/**
+ * jsonwebtoken takes a string secret for a PEM public key first and only falls back to a
+ * secret key once that parse has thrown: an exception on every signed-in request (~5 % of a
+ * support's CPU). The session manager is given the same secret as a KeyObject instead, which
+ * signs and verifies the same tokens. Call in register: users-permissions defines its origin in
+ * its bootstrap.
+ */
+export function sessionSecretAsKey(strapi: Core.Strapi) {
+  const manager = strapi.sessionManager as unknown as { defineOrigin(origin: string, config: { jwtSecret?: unknown }): void };
+  const defineOrigin = manager.defineOrigin;
+  manager.defineOrigin = (origin, config) =>
+    defineOrigin(origin, origin === 'users-permissions' && typeof config.jwtSecret === 'string' ? { ...config, jwtSecret: createSecretKey(Buffer.from(config.jwtSecret)) } : config);
 }

@@ -1,3 +1,4 @@
+import jwt from 'jsonwebtoken';
 import { totpCode } from '../../src/api/account/lib/totp';
 import { api, bearer, createUser, loginByEmail, tokenFromMail, unique } from '../helpers/fixtures';
 import { mailSink, strapi } from '../helpers/strapi';
@@ -226,6 +227,20 @@ describe('two-factor login (TOTP)', () => {
     await tokens.deleteExpired();
     expect(before).toBe(1);
     expect(await strapi().db.query(TOKEN).count({ where: { email: 'old@resident.example' } })).toBe(0);
+  });
+});
+
+describe('access tokens', () => {
+  // The session manager verifies with the secret as a KeyObject (src/cache/public-ability.ts):
+  // it must take exactly the tokens the plain string secret signs, and nothing else.
+  it('accepts a token signed with JWT_SECRET as a string, and refuses one signed with another secret', async () => {
+    const user = await createUser();
+    const secret = strapi().config.get('plugin::users-permissions.jwtSecret') as string;
+    const payload = { userId: String(user.id), type: 'access' };
+    const me = (token: string) => api().get('/api/users/me').set(bearer(token));
+    expect((await me(jwt.sign(payload, secret, { algorithm: 'HS256', expiresIn: 60 })).expect(200)).body.id).toBe(user.id);
+    await me(jwt.sign(payload, `${secret}x`, { algorithm: 'HS256', expiresIn: 60 })).expect(401);
+    await me(jwt.sign({ ...payload, type: 'refresh' }, secret, { algorithm: 'HS256', expiresIn: 60 })).expect(401);
   });
 });
 
