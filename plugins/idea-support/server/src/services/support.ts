@@ -29,13 +29,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => pluginConfig(strapi);
   const repository = () => createSupportsRepository(strapi, config().initiativeUid);
 
-  /** The published, non-archived initiative, or a 404 that says nothing about drafts. */
+  /**
+   * The published, non-archived initiative in the default locale (as the Document Service would pick it), or a
+   * 404 that says nothing about drafts. One Query Engine read: the Document Service would wrap it in a transaction.
+   */
   async function publicInitiative(documentId: string) {
-    const initiative = await strapi.documents(config().initiativeUid as any).findFirst({
-      filters: { documentId, ...publicRule(strapi, config().initiativeUid).documentFilters },
-      status: 'published',
-      fields: ['title', 'supportCount', 'supportUntil'],
-    } as any);
+    const uid = config().initiativeUid;
+    const localized = Boolean((strapi.getModel(uid as any) as { pluginOptions?: { i18n?: { localized?: boolean } } }).pluginOptions?.i18n?.localized);
+    const locale = localized ? { locale: await strapi.plugin('i18n').service('locales').getDefaultLocale() } : {};
+    const initiative = await strapi.db.query(uid as any).findOne({
+      select: ['title', 'supportCount', 'supportUntil'],
+      where: { documentId, ...publicRule(strapi, uid).where, ...locale },
+    });
     if (!initiative) throw new errors.NotFoundError('No public initiative with this documentId');
     return initiative as unknown as { title: string; supportCount: number | null; supportUntil: string | null };
   }
