@@ -12,7 +12,7 @@ import { seedDemoWhenEmpty } from './seed';
 import { registerEmbedRoutes } from './discovery/embed-routes';
 import { startCache, stopCache } from './cache';
 import { registerCacheInvalidation } from './cache/invalidation';
-import { cacheRolePermissions, readTheUserOnce, sessionSecretAsKey } from './cache/public-ability';
+import { cacheRolePermissions, readTheUserOnce, sessionSecretAsKey, shareContentApiAbilities } from './cache/public-ability';
 import { registerEnrolmentMail } from './api/enrolment/mail-kinds';
 import { registerEnrolmentAdminRoutes } from './api/enrolment/admin-routes';
 import { registerQuestions } from './api/question/lib/register';
@@ -53,6 +53,7 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     registerCacheInvalidation(strapi);
     cacheRolePermissions(strapi);
+    shareContentApiAbilities(strapi);
     readTheUserOnce(strapi);
     registerEnrolmentMail(strapi);
     registerQuestions(strapi);

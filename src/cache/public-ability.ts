@@ -112,3 +112,30 @@ export function sessionSecretAsKey(strapi: Core.Strapi) {
   manager.defineOrigin = (origin, config) =>
     defineOrigin(origin, origin === 'users-permissions' && typeof config.jwtSecret === 'string' ? { ...config, jwtSecret: createSecretKey(Buffer.from(config.jwtSecret)) } : config);
 }
+
+type GenerateAbility = (permissions: unknown[], options?: Record<string, unknown>) => Promise<unknown>;
+
+/**
+ * users-permissions and the API-token strategy build a CASL ability from the caller's permissions on
+ * every request with a token (~7 % of a support's CPU). The content API's engine has no per-caller
+ * conditions: an ability depends only on the permissions it is built from, as the public one cached
+ * above. So one is kept per distinct set of permissions (at most `max`, oldest out); a changed set of
+ * permissions is another key, so nothing is served stale.
+ */
+export function shareContentApiAbilities(strapi: Core.Strapi, max = 50) {
+  const engine = strapi.contentAPI.permissions.engine as unknown as { generateAbility: GenerateAbility };
+  const generate: GenerateAbility = engine.generateAbility.bind(engine);
+  const built = new Map<string, Promise<unknown>>();
+  engine.generateAbility = (permissions, options) => {
+    if (options && Object.keys(options).length) return generate(permissions, options);
+    const key = JSON.stringify(permissions);
+    let ability = built.get(key);
+    if (!ability) {
+      if (built.size >= max) built.delete(built.keys().next().value!);
+      ability = generate(permissions);
+      built.set(key, ability);
+      ability.catch(() => built.delete(key));
+    }
+    return ability;
+  };
+}
