@@ -50,6 +50,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database 
           rejectUnauthorized: env.bool('DATABASE_SSL_REJECT_UNAUTHORIZED', true),
         },
         schema: env('DATABASE_SCHEMA', 'public'),
+        // PostgreSQL compiles a statement it estimates as costly: for the app's short statements
+        // compiling costs more than it saves (37 of a search's 148 ms at 200,000 activities).
+        ...(env.bool('DATABASE_JIT', false) ? {} : { options: '-c jit=off' }),
       },
       pool: { min: env.int('DATABASE_POOL_MIN', 2), max: env.int('DATABASE_POOL_MAX', 10) },
     },

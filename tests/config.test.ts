@@ -93,4 +93,18 @@ describe('configuration of a fresh clone', () => {
     const admin = evaluate(load('admin.ts'));
     expect(admin.auth.secret).toMatch(/^[A-Za-z0-9+/=]{16,}$/);
   });
+
+  it("turns PostgreSQL's JIT off for the app's connections unless DATABASE_JIT=true", () => {
+    const postgres = (extra: Record<string, string>) => {
+      const env = { DATABASE_CLIENT: 'postgres', DATABASE_URL: 'postgres://app@db.internal:5432/town', ...extra };
+      Object.assign(process.env, env);
+      try {
+        return evaluate(load('database.ts')).connection.connection;
+      } finally {
+        for (const key of Object.keys(env)) delete process.env[key];
+      }
+    };
+    expect(postgres({}).options).toBe('-c jit=off');
+    expect(postgres({ DATABASE_JIT: 'true' }).options).toBeUndefined();
+  });
 });
