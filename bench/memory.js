@@ -20,6 +20,8 @@ const BOOT_SCHEMAS = { buurtplein: 'bench_boot', vanilla: 'bench_boot_vanilla' }
 // What src/index.ts registers: each custom field and the type it stores.
 const CUSTOM_FIELD_TYPES = { 'global::target-groups': 'json' };
 const SAMPLES = 20;
+// Node's options for the instances under load only (not for the compiling and seeding one), to try what a deployment could set.
+const NODE_OPTIONS = process.env.BENCH_NODE_OPTIONS ?? '';
 const log = c.logger(NAME);
 
 const HELP = `Usage: node bench/memory.js [options]   (npm run bench:memory)
@@ -50,7 +52,9 @@ Options:
   --boots N        measured boots per app (default 5)
   -h, --help       show this help
 
-Environment: DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test).`;
+Environment: DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test); BENCH_NODE_OPTIONS:
+Node's options for the two instances under load (e.g. --max-old-space-size=256), to try what
+a deployment could set in NODE_OPTIONS; the boot comparison runs without them.`;
 
 const SPEC = {
   activities: { default: 20000, min: 1 },
@@ -158,8 +162,8 @@ async function measureRss(opts) {
     ['on', {}],
     ['off', { CACHE_ENABLED: 'false' }],
   ]) {
-    log(`starting the app from dist/ with the response cache ${cache}, on the data of ${dataset.activities} activities`);
-    const instance = await boot({ appDir: ROOT, distDir: path.join(ROOT, 'dist'), env: { ...restEnv, ...extra } });
+    log(`starting the app from dist/ with the response cache ${cache}, on the data of ${dataset.activities} activities${NODE_OPTIONS ? ` (NODE_OPTIONS=${NODE_OPTIONS})` : ''}`);
+    const instance = await boot({ appDir: ROOT, distDir: path.join(ROOT, 'dist'), env: { ...restEnv, ...extra, ...(NODE_OPTIONS ? { NODE_OPTIONS } : {}) } });
     try {
       log(`healthy in ${(instance.ms / 1000).toFixed(1)} s; loading it: ${opts.warmup} s + ${opts.duration} s x ${opts.connections} connections`);
       runs.push({ cache, bootMs: instance.ms, ...(await rssUnderLoad(instance, urls, opts)) });
@@ -227,10 +231,10 @@ async function main() {
     c.goalLine('boot to healthy at most 1.2x a vanilla Strapi 5.54 with the same model', `${fmt(named.bootVsVanilla, 2)}x`, named.bootVsVanilla <= 1.2),
   ];
   console.log(`\n${loadTable}\n\n${bootTable}\n\n${goals.join('\n')}`);
-  const base = c.writeResults(NAME, { options: opts, machine: c.machine(), loadBefore, rss, boots, figures: named }, [
+  const base = c.writeResults(NAME, { options: opts, nodeOptions: NODE_OPTIONS, machine: c.machine(), loadBefore, rss, boots, figures: named }, [
     `# Memory and boot, ${new Date().toISOString()}`,
     '',
-    `Load: ${rss.urls} URLs (lists and searches, interleaved), ${opts.connections} connections, ${opts.warmup} s + ${opts.duration} s, on ${rss.dataset.activities} activities. Boots: ${opts.boots} each, on empty schemas; the vanilla app has the same ${boots.contentTypes} content types. Load average before: ${loadBefore}, after: ${c.loadAverage()}.`,
+    `Load: ${rss.urls} URLs (lists and searches, interleaved), ${opts.connections} connections,${NODE_OPTIONS ? ` NODE_OPTIONS=${NODE_OPTIONS},` : ''} ${opts.warmup} s + ${opts.duration} s, on ${rss.dataset.activities} activities. Boots: ${opts.boots} each, on empty schemas; the vanilla app has the same ${boots.contentTypes} content types. Load average before: ${loadBefore}, after: ${c.loadAverage()}.`,
     '',
     loadTable,
     '',
