@@ -112,9 +112,10 @@ const isLocalized = (strapi: Core.Strapi, type: SearchType) => Boolean((strapi.g
 
 /**
  * Public means published and not archived, checked against the content tables too, not only trusted from the index.
- * Per hit, one probe of its own type's partial `*_public_doc_idx` index (src/bootstrap/indexes.ts), chosen by CASE:
- * the work grows with the matches, not with the town. A join against the public rows of all types (the earlier form)
- * hashed every public document on each search; an OR of EXISTS let PostgreSQL hash whole tables as well.
+ * Each hit is checked against its own type's partial `*_public_doc_idx` index (src/bootstrap/indexes.ts), chosen by
+ * CASE: PostgreSQL probes it per hit, or hashes that one type's public documents when it has few, whichever is cheaper.
+ * A join against the public rows of all types (the earlier form) hashed every public document on each search:
+ * 467 of a search's 599 ms at 200,000 activities (bench/README.md, Cost growth).
  */
 function visibleClause(strapi: Core.Strapi, types: SearchType[]): string {
   const existsFor = (type: SearchType) => {
