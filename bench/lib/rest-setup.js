@@ -28,7 +28,6 @@ function startServer(name, script, extraEnv = {}) {
   return {
     name,
     port,
-    pid: child.pid,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.disconnect(); // the child's cue to close its server and database pool
